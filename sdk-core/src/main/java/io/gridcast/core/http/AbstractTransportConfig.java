@@ -1,0 +1,81 @@
+package io.gridcast.core.http;
+
+import io.gridcast.core.GridcastStyle;
+import java.time.Duration;
+import org.immutables.value.Value;
+
+/**
+ * Read-only transport settings for one Gridcast client (the generated {@code TransportConfig}). Build with
+ * {@code TransportConfig.builder()}; every setting has a default:
+ *
+ * <table>
+ *   <caption>Defaults</caption>
+ *   <tr><td>{@code connectTimeout}</td><td>10 s</td></tr>
+ *   <tr><td>{@code readTimeout}</td><td>30 s (between bytes)</td></tr>
+ *   <tr><td>{@code writeTimeout}</td><td>30 s (between bytes)</td></tr>
+ *   <tr><td>{@code callTimeout}</td><td>60 s (one attempt, end to end)</td></tr>
+ *   <tr><td>{@code maxResponseBytes}</td><td>16 MiB</td></tr>
+ *   <tr><td>{@code userAgent}</td><td>{@code gridcast/<version> java/<version>}</td></tr>
+ * </table>
+ *
+ * <p>Instances are immutable and thread-safe; the builder is not thread-safe.
+ */
+@Value.Immutable
+@GridcastStyle
+public abstract class AbstractTransportConfig {
+
+  /** Default cap on a response body: 16 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+  @Value.Default
+  public Duration connectTimeout() {
+    return Duration.ofSeconds(10);
+  }
+
+  @Value.Default
+  public Duration readTimeout() {
+    return Duration.ofSeconds(30);
+  }
+
+  @Value.Default
+  public Duration writeTimeout() {
+    return Duration.ofSeconds(30);
+  }
+
+  @Value.Default
+  public Duration callTimeout() {
+    return Duration.ofSeconds(60);
+  }
+
+  /** Largest response body Gridcast reads, in bytes; larger ones are refused. */
+  @Value.Default
+  public long maxResponseBytes() {
+    return DEFAULT_MAX_RESPONSE_BYTES;
+  }
+
+  /** The {@code User-Agent} header sent with every request. */
+  @Value.Default
+  public String userAgent() {
+    return UserAgent.DEFAULT;
+  }
+
+  @Value.Check
+  protected void check() {
+    requirePositive("connectTimeout", connectTimeout());
+    requirePositive("readTimeout", readTimeout());
+    requirePositive("writeTimeout", writeTimeout());
+    requirePositive("callTimeout", callTimeout());
+    if (maxResponseBytes() <= 0) {
+      throw new IllegalArgumentException("maxResponseBytes must be positive, was " + maxResponseBytes());
+    }
+    if (userAgent().isBlank()) {
+      throw new IllegalArgumentException("userAgent must not be blank");
+    }
+  }
+
+  static void requirePositive(String name, Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    }
+  }
+}

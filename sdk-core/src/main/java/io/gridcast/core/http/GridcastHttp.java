@@ -1,0 +1,79 @@
+package io.gridcast.core.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridcast.core.auth.AccessTokenProvider;
+import io.gridcast.core.auth.BearerAuthInterceptor;
+import io.gridcast.core.errors.ErrorBodyParser;
+import io.gridcast.core.resilience.ResilienceConfig;
+import io.gridcast.core.resilience.ResilienceInterceptor;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+
+/**
+ * Builds the OkHttp clients and Retrofit instances every Gridcast client runs on.
+ *
+ * <p>Each client gets its own dispatcher (closed with the client) and shares one JVM-wide
+ * connection pool (up to 16 idle connections kept 5 minutes). Interceptors, outermost first:
+ * {@code User-Agent}; resilience ({@link ResilienceInterceptor}: retries, circuit breaker, rate
+ * limiter, per-attempt timeout); bearer auth ({@link BearerAuthInterceptor}, when a token
+ * provider is given, inside the retries so that each attempt carries a current token); the
+ * response size cap; and, on the network, {@link LoggingInterceptor}.
+ */
+public final class GridcastHttp {
+
+  private static final ConnectionPool SHARED_POOL = new ConnectionPool(16, 5, TimeUnit.MINUTES);
+
+  private GridcastHttp() {}
+
+  /**
+   * A new OkHttp client.
+   *
+   * @param tokens the bearer token source, or {@code null} for unauthenticated calls (token
+   *     endpoints, public feeds)
+   */
+  public static OkHttpClient newOkHttpClient(
+      TransportConfig transport, ResilienceConfig resilience, AccessTokenProvider tokens) {
+    OkHttpClient.Builder b = new OkHttpClient.Builder()
+        .connectionPool(SHARED_POOL)
+        .dispatcher(new Dispatcher())
+        .connectTimeout(transport.connectTimeout())
+        .readTimeout(transport.readTimeout())
+        .writeTimeout(transport.writeTimeout())
+        .callTimeout(transport.callTimeout())
+        .followRedirects(true)
+        .followSslRedirects(false) // never downgrade https to http
+        .retryOnConnectionFailure(false) // the resilience policy decides
+        .addInterceptor(new UserAgentInterceptor(transport.userAgent()))
+        .addInterceptor(new ResilienceInterceptor(resilience));
+    if (tokens != null) {
+      b.addInterceptor(new BearerAuthInterceptor(tokens));
+    }
+    b.addInterceptor(new ResponseSizeCapInterceptor(transport.maxResponseBytes()));
+    b.addNetworkInterceptor(new LoggingInterceptor());
+    return b.build();
+  }
+
+  /**
+   * A Retrofit instance whose interface methods return plain values (blocking) or
+   * {@code CompletableFuture}s, raising Gridcast's typed errors.
+   */
+  public static Retrofit newRetrofit(
+      HttpUrl baseUrl, OkHttpClient client, ObjectMapper mapper, ErrorBodyParser errors, Clock clock) {
+    return new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .client(client)
+        .addConverterFactory(new JacksonRequestConverterFactory(mapper))
+        .addCallAdapterFactory(new GridcastCallAdapterFactory(mapper, errors, clock))
+        .build();
+  }
+
+  /** Releases a client's threads and idle connections it owns; safe to call twice. */
+  public static void close(OkHttpClient client) {
+    client.dispatcher().executorService().shutdown();
+  }
+}

@@ -1,0 +1,126 @@
+package io.gridcast.core.resilience;
+
+import io.gridcast.core.GridcastStyle;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * How a Gridcast client retries, breaks circuits, rate-limits and times out every HTTP call
+ * (the generated {@code ResilienceConfig}; build with {@code ResilienceConfig.builder()}).
+ *
+ * <p>Defaults:
+ *
+ * <ul>
+ *   <li>{@code maxRetries} 3 — retried on 5xx, 429 and I/O errors; {@code POST}/{@code PATCH}
+ *       only when the request carries an {@code Idempotency-Key} header;
+ *   <li>{@code baseDelay} 200 ms, doubling per attempt up to {@code maxDelay} 10 s, plus up to
+ *       {@code jitter} 20 % extra (jitter only ever lengthens a wait);
+ *   <li>{@code Retry-After} on 429 and 503 (seconds or HTTP-date) is honoured exactly: the retry
+ *       is never sent sooner; a wait longer than {@code maxRetryAfter} (60 s) is not waited out
+ *       and a {@code RateLimitedException} carrying the retry-after surfaces instead;
+ *   <li>circuit breaker: opens after {@code breakerFailureThreshold} 5 consecutive failures
+ *       (5xx or I/O), half-opens after {@code breakerDelay} 30 s, closes after one success;
+ *   <li>client-side rate limiter: off unless {@code rateLimitPerSecond} is set; a caller waits at
+ *       most {@code rateLimitMaxWait} 10 s for a permit;
+ *   <li>{@code attemptTimeout} 60 s per attempt (the thread is interrupted).
+ * </ul>
+ *
+ * <p>Instances are immutable and thread-safe; the builder is not thread-safe. Each client
+ * builds its own breaker and limiter from the config, so clients never share breaker state.
+ */
+@Value.Immutable
+@GridcastStyle
+public abstract class AbstractResilienceConfig {
+
+  @Value.Default
+  public int maxRetries() {
+    return 3;
+  }
+
+  @Value.Default
+  public Duration baseDelay() {
+    return Duration.ofMillis(200);
+  }
+
+  @Value.Default
+  public Duration maxDelay() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** Extra random wait as a fraction of the backoff delay, 0 to 1. */
+  @Value.Default
+  public double jitter() {
+    return 0.2;
+  }
+
+  @Value.Default
+  public Duration maxRetryAfter() {
+    return Duration.ofSeconds(60);
+  }
+
+  @Value.Default
+  public int breakerFailureThreshold() {
+    return 5;
+  }
+
+  @Value.Default
+  public Duration breakerDelay() {
+    return Duration.ofSeconds(30);
+  }
+
+  /** Permits per second of the client-side rate limiter; empty disables it. */
+  public abstract Optional<Double> rateLimitPerSecond();
+
+  @Value.Default
+  public Duration rateLimitMaxWait() {
+    return Duration.ofSeconds(10);
+  }
+
+  @Value.Default
+  public Duration attemptTimeout() {
+    return Duration.ofSeconds(60);
+  }
+
+  /** The clock an HTTP-date {@code Retry-After} is measured against. */
+  @Value.Default
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Receives retries and breaker state changes; they are also logged. */
+  @Value.Default
+  public ResilienceListener listener() {
+    return ResilienceListener.NONE;
+  }
+
+  /** No retries, no breaker, no limiter: for callers that bring their own policy. */
+  public static ResilienceConfig disabled() {
+    return ResilienceConfig.builder().maxRetries(0).breakerFailureThreshold(Integer.MAX_VALUE).build();
+  }
+
+  @Value.Check
+  protected void check() {
+    if (maxRetries() < 0) {
+      throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries());
+    }
+    if (jitter() < 0 || jitter() > 1) {
+      throw new IllegalArgumentException("jitter must be between 0 and 1, was " + jitter());
+    }
+    if (breakerFailureThreshold() < 1) {
+      throw new IllegalArgumentException("breakerFailureThreshold must be >= 1");
+    }
+    if (baseDelay().isNegative() || maxDelay().compareTo(baseDelay()) < 0) {
+      throw new IllegalArgumentException("baseDelay must be >= 0 and <= maxDelay");
+    }
+    if (attemptTimeout().isNegative() || attemptTimeout().isZero()) {
+      throw new IllegalArgumentException("attemptTimeout must be positive");
+    }
+    rateLimitPerSecond().ifPresent(r -> {
+      if (!(r > 0)) {
+        throw new IllegalArgumentException("rateLimitPerSecond must be positive, was " + r);
+      }
+    });
+  }
+}

@@ -1,0 +1,171 @@
+package io.gridcast.core.resilience;
+
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerOpenException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.Policy;
+import dev.failsafe.RateLimitExceededException;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.Timeout;
+import dev.failsafe.TimeoutExceededException;
+import dev.failsafe.event.CircuitBreakerStateChangedEvent;
+import io.gridcast.core.errors.CircuitOpenException;
+import io.gridcast.core.errors.TransportException;
+import io.gridcast.core.http.GridcastIOException;
+import io.gridcast.core.http.Redaction;
+import io.gridcast.core.http.RetryAfter;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a {@link ResilienceConfig} to every call through an OkHttp client, composing
+ * Failsafe policies: retry ⟶ circuit breaker ⟶ rate limiter ⟶ timeout. One instance per client;
+ * thread-safe.
+ */
+public final class ResilienceInterceptor implements Interceptor {
+
+  /** The header whose presence makes a POST or PATCH safe to retry. */
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResilienceInterceptor.class);
+  private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+
+  private final ResilienceConfig config;
+  private final CircuitBreaker<Response> breaker;
+  private final List<Policy<Response>> innerPolicies;
+
+  public ResilienceInterceptor(ResilienceConfig config) {
+    this.config = config;
+    this.breaker = CircuitBreaker.<Response>builder()
+        .handle(IOException.class)
+        .handleResultIf(r -> r.code() >= 500)
+        .withFailureThreshold(config.breakerFailureThreshold())
+        .withSuccessThreshold(1)
+        .withDelay(config.breakerDelay())
+        .onOpen(e -> stateChanged(e, ResilienceListener.CircuitState.OPEN))
+        .onHalfOpen(e -> stateChanged(e, ResilienceListener.CircuitState.HALF_OPEN))
+        .onClose(e -> stateChanged(e, ResilienceListener.CircuitState.CLOSED))
+        .build();
+    List<Policy<Response>> inner = new ArrayList<>();
+    inner.add(breaker);
+    config.rateLimitPerSecond().ifPresent(rate -> inner.add(
+        RateLimiter.<Response>smoothBuilder(Duration.ofNanos((long) (1_000_000_000L / rate)))
+            .withMaxWaitTime(config.rateLimitMaxWait())
+            .build()));
+    inner.add(Timeout.<Response>builder(config.attemptTimeout()).withInterrupt().build());
+    this.innerPolicies = List.copyOf(inner);
+  }
+
+  private void stateChanged(CircuitBreakerStateChangedEvent e, ResilienceListener.CircuitState to) {
+    ResilienceListener.CircuitState from = ResilienceListener.CircuitState.valueOf(e.getPreviousState().name());
+    LOG.warn("circuit breaker {} -> {}", from, to);
+    try {
+      config.listener().onCircuitStateChange(from, to);
+    } catch (RuntimeException ex) {
+      LOG.warn("resilience listener failed on state change", ex);
+    }
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    boolean retryable = IDEMPOTENT_METHODS.contains(request.method()) || request.header(IDEMPOTENCY_KEY) != null;
+    String url = Redaction.url(request.url());
+    Response[] previous = new Response[1];
+    RetryPolicy<Response> retry = RetryPolicy.<Response>builder()
+        .handleIf((r, ex) -> retryable && (ex != null ? isRetryableFailure(ex) : isRetryableStatus(r.code())))
+        .abortIf(r -> r != null && retryAfter(r).map(d -> d.compareTo(config.maxRetryAfter()) > 0).orElse(false))
+        .withMaxRetries(config.maxRetries())
+        .withDelayFn(ctx -> delayFor(ctx.getAttemptCount(), ctx.getLastResult()))
+        .onRetryScheduled(e -> {
+          String reason = e.getLastException() != null
+              ? e.getLastException().getClass().getSimpleName()
+              : "HTTP " + e.getLastResult().code();
+          LOG.info("retrying {} {} in {} ms after attempt {} ({})", request.method(), url,
+              e.getDelay().toMillis(), e.getAttemptCount(), reason);
+          try {
+            config.listener().onRetry(request.method(), url, e.getAttemptCount(), e.getDelay(), reason);
+          } catch (RuntimeException ex) {
+            LOG.warn("resilience listener failed on retry", ex);
+          }
+        })
+        .build();
+    List<Policy<Response>> policies = new ArrayList<>();
+    policies.add(retry);
+    policies.addAll(innerPolicies);
+    try {
+      return Failsafe.with(policies).get(() -> {
+        if (previous[0] != null) {
+          previous[0].close(); // the failed attempt's body is never read
+        }
+        Response r = chain.proceed(request);
+        previous[0] = r;
+        return r;
+      });
+    } catch (CircuitBreakerOpenException e) {
+      throw new GridcastIOException(new CircuitOpenException(
+          "circuit breaker is open after repeated failures; " + request.method() + ' ' + url
+              + " was not sent. It will try again after " + config.breakerDelay(), e));
+    } catch (RateLimitExceededException e) {
+      throw new GridcastIOException(new TransportException(
+          "client-side rate limit: no permit within " + config.rateLimitMaxWait() + " for "
+              + request.method() + ' ' + url + "; lower the request rate or raise rateLimitMaxWait", e));
+    } catch (TimeoutExceededException e) {
+      throw new InterruptedIOException("attempt timed out after " + config.attemptTimeout());
+    } catch (FailsafeException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException) {
+        throw (IOException) cause;
+      }
+      if (cause instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting to retry");
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isRetryableStatus(int code) {
+    return code == 429 || code >= 500;
+  }
+
+  private static boolean isRetryableFailure(Throwable ex) {
+    return ex instanceof IOException && !(ex instanceof GridcastIOException);
+  }
+
+  private Optional<Duration> retryAfter(Response r) {
+    if (r.code() != 429 && r.code() != 503) {
+      return Optional.empty();
+    }
+    return RetryAfter.parse(r.header("Retry-After"), config.clock());
+  }
+
+  /** Exponential backoff with upward-only jitter, but never shorter than Retry-After. */
+  Duration delayFor(int attempts, Response last) {
+    long base = config.baseDelay().toNanos();
+    long backoff = base;
+    for (int i = 1; i < attempts && backoff < config.maxDelay().toNanos(); i++) {
+      backoff *= 2;
+    }
+    backoff = Math.min(backoff, config.maxDelay().toNanos());
+    long jittered = backoff + (long) (backoff * config.jitter() * ThreadLocalRandom.current().nextDouble());
+    Optional<Duration> asked = last == null ? Optional.empty() : retryAfter(last);
+    if (asked.isPresent()) {
+      return asked.get(); // exactly what the server asked: never sooner, and not needlessly later
+    }
+    return Duration.ofNanos(jittered);
+  }
+}
