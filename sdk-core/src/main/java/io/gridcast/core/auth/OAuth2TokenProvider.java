@@ -164,8 +164,9 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
 
   /**
    * Sends one token request with the given form parameters (plus client authentication) and
-   * returns the issued token. A refresh token in the answer is saved to the token store, when
-   * one is configured, before this method returns. Used for grants Gridcast drives itself, such
+   * returns the issued token, which also becomes the token this provider hands out. A refresh
+   * token in the answer is saved to the token store, when one is configured, before this
+   * method returns. Used for grants Gridcast drives itself, such
    * as the authorization-code exchange.
    *
    * @throws OAuthException when the endpoint refuses (e.g. {@code invalid_grant})
@@ -205,6 +206,9 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
           tokenStore.saveRefreshToken(r);
         }
       });
+      synchronized (lock) {
+        current = token; // whatever grant produced it, it is now this provider's token
+      }
       LOG.debug("obtained an access token from {} expiring at {}", url, token.expiresAt());
       return token;
     } catch (GridcastIOException e) {

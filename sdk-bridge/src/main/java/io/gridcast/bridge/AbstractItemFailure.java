@@ -1,0 +1,18 @@
+package io.gridcast.bridge;
+
+import io.gridcast.core.GridcastStyle;
+import org.immutables.value.Value;
+
+/** One item that failed in a run, and why. Generated as {@code ItemFailure}; immutable. */
+@Value.Immutable
+@GridcastStyle
+public abstract class AbstractItemFailure {
+
+  public abstract String sourceKey();
+
+  /** The error's type and message (never a secret). */
+  public abstract String reason();
+
+  /** Whether the item was recorded as a dead letter (false when the whole run stopped). */
+  public abstract boolean deadLettered();
+}

@@ -1,0 +1,53 @@
+package io.gridcast.bridge;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A group of source items committed together, with the checkpoint reached once all of them
+ * are committed and, when the source knows it, the total number of items in the run.
+ * Immutable.
+ *
+ * @param <S> the source item type
+ */
+public final class Batch<S> {
+
+  private final List<S> items;
+  private final String checkpointAfter;
+  private final Long total;
+
+  private Batch(List<S> items, String checkpointAfter, Long total) {
+    this.items = List.copyOf(Objects.requireNonNull(items, "items"));
+    this.checkpointAfter = checkpointAfter;
+    this.total = total;
+  }
+
+  /** A batch without a checkpoint and without a known total. */
+  public static <S> Batch<S> of(List<S> items) {
+    return new Batch<>(items, null, null);
+  }
+
+  /**
+   * A batch.
+   *
+   * @param checkpointAfter the checkpoint to save once every item is committed, or {@code null}
+   * @param total the total number of items the run will see, or {@code null} if unknown
+   */
+  public static <S> Batch<S> of(List<S> items, String checkpointAfter, Long total) {
+    return new Batch<>(items, checkpointAfter, total);
+  }
+
+  public List<S> items() {
+    return items;
+  }
+
+  public Optional<String> checkpointAfter() {
+    return Optional.ofNullable(checkpointAfter);
+  }
+
+  public OptionalLong total() {
+    return total == null ? OptionalLong.empty() : OptionalLong.of(total);
+  }
+}

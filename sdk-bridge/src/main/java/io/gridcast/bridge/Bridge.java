@@ -1,0 +1,150 @@
+package io.gridcast.bridge;
+
+import io.gridcast.bridge.state.DeadLetter;
+import io.gridcast.bridge.state.StateStore;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs flows with effectively-once delivery.
+ *
+ * <pre>{@code
+ * Bridge bridge = Bridge.builder()
+ *     .stateStore(JdbcStateStore.h2File(Path.of(".gridcast")))
+ *     .progressListener((flow, key, outcome, done, total) -> ...)
+ *     .build();
+ * RunReport report = bridge.run(flow);   // writes
+ * RunReport plan = bridge.plan(flow);    // the same report, nothing written anywhere
+ * }</pre>
+ *
+ * <p>Before processing, a run acquires the flow partition's lease in the state store, so that
+ * several application instances sharing a store never process the same partition at once; an
+ * instance that finds the lease held returns a report with {@code leaseHeldElsewhere()}.
+ *
+ * <p>Defaults: the system UTC clock; lease TTL 5 minutes (renewed after each batch and
+ * whenever half of it has passed); instance id {@code <pid@host>/<random>}. A bridge is
+ * thread-safe: different flows may run concurrently from different threads. It does not own
+ * the clients or the store it was given; close them yourself.
+ */
+public final class Bridge {
+
+  private final StateStore store;
+  private final Clock clock;
+  private final String instanceId;
+  private final Duration leaseTtl;
+  private final List<ProgressListener> progress;
+  private final List<BridgeListener> listeners;
+
+  private Bridge(Builder b) {
+    this.store = b.store;
+    this.clock = b.clock;
+    this.instanceId = b.instanceId;
+    this.leaseTtl = b.leaseTtl;
+    this.progress = List.copyOf(b.progress);
+    this.listeners = List.copyOf(b.listeners);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs a flow: creates, updates and records what changed since its last run. */
+  public <S, T> RunReport run(Flow<S, T> flow) {
+    return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners).run();
+  }
+
+  /** Plans a flow: the report of what {@link #run} would do, with nothing written anywhere. */
+  public <S, T> RunReport plan(Flow<S, T> flow) {
+    return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, true, progress, listeners).run();
+  }
+
+  /**
+   * Retries a flow's dead letters: each is looked up again through the flow's
+   * {@code lookup} and processed; delivered ones are cleared. Dead letters whose item can no
+   * longer be found stay recorded.
+   */
+  public <S, T> RunReport replayDeadLetters(Flow<S, T> flow) {
+    List<S> items = new ArrayList<>();
+    for (DeadLetter d : store.deadLetters(flow.name())) {
+      Optional<S> item = flow.lookup(d.sourceKey());
+      item.ifPresent(items::add);
+    }
+    return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners).replay(items);
+  }
+
+  /** The state store this bridge records into. */
+  public StateStore stateStore() {
+    return store;
+  }
+
+  /** The id this instance's leases carry. */
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /** Builds a {@link Bridge}; a state store is required. Not thread-safe. */
+  public static final class Builder {
+    private StateStore store;
+    private Clock clock = Clock.systemUTC();
+    private String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
+        + UUID.randomUUID().toString().substring(0, 8);
+    private Duration leaseTtl = Duration.ofMinutes(5);
+    private final List<ProgressListener> progress = new ArrayList<>();
+    private final List<BridgeListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder stateStore(StateStore store) {
+      this.store = Objects.requireNonNull(store, "stateStore");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The owner name this instance's leases carry; default {@code <pid@host>/<random>}. */
+    public Builder instanceId(String instanceId) {
+      if (instanceId == null || instanceId.isBlank()) {
+        throw new IllegalArgumentException("instanceId must not be blank");
+      }
+      this.instanceId = instanceId;
+      return this;
+    }
+
+    /** How long a lease lasts unless renewed; default 5 minutes. */
+    public Builder leaseTtl(Duration ttl) {
+      if (ttl.isNegative() || ttl.isZero()) {
+        throw new IllegalArgumentException("leaseTtl must be positive, was " + ttl);
+      }
+      this.leaseTtl = ttl;
+      return this;
+    }
+
+    public Builder progressListener(ProgressListener listener) {
+      this.progress.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    public Builder listener(BridgeListener listener) {
+      this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** @throws IllegalArgumentException when no state store was given */
+    public Bridge build() {
+      if (store == null) {
+        throw new IllegalArgumentException(
+            "stateStore is missing: pass JdbcStateStore.h2File(dir), a PostgreSQL JdbcStateStore or new InMemoryStateStore()");
+      }
+      return new Bridge(this);
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package io.gridcast.bridge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridcast.core.GridcastJson;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A named, runnable flow: where items come from, how each is keyed and mapped, and where the
+ * result goes. Immutable and thread-safe; build with {@link #builder(String)}.
+ *
+ * <pre>{@code
+ * Flow<SimplifiedEpisode, NewPost> flow = Flow.<SimplifiedEpisode, NewPost>builder("episode-announcements")
+ *     .source(checkpoint -> episodesOfShows(...))
+ *     .key(e -> "spotify:episode:" + e.id())
+ *     .mapper(new EpisodeAnnouncementMapper(routing))
+ *     .sink(postSink)
+ *     .build();
+ * RunReport report = bridge.run(flow);
+ * }</pre>
+ *
+ * <p>Defaults: partition {@code "default"}; the fingerprint is the SHA-256 of the mapped
+ * item's JSON encoding by {@link GridcastJson}; the {@code externalRef} of a created resource
+ * is the source key; no per-run caps; no look-up for replaying dead letters.
+ *
+ * @param <S> the source item type
+ * @param <T> the mapped (target request) type
+ */
+public final class Flow<S, T> {
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+  private static final ObjectMapper JSON = GridcastJson.newObjectMapper();
+
+  private final String name;
+  private final String partition;
+  private final Source<S> source;
+  private final Function<S, String> key;
+  private final Mapper<S, T> mapper;
+  private final Function<T, String> fingerprint;
+  private final Sink<T> sink;
+  private final Function<String, String> externalRef;
+  private final Function<String, Optional<S>> lookup;
+  private final RunCaps caps;
+
+  private Flow(Builder<S, T> b) {
+    this.name = b.name;
+    this.partition = b.partition;
+    this.source = b.source;
+    this.key = b.key;
+    this.mapper = b.mapper;
+    this.fingerprint = b.fingerprint;
+    this.sink = b.sink;
+    this.externalRef = b.externalRef;
+    this.lookup = b.lookup;
+    this.caps = b.caps;
+  }
+
+  /**
+   * A builder for a flow named {@code name} (lowercase letters, digits, {@code . _ -}; at most
+   * 64 characters). Not thread-safe.
+   */
+  public static <S, T> Builder<S, T> builder(String name) {
+    return new Builder<>(name);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String partition() {
+    return partition;
+  }
+
+  public Source<S> source() {
+    return source;
+  }
+
+  public String keyOf(S item) {
+    return key.apply(item);
+  }
+
+  public Mapper<S, T> mapper() {
+    return mapper;
+  }
+
+  public String fingerprintOf(T mapped) {
+    return fingerprint.apply(mapped);
+  }
+
+  public Sink<T> sink() {
+    return sink;
+  }
+
+  public String externalRefOf(String sourceKey) {
+    return externalRef.apply(sourceKey);
+  }
+
+  /** Finds a source item again by key, for replaying dead letters. */
+  public Optional<S> lookup(String sourceKey) {
+    return lookup.apply(sourceKey);
+  }
+
+  public RunCaps caps() {
+    return caps;
+  }
+
+  /** The default fingerprint: SHA-256 of the JSON encoding. */
+  public static String jsonFingerprint(Object mapped) {
+    try {
+      return Fingerprints.sha256Hex(JSON.writeValueAsBytes(mapped));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot encode " + mapped.getClass().getSimpleName() + " as JSON to fingerprint it", e);
+    }
+  }
+
+  /** Builds a {@link Flow}; source, key, mapper and sink are required. Not thread-safe. */
+  public static final class Builder<S, T> {
+    private final String name;
+    private String partition = "default";
+    private Source<S> source;
+    private Function<S, String> key;
+    private Mapper<S, T> mapper;
+    private Function<T, String> fingerprint = Flow::jsonFingerprint;
+    private Sink<T> sink;
+    private Function<String, String> externalRef = Function.identity();
+    private Function<String, Optional<S>> lookup = k -> Optional.empty();
+    private RunCaps caps = RunCaps.none();
+
+    private Builder(String name) {
+      if (name == null || !NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("flow name must be 1-64 characters of a-z, 0-9, '.', '_' or '-', was: " + name);
+      }
+      this.name = name;
+    }
+
+    /** The partition this flow definition processes; default {@code "default"}. */
+    public Builder<S, T> partition(String partition) {
+      if (partition == null || partition.isBlank() || partition.length() > 128) {
+        throw new IllegalArgumentException("partition must be 1-128 characters");
+      }
+      this.partition = partition;
+      return this;
+    }
+
+    public Builder<S, T> source(Source<S> source) {
+      this.source = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /** The stable key of a source item; it must never change for the same item. */
+    public Builder<S, T> key(Function<S, String> key) {
+      this.key = Objects.requireNonNull(key, "key");
+      return this;
+    }
+
+    public Builder<S, T> mapper(Mapper<S, T> mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
+
+    /** Replaces the default JSON fingerprint. */
+    public Builder<S, T> fingerprint(Function<T, String> fingerprint) {
+      this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+      return this;
+    }
+
+    public Builder<S, T> sink(Sink<T> sink) {
+      this.sink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** How a source key becomes the created resource's {@code externalRef}; default identity. */
+    public Builder<S, T> externalRef(Function<String, String> externalRef) {
+      this.externalRef = Objects.requireNonNull(externalRef, "externalRef");
+      return this;
+    }
+
+    /** Finds a source item by key, so that {@link Bridge#replayDeadLetters} can retry it. */
+    public Builder<S, T> lookup(Function<String, Optional<S>> lookup) {
+      this.lookup = Objects.requireNonNull(lookup, "lookup");
+      return this;
+    }
+
+    public Builder<S, T> caps(RunCaps caps) {
+      this.caps = Objects.requireNonNull(caps, "caps");
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the first missing part */
+    public Flow<S, T> build() {
+      if (source == null) {
+        throw new IllegalArgumentException("flow " + name + " has no source: call source(...)");
+      }
+      if (key == null) {
+        throw new IllegalArgumentException("flow " + name + " has no key function: call key(...)");
+      }
+      if (mapper == null) {
+        throw new IllegalArgumentException("flow " + name + " has no mapper: call mapper(...)");
+      }
+      if (sink == null) {
+        throw new IllegalArgumentException("flow " + name + " has no sink: call sink(...)");
+      }
+      return new Flow<>(this);
+    }
+  }
+}

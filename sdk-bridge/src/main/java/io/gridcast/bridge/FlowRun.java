@@ -1,0 +1,394 @@
+package io.gridcast.bridge;
+
+import io.gridcast.bridge.state.DeadLetter;
+import io.gridcast.bridge.state.LeaseLostException;
+import io.gridcast.bridge.state.Lease;
+import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.bridge.state.StateStore;
+import io.gridcast.bridge.state.StateStoreException;
+import io.gridcast.core.errors.ApiException;
+import io.gridcast.core.errors.ForbiddenException;
+import io.gridcast.core.errors.GridcastException;
+import io.gridcast.core.errors.RateLimitedException;
+import io.gridcast.core.errors.ServerException;
+import io.gridcast.core.errors.UnauthorizedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One run (or plan) of one flow: the effectively-once delivery loop. Not thread-safe; one
+ * instance per run.
+ *
+ * <p>Per batch: ledger look-up for all keys, then per item map → fingerprint → skip, update or
+ * create (a create first looks for an orphan by {@code externalRef}) → ledger write; once every
+ * item of the batch is committed, the checkpoint is saved and the lease renewed.
+ */
+final class FlowRun<S, T> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FlowRun.class);
+  private static final int MAX_REPORTED_FAILURES = 100;
+
+  private final Flow<S, T> flow;
+  private final StateStore store;
+  private final Clock clock;
+  private final String owner;
+  private final Duration leaseTtl;
+  private final boolean dryRun;
+  private final List<ProgressListener> progress;
+  private final List<BridgeListener> listeners;
+  private final String runId = UUID.randomUUID().toString();
+
+  private final long[] stageNanos = new long[Stage.values().length];
+  private final List<ItemFailure> failures = new ArrayList<>();
+  private int seen;
+  private int created;
+  private int updated;
+  private int unchanged;
+  private int skipped;
+  private int failed;
+  private int deadLettered;
+  private int writes;
+  private String stoppedBecause;
+  private String lastCheckpoint;
+  private Lease lease;
+  private Instant leaseRenewedAt;
+  private Set<String> deadKeys = Set.of();
+  private OptionalLong total = OptionalLong.empty();
+
+  FlowRun(Flow<S, T> flow, StateStore store, Clock clock, String owner, Duration leaseTtl, boolean dryRun,
+      List<ProgressListener> progress, List<BridgeListener> listeners) {
+    this.flow = flow;
+    this.store = store;
+    this.clock = clock;
+    this.owner = owner;
+    this.leaseTtl = leaseTtl;
+    this.dryRun = dryRun;
+    this.progress = progress;
+    this.listeners = listeners;
+  }
+
+  /** Runs the flow's own source from its checkpoint. */
+  RunReport run() {
+    return execute(null);
+  }
+
+  /** Runs only the given items (a dead-letter replay); no checkpoint is read or saved. */
+  RunReport replay(List<S> items) {
+    return execute(items);
+  }
+
+  private RunReport execute(List<S> replayItems) {
+    Instant startedAt = clock.instant();
+    long start = System.nanoTime();
+    MDC.put("gridcast.flow", flow.name());
+    MDC.put("gridcast.run", runId);
+    try {
+      notifyStarted();
+      if (!dryRun) {
+        Optional<Lease> acquired = store.tryAcquire(flow.name(), flow.partition(), owner, leaseTtl);
+        if (acquired.isEmpty()) {
+          LOG.info("flow {} partition {} is being processed by another instance; nothing to do", flow.name(), flow.partition());
+          return finish(startedAt, start, true);
+        }
+        lease = acquired.get();
+        leaseRenewedAt = clock.instant();
+      }
+      try {
+        Set<String> dl = new HashSet<>();
+        for (DeadLetter d : store.deadLetters(flow.name())) {
+          dl.add(d.sourceKey());
+        }
+        deadKeys = dl;
+        if (replayItems != null) {
+          processBatch(Batch.of(replayItems), false);
+        } else {
+          processSource();
+        }
+      } catch (LeaseLostException e) {
+        stop("lease lost: " + e.getMessage());
+      } catch (StateStoreException e) {
+        stop("state store failed: " + e.getMessage());
+        LOG.error("state store failed during flow {}", flow.name(), e);
+      } catch (GridcastException e) {
+        stop("source failed: " + describe(e));
+        LOG.warn("reading the source of flow {} failed: {}", flow.name(), describe(e));
+      } finally {
+        if (lease != null) {
+          try {
+            store.release(lease);
+          } catch (RuntimeException e) {
+            LOG.warn("releasing the lease of flow {} failed; it expires by itself", flow.name(), e);
+          }
+        }
+      }
+      return finish(startedAt, start, false);
+    } finally {
+      MDC.remove("gridcast.flow");
+      MDC.remove("gridcast.run");
+      MDC.remove("gridcast.item");
+    }
+  }
+
+  private void processSource() {
+    Optional<String> checkpoint = store.checkpoint(flow.name(), flow.partition());
+    Iterator<Batch<S>> batches;
+    long t = System.nanoTime();
+    batches = flow.source().read(checkpoint).iterator();
+    while (true) {
+      boolean more = batches.hasNext();
+      Batch<S> batch = more ? batches.next() : null;
+      stageNanos[Stage.FETCH.ordinal()] += System.nanoTime() - t;
+      if (!more) {
+        return;
+      }
+      if (batch.total().isPresent()) {
+        total = batch.total();
+      }
+      processBatch(batch, true);
+      if (stoppedBecause != null) {
+        return;
+      }
+      t = System.nanoTime();
+    }
+  }
+
+  private void processBatch(Batch<S> batch, boolean checkpointAfter) {
+    List<S> items = batch.items();
+    List<String> keys = new ArrayList<>(items.size());
+    for (S item : items) {
+      keys.add(flow.keyOf(item));
+    }
+    long t = System.nanoTime();
+    Map<String, LedgerEntry> ledger = store.findAll(flow.name(), keys);
+    stageNanos[Stage.LOOKUP.ordinal()] += System.nanoTime() - t;
+
+    boolean complete = true;
+    for (int i = 0; i < items.size(); i++) {
+      String key = keys.get(i);
+      seen++;
+      if (stoppedBecause != null || seen > flow.caps().maxItems()) {
+        complete = false;
+        record(key, Outcome.SKIPPED, 0);
+        continue;
+      }
+      MDC.put("gridcast.item", key);
+      long itemStart = System.nanoTime();
+      Outcome outcome = processItem(items.get(i), key, ledger.get(key));
+      if (outcome == Outcome.SKIPPED) {
+        complete = false;
+      }
+      record(key, outcome, System.nanoTime() - itemStart);
+      renewLeaseIfDue();
+    }
+    MDC.remove("gridcast.item");
+    if (!dryRun && checkpointAfter && complete && stoppedBecause == null && batch.checkpointAfter().isPresent()) {
+      long c = System.nanoTime();
+      store.saveCheckpoint(lease, batch.checkpointAfter().get());
+      lastCheckpoint = batch.checkpointAfter().get();
+      lease = store.renew(lease, leaseTtl);
+      leaseRenewedAt = clock.instant();
+      stageNanos[Stage.CHECKPOINT.ordinal()] += System.nanoTime() - c;
+    }
+  }
+
+  private Outcome processItem(S item, String key, LedgerEntry entry) {
+    T mapped;
+    String fingerprint;
+    long t = System.nanoTime();
+    try {
+      mapped = flow.mapper().map(item);
+      fingerprint = flow.fingerprintOf(mapped);
+    } catch (RuntimeException e) {
+      stageNanos[Stage.MAP.ordinal()] += System.nanoTime() - t;
+      return itemFailed(key, e);
+    }
+    stageNanos[Stage.MAP.ordinal()] += System.nanoTime() - t;
+
+    if (entry != null && entry.fingerprint().equals(fingerprint)) {
+      clearDeadLetter(key);
+      return Outcome.UNCHANGED;
+    }
+    if (writes >= flow.caps().maxWrites()) {
+      return Outcome.SKIPPED;
+    }
+    if (dryRun) {
+      return entry == null ? Outcome.CREATED : Outcome.UPDATED;
+    }
+    writes++;
+    try {
+      Outcome outcome;
+      WriteResult result;
+      long w = System.nanoTime();
+      if (entry != null) {
+        result = flow.sink().update(entry, mapped);
+        outcome = Outcome.UPDATED;
+      } else {
+        String externalRef = flow.externalRefOf(key);
+        Optional<WriteResult> orphan = flow.sink().findByExternalRef(externalRef);
+        if (orphan.isPresent()) {
+          WriteResult found = orphan.get();
+          LOG.info("adopting {} created for {} by an earlier run that did not record it", found.targetId(), key);
+          result = fingerprint.equals(found.foundFingerprint().orElse(null))
+              ? found
+              : flow.sink().update(entry(key, found, "", null), mapped);
+        } else {
+          result = flow.sink().create(key, mapped, Fingerprints.idempotencyKey(flow.name(), key), externalRef);
+        }
+        outcome = Outcome.CREATED;
+      }
+      stageNanos[Stage.WRITE.ordinal()] += System.nanoTime() - w;
+      long l = System.nanoTime();
+      store.record(entry(key, result, fingerprint, entry), lease);
+      stageNanos[Stage.LEDGER.ordinal()] += System.nanoTime() - l;
+      clearDeadLetter(key);
+      return outcome;
+    } catch (LeaseLostException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return itemFailed(key, e);
+    }
+  }
+
+  private LedgerEntry entry(String key, WriteResult result, String fingerprint, LedgerEntry previous) {
+    return LedgerEntry.builder()
+        .flow(flow.name())
+        .sourceKey(key)
+        .targetId(result.targetId())
+        .fingerprint(fingerprint)
+        .targetVersion(result.version())
+        .attributes(previous == null ? Optional.empty() : previous.attributes())
+        .updatedAt(clock.instant())
+        .build();
+  }
+
+  /** Per-item errors are dead-lettered; systemic ones stop the run without advancing it. */
+  private Outcome itemFailed(String key, RuntimeException e) {
+    String reason = describe(e);
+    boolean systemic = isSystemic(e);
+    boolean recorded = false;
+    if (systemic) {
+      stop(reason);
+      LOG.warn("item {} failed and flow {} stops here: {}", key, flow.name(), reason);
+    } else if (!dryRun) {
+      store.deadLetter(flow.name(), key, reason, flow.externalRefOf(key), clock.instant(), lease);
+      recorded = true;
+      deadLettered++;
+      LOG.warn("item {} of flow {} failed and was dead-lettered: {}", key, flow.name(), reason);
+    }
+    if (failures.size() < MAX_REPORTED_FAILURES) {
+      failures.add(ItemFailure.builder().sourceKey(key).reason(reason).deadLettered(recorded).build());
+    }
+    return Outcome.FAILED;
+  }
+
+  static boolean isSystemic(RuntimeException e) {
+    if (e instanceof StateStoreException) {
+      return true;
+    }
+    if (e instanceof ApiException) {
+      return e instanceof ServerException || e instanceof RateLimitedException
+          || e instanceof UnauthorizedException || e instanceof ForbiddenException;
+    }
+    return e instanceof GridcastException; // transport, unparseable, too large
+  }
+
+  private static String describe(RuntimeException e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  private void stop(String reason) {
+    if (stoppedBecause == null) {
+      stoppedBecause = reason;
+    }
+  }
+
+  private void clearDeadLetter(String key) {
+    if (!dryRun && deadKeys.contains(key)) {
+      store.clearDeadLetter(flow.name(), key);
+    }
+  }
+
+  private void renewLeaseIfDue() {
+    if (lease != null && clock.instant().isAfter(leaseRenewedAt.plus(leaseTtl.dividedBy(2)))) {
+      long c = System.nanoTime();
+      lease = store.renew(lease, leaseTtl);
+      leaseRenewedAt = clock.instant();
+      stageNanos[Stage.CHECKPOINT.ordinal()] += System.nanoTime() - c;
+    }
+  }
+
+  private void record(String key, Outcome outcome, long nanos) {
+    switch (outcome) {
+      case CREATED: created++; break;
+      case UPDATED: updated++; break;
+      case UNCHANGED: unchanged++; break;
+      case SKIPPED: skipped++; break;
+      case FAILED: failed++; break;
+      default: throw new IllegalStateException(outcome.name());
+    }
+    int done = created + updated + unchanged + skipped + failed;
+    for (ProgressListener p : progress) {
+      try {
+        p.onItem(flow.name(), key, outcome, done, total);
+      } catch (RuntimeException e) {
+        LOG.warn("progress listener failed", e);
+      }
+    }
+    for (BridgeListener l : listeners) {
+      try {
+        l.onItem(flow.name(), runId, key, outcome, Duration.ofNanos(nanos));
+      } catch (RuntimeException e) {
+        LOG.warn("bridge listener failed", e);
+      }
+    }
+  }
+
+  private void notifyStarted() {
+    for (BridgeListener l : listeners) {
+      try {
+        l.onRunStarted(flow.name(), runId, dryRun);
+      } catch (RuntimeException e) {
+        LOG.warn("bridge listener failed", e);
+      }
+    }
+  }
+
+  private RunReport finish(Instant startedAt, long start, boolean leaseHeld) {
+    Map<Stage, Duration> timings = new EnumMap<>(Stage.class);
+    for (Stage s : Stage.values()) {
+      timings.put(s, Duration.ofNanos(stageNanos[s.ordinal()]));
+    }
+    RunReport report = RunReport.builder()
+        .flow(flow.name()).runId(runId).dryRun(dryRun).startedAt(startedAt)
+        .duration(Duration.ofNanos(System.nanoTime() - start))
+        .seen(seen).created(created).updated(updated).unchanged(unchanged).skipped(skipped)
+        .failed(failed).deadLettered(deadLettered).stageTimings(timings).failures(failures)
+        .stoppedBecause(Optional.ofNullable(stoppedBecause)).leaseHeldElsewhere(leaseHeld)
+        .checkpoint(Optional.ofNullable(lastCheckpoint))
+        .build();
+    LOG.info("{}", report.summary());
+    for (BridgeListener l : listeners) {
+      try {
+        l.onRunFinished(report);
+      } catch (RuntimeException e) {
+        LOG.warn("bridge listener failed", e);
+      }
+    }
+    return report;
+  }
+}

@@ -1,0 +1,30 @@
+package io.gridcast.bridge;
+
+import io.gridcast.bridge.state.LedgerEntry;
+import java.util.Optional;
+
+/**
+ * Writes mapped items to the target platform. The bridge decides create versus update from
+ * the ledger; the sink performs the remote call. Implementations must be thread-safe.
+ *
+ * <p>Effectively-once delivery relies on two properties of {@link #create}: it sends the
+ * given idempotency key (the same key for the same source item on every run) and it stores
+ * the given {@code externalRef} on the created resource, so that {@link #findByExternalRef}
+ * can find a resource whose creation succeeded remotely but never reached the ledger.
+ *
+ * @param <T> the target request type
+ */
+public interface Sink<T> {
+
+  /** Creates the target resource. */
+  WriteResult create(String sourceKey, T item, String idempotencyKey, String externalRef);
+
+  /** Replaces the content of the resource the ledger entry points at. */
+  WriteResult update(LedgerEntry existing, T item);
+
+  /**
+   * Finds a resource created earlier for {@code externalRef}, if any. Called before a create
+   * when the ledger has no entry, to heal a crash between a remote write and its ledger write.
+   */
+  Optional<WriteResult> findByExternalRef(String externalRef);
+}

@@ -1,0 +1,50 @@
+package io.gridcast.bridge.state;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Argument checks and the time normalisation shared by every state store. */
+final class Arguments {
+
+  private Arguments() {}
+
+  static String requireText(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is missing: pass a non-blank value");
+    }
+    return value;
+  }
+
+  static <T> T requirePresent(String name, T value) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " is missing: pass a value");
+    }
+    return value;
+  }
+
+  static Duration requirePositive(String name, Duration value) {
+    requirePresent(name, value);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + value);
+    }
+    return value;
+  }
+
+  static void requireSameFlow(String flow, Lease lease) {
+    requirePresent("lease", lease);
+    if (!lease.flow().equals(flow)) {
+      throw new IllegalArgumentException(
+          "flow '" + flow + "' does not match the lease's flow '" + lease.flow()
+              + "': write under a lease of the same flow");
+    }
+  }
+
+  /**
+   * Databases keep microseconds (H2 rounds, PostgreSQL rounds too); every store truncates to
+   * microseconds first so that what is read back equals what the in-memory store returns.
+   */
+  static Instant micros(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,692 @@
+package io.gridcast.bridge.state;
+
+import static io.gridcast.bridge.state.Arguments.micros;
+import static io.gridcast.bridge.state.Arguments.requirePositive;
+import static io.gridcast.bridge.state.Arguments.requirePresent;
+import static io.gridcast.bridge.state.Arguments.requireSameFlow;
+import static io.gridcast.bridge.state.Arguments.requireText;
+
+import io.gridcast.core.Secret;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link StateStore} in a relational database: an embedded H2 file database (the default for
+ * examples and single-instance applications) or PostgreSQL (when several application instances
+ * share the work). The database is recognised from the connection's metadata.
+ *
+ * <pre>{@code
+ * try (StateStore state = JdbcStateStore.h2File(Path.of("gridcast-data"))) { ... }
+ *
+ * StateStore shared = JdbcStateStore.postgres(
+ *     "jdbc:postgresql://db.example.com:5432/gridcast", "gridcast", Secret.of(password));
+ * }</pre>
+ *
+ * <p><b>Schema.</b> Opening a store creates or upgrades its tables ({@code <prefix>ledger},
+ * {@code <prefix>checkpoints}, {@code <prefix>leases}, {@code <prefix>dead_letters}, and
+ * {@code <prefix>schema_version} recording the applied versions). Instances opening together
+ * on PostgreSQL serialise on an advisory lock, so each version is applied once. A database
+ * whose schema is newer than this Gridcast is refused with a {@link StateStoreException}.
+ *
+ * <p><b>Time.</b> Lease expiry and checkpoint times come from the store's {@link Clock}
+ * (default {@link Clock#systemUTC()}), not the database's {@code now()}, so tests can move
+ * time. Instances sharing a database must therefore keep their clocks synchronised (NTP); keep
+ * lease TTLs far above the clock skew you tolerate. Instants are stored as UTC timestamps with
+ * microsecond precision.
+ *
+ * <p><b>Fencing.</b> {@code tryAcquire} locks the partition's lease row ({@code SELECT … FOR
+ * UPDATE}, inserting it on first use) and raises its fencing token by one; the row is never
+ * deleted, so tokens keep increasing after releases. Every write made under a lease locks the
+ * same row in its own transaction and checks owner, token and expiry before writing, so a
+ * stale holder's write is rolled back with {@link LeaseLostException}.
+ *
+ * <p>Thread-safe. Each operation is one short transaction on a pooled connection.
+ */
+public final class JdbcStateStore implements StateStore {
+
+  /** The table prefix used unless {@link Builder#tablePrefix} sets another. */
+  public static final String DEFAULT_TABLE_PREFIX = "gridcast_";
+
+  /** {@link #findAll} asks for at most this many keys per statement. */
+  static final int KEYS_PER_QUERY = 500;
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcStateStore.class);
+  private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
+  private static final String LEDGER_COLUMNS =
+      "flow, source_key, target_id, fingerprint, target_version, attributes, updated_at";
+  private static final String DEAD_LETTER_COLUMNS =
+      "flow, source_key, reason, attempts, payload_ref, first_failed_at, last_failed_at";
+
+  private final Clock clock;
+  private final String prefix;
+  private final Dialect dialect;
+  private final JdbcTransactions transactions;
+  private final AutoCloseable closeWhenClosed;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final String upsertLedger;
+  private final String upsertCheckpoint;
+
+  private JdbcStateStore(Clock clock, String prefix, DataSource dataSource, AutoCloseable closeWhenClosed) {
+    this.clock = clock;
+    this.prefix = prefix;
+    this.closeWhenClosed = closeWhenClosed;
+    try (Connection connection = dataSource.getConnection()) {
+      this.dialect = Dialect.of(connection);
+      SchemaMigrations.apply(connection, dialect, prefix, now());
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(closeWhenClosed);
+      if (e instanceof RuntimeException) {
+        throw (RuntimeException) e;
+      }
+      throw new StateStoreException("Could not open the state store: " + e.getMessage(), e);
+    }
+    this.transactions = new JdbcTransactions(dataSource, dialect);
+    this.upsertLedger =
+        dialect.upsert(table("ledger"), List.of(LEDGER_COLUMNS.split(", ")), List.of("flow", "source_key"));
+    this.upsertCheckpoint =
+        dialect.upsert(
+            table("checkpoints"),
+            List.of("flow", "partition_key", "checkpoint_value", "fencing_token", "updated_at"),
+            List.of("flow", "partition_key"));
+  }
+
+  /**
+   * A store in an H2 file database inside {@code directory} (created if missing), with the
+   * defaults of {@link Builder}. The database file is {@code gridcast-state.mv.db}; it belongs
+   * to this process while open.
+   *
+   * @throws StateStoreException if the database cannot be opened or is newer than this Gridcast
+   */
+  public static JdbcStateStore h2File(Path directory) {
+    return builder().h2File(directory).build();
+  }
+
+  /**
+   * A store in a PostgreSQL database, with the defaults of {@link Builder}.
+   *
+   * @param jdbcUrl e.g. {@code jdbc:postgresql://db.example.com:5432/gridcast}
+   * @param user the database user
+   * @param password the user's password, or {@code null} when the server does not ask for one
+   * @throws StateStoreException if the database cannot be reached or is newer than this Gridcast
+   */
+  public static JdbcStateStore postgres(String jdbcUrl, String user, Secret password) {
+    return builder().postgres(jdbcUrl, user, password).build();
+  }
+
+  /** A builder; see its defaults there. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---- ledger ----
+
+  @Override
+  public Optional<LedgerEntry> find(String flow, String sourceKey) {
+    requireText("flow", flow);
+    requireText("sourceKey", sourceKey);
+    return run("read the ledger of flow '" + flow + "'", c -> {
+      try (PreparedStatement query =
+          c.prepareStatement("SELECT " + LEDGER_COLUMNS + " FROM " + table("ledger")
+              + " WHERE flow = ? AND source_key = ?")) {
+        query.setString(1, flow);
+        query.setString(2, sourceKey);
+        try (ResultSet rows = query.executeQuery()) {
+          return rows.next() ? Optional.of(ledgerEntry(rows)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** {@inheritDoc} Asks the database for at most {@value #KEYS_PER_QUERY} keys per statement. */
+  @Override
+  public Map<String, LedgerEntry> findAll(String flow, Collection<String> sourceKeys) {
+    requireText("flow", flow);
+    requirePresent("sourceKeys", sourceKeys);
+    List<String> keys = new ArrayList<>(new LinkedHashSet<>(sourceKeys));
+    keys.forEach(k -> requireText("sourceKeys element", k));
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    return run("read the ledger of flow '" + flow + "'", c -> {
+      Map<String, LedgerEntry> found = new LinkedHashMap<>();
+      for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+        List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
+        String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+        try (PreparedStatement query =
+            c.prepareStatement("SELECT " + LEDGER_COLUMNS + " FROM " + table("ledger")
+                + " WHERE flow = ? AND source_key IN (" + marks + ")")) {
+          query.setString(1, flow);
+          for (int i = 0; i < chunk.size(); i++) {
+            query.setString(i + 2, chunk.get(i));
+          }
+          try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              LedgerEntry entry = ledgerEntry(rows);
+              found.put(entry.sourceKey(), entry);
+            }
+          }
+        }
+      }
+      return found;
+    });
+  }
+
+  @Override
+  public List<LedgerEntry> entries(String flow) {
+    requireText("flow", flow);
+    return run("list the ledger of flow '" + flow + "'", c -> {
+      try (PreparedStatement query =
+          c.prepareStatement("SELECT " + LEDGER_COLUMNS + " FROM " + table("ledger")
+              + " WHERE flow = ? ORDER BY source_key")) {
+        query.setString(1, flow);
+        List<LedgerEntry> entries = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            entries.add(ledgerEntry(rows));
+          }
+        }
+        return List.copyOf(entries);
+      }
+    });
+  }
+
+  @Override
+  public void record(LedgerEntry entry, Lease lease) {
+    requirePresent("entry", entry);
+    requireSameFlow(entry.flow(), lease);
+    run("record ledger entry '" + entry.sourceKey() + "' of flow '" + entry.flow() + "'", c -> {
+      verify(c, lease, dialect.leaseCheckLock());
+      try (PreparedStatement upsert = c.prepareStatement(upsertLedger)) {
+        upsert.setString(1, entry.flow());
+        upsert.setString(2, entry.sourceKey());
+        upsert.setString(3, entry.targetId());
+        upsert.setString(4, entry.fingerprint());
+        if (entry.targetVersion().isPresent()) {
+          upsert.setLong(5, entry.targetVersion().get());
+        } else {
+          upsert.setNull(5, Types.BIGINT);
+        }
+        upsert.setString(6, entry.attributes().orElse(null));
+        setInstant(upsert, 7, micros(entry.updatedAt()));
+        upsert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  // ---- checkpoints ----
+
+  @Override
+  public Optional<String> checkpoint(String flow, String partition) {
+    requireText("flow", flow);
+    requireText("partition", partition);
+    return run("read the checkpoint of flow '" + flow + "' partition '" + partition + "'", c -> {
+      try (PreparedStatement query =
+          c.prepareStatement("SELECT checkpoint_value FROM " + table("checkpoints")
+              + " WHERE flow = ? AND partition_key = ?")) {
+        query.setString(1, flow);
+        query.setString(2, partition);
+        try (ResultSet rows = query.executeQuery()) {
+          return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public void saveCheckpoint(Lease lease, String value) {
+    requirePresent("lease", lease);
+    requirePresent("value", value);
+    run("save the checkpoint of flow '" + lease.flow() + "' partition '" + lease.partition() + "'", c -> {
+      verify(c, lease, dialect.leaseCheckLock());
+      try (PreparedStatement upsert = c.prepareStatement(upsertCheckpoint)) {
+        upsert.setString(1, lease.flow());
+        upsert.setString(2, lease.partition());
+        upsert.setString(3, value);
+        upsert.setLong(4, lease.fencingToken());
+        setInstant(upsert, 5, now());
+        upsert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  // ---- leases ----
+
+  @Override
+  public Optional<Lease> tryAcquire(String flow, String partition, String owner, Duration ttl) {
+    requireText("flow", flow);
+    requireText("partition", partition);
+    requireText("owner", owner);
+    requirePositive("ttl", ttl);
+    return run("acquire the lease of flow '" + flow + "' partition '" + partition + "'", c -> {
+      LeaseState current = selectLease(c, flow, partition, "");
+      Instant now = now(); // read after the row lock was granted
+      Instant expiresAt = micros(now.plus(ttl));
+      if (current == null) {
+        // A concurrent first acquisition makes this insert fail with a unique violation;
+        // the transaction is then retried and finds the row.
+        try (PreparedStatement insert =
+            c.prepareStatement("INSERT INTO " + table("leases")
+                + " (flow, partition_key, owner, fencing_token, expires_at) VALUES (?, ?, ?, 1, ?)")) {
+          insert.setString(1, flow);
+          insert.setString(2, partition);
+          insert.setString(3, owner);
+          setInstant(insert, 4, expiresAt);
+          insert.executeUpdate();
+        }
+        return Optional.of(lease(flow, partition, owner, 1, expiresAt));
+      }
+      if (!current.isAvailableTo(owner, now)) {
+        return Optional.empty();
+      }
+      try (PreparedStatement update =
+          c.prepareStatement("UPDATE " + table("leases")
+              + " SET owner = ?, fencing_token = fencing_token + 1, expires_at = ?"
+              + " WHERE flow = ? AND partition_key = ?")) {
+        update.setString(1, owner);
+        setInstant(update, 2, expiresAt);
+        update.setString(3, flow);
+        update.setString(4, partition);
+        update.executeUpdate();
+      }
+      return Optional.of(lease(flow, partition, owner, current.fencingToken() + 1, expiresAt));
+    });
+  }
+
+  @Override
+  public Lease renew(Lease lease, Duration ttl) {
+    requirePresent("lease", lease);
+    requirePositive("ttl", ttl);
+    return run("renew the lease of flow '" + lease.flow() + "' partition '" + lease.partition() + "'", c -> {
+      Instant now = verify(c, lease, "FOR UPDATE");
+      Instant expiresAt = micros(now.plus(ttl));
+      try (PreparedStatement update =
+          c.prepareStatement("UPDATE " + table("leases") + " SET expires_at = ?"
+              + " WHERE flow = ? AND partition_key = ? AND fencing_token = ?")) {
+        setInstant(update, 1, expiresAt);
+        update.setString(2, lease.flow());
+        update.setString(3, lease.partition());
+        update.setLong(4, lease.fencingToken());
+        update.executeUpdate();
+      }
+      return lease(lease.flow(), lease.partition(), lease.owner(), lease.fencingToken(), expiresAt);
+    });
+  }
+
+  /** {@inheritDoc} The lease row is kept, marked released, so that tokens keep increasing. */
+  @Override
+  public void release(Lease lease) {
+    requirePresent("lease", lease);
+    run("release the lease of flow '" + lease.flow() + "' partition '" + lease.partition() + "'", c -> {
+      Instant now = now();
+      try (PreparedStatement update =
+          c.prepareStatement("UPDATE " + table("leases") + " SET owner = NULL, expires_at = ?"
+              + " WHERE flow = ? AND partition_key = ? AND owner = ? AND fencing_token = ?"
+              + " AND expires_at > ?")) {
+        setInstant(update, 1, now);
+        update.setString(2, lease.flow());
+        update.setString(3, lease.partition());
+        update.setString(4, lease.owner());
+        update.setLong(5, lease.fencingToken());
+        setInstant(update, 6, now);
+        update.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  // ---- dead letters ----
+
+  @Override
+  public DeadLetter deadLetter(
+      String flow, String sourceKey, String reason, String payloadRef, Instant at, Lease lease) {
+    requireText("flow", flow);
+    requireText("sourceKey", sourceKey);
+    requireText("reason", reason);
+    Instant failedAt = micros(requirePresent("at", at));
+    requireSameFlow(flow, lease);
+    return run("dead-letter '" + sourceKey + "' of flow '" + flow + "'", c -> {
+      verify(c, lease, dialect.leaseCheckLock());
+      DeadLetter existing = null;
+      try (PreparedStatement query =
+          c.prepareStatement("SELECT " + DEAD_LETTER_COLUMNS + " FROM " + table("dead_letters")
+              + " WHERE flow = ? AND source_key = ? FOR UPDATE")) {
+        query.setString(1, flow);
+        query.setString(2, sourceKey);
+        try (ResultSet rows = query.executeQuery()) {
+          if (rows.next()) {
+            existing = deadLetter(rows);
+          }
+        }
+      }
+      DeadLetter letter = DeadLetters.next(existing, flow, sourceKey, reason, payloadRef, failedAt);
+      String sql =
+          existing == null
+              ? "INSERT INTO " + table("dead_letters") + " (reason, attempts, payload_ref, first_failed_at,"
+                  + " last_failed_at, flow, source_key) VALUES (?, ?, ?, ?, ?, ?, ?)"
+              : "UPDATE " + table("dead_letters") + " SET reason = ?, attempts = ?, payload_ref = ?,"
+                  + " first_failed_at = ?, last_failed_at = ? WHERE flow = ? AND source_key = ?";
+      try (PreparedStatement write = c.prepareStatement(sql)) {
+        write.setString(1, letter.reason());
+        write.setInt(2, letter.attempts());
+        write.setString(3, letter.payloadRef().orElse(null));
+        setInstant(write, 4, letter.firstFailedAt());
+        setInstant(write, 5, letter.lastFailedAt());
+        write.setString(6, flow);
+        write.setString(7, sourceKey);
+        write.executeUpdate();
+      }
+      return letter;
+    });
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(String flow) {
+    requireText("flow", flow);
+    return run("list the dead letters of flow '" + flow + "'", c -> {
+      try (PreparedStatement query =
+          c.prepareStatement("SELECT " + DEAD_LETTER_COLUMNS + " FROM " + table("dead_letters")
+              + " WHERE flow = ? ORDER BY first_failed_at, source_key")) {
+        query.setString(1, flow);
+        List<DeadLetter> letters = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            letters.add(deadLetter(rows));
+          }
+        }
+        return List.copyOf(letters);
+      }
+    });
+  }
+
+  @Override
+  public void clearDeadLetter(String flow, String sourceKey) {
+    requireText("flow", flow);
+    requireText("sourceKey", sourceKey);
+    run("clear dead letter '" + sourceKey + "' of flow '" + flow + "'", c -> {
+      try (PreparedStatement delete =
+          c.prepareStatement("DELETE FROM " + table("dead_letters") + " WHERE flow = ? AND source_key = ?")) {
+        delete.setString(1, flow);
+        delete.setString(2, sourceKey);
+        delete.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Closes what the store owns (the pool of {@link #h2File}, {@link #postgres}, or what was
+   * passed to {@link Builder#closeWhenClosed}); a {@link DataSource} passed in stays open.
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      closeQuietly(closeWhenClosed);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStateStore[" + dialect + ", tablePrefix=" + prefix + "]";
+  }
+
+  // ---- internals ----
+
+  private <T> T run(String operation, JdbcTransactions.Work<T> work) {
+    if (closed.get()) {
+      throw new StateStoreException("The state store is closed: open a new one", null);
+    }
+    return transactions.inTransaction(operation, work);
+  }
+
+  /** Locks the lease row, checks the lease is current, and returns the time it was judged at. */
+  private Instant verify(Connection c, Lease lease, String lock) throws SQLException {
+    LeaseState current = selectLease(c, lease.flow(), lease.partition(), lock);
+    Instant now = now();
+    String loss = LeaseState.lossOf(current, lease, now);
+    if (loss != null) {
+      throw new LeaseLostException(loss);
+    }
+    return now;
+  }
+
+  private LeaseState selectLease(Connection c, String flow, String partition, String lock) throws SQLException {
+    try (PreparedStatement query =
+        c.prepareStatement("SELECT owner, fencing_token, expires_at FROM " + table("leases")
+            + " WHERE flow = ? AND partition_key = ? " + lock)) {
+      query.setString(1, flow);
+      query.setString(2, partition);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? new LeaseState(rows.getString(1), rows.getLong(2), instant(rows, 3)) : null;
+      }
+    }
+  }
+
+  private static LedgerEntry ledgerEntry(ResultSet rows) throws SQLException {
+    long version = rows.getLong(5);
+    Optional<Long> targetVersion = rows.wasNull() ? Optional.empty() : Optional.of(version);
+    return LedgerEntry.builder()
+        .flow(rows.getString(1))
+        .sourceKey(rows.getString(2))
+        .targetId(rows.getString(3))
+        .fingerprint(rows.getString(4))
+        .targetVersion(targetVersion)
+        .attributes(Optional.ofNullable(rows.getString(6)))
+        .updatedAt(instant(rows, 7))
+        .build();
+  }
+
+  private static DeadLetter deadLetter(ResultSet rows) throws SQLException {
+    return DeadLetter.builder()
+        .flow(rows.getString(1))
+        .sourceKey(rows.getString(2))
+        .reason(rows.getString(3))
+        .attempts(rows.getInt(4))
+        .payloadRef(Optional.ofNullable(rows.getString(5)))
+        .firstFailedAt(instant(rows, 6))
+        .lastFailedAt(instant(rows, 7))
+        .build();
+  }
+
+  private static Lease lease(String flow, String partition, String owner, long token, Instant expiresAt) {
+    return Lease.builder()
+        .flow(flow)
+        .partition(partition)
+        .owner(owner)
+        .fencingToken(token)
+        .expiresAt(expiresAt)
+        .build();
+  }
+
+  private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+  }
+
+  private static Instant instant(ResultSet rows, int index) throws SQLException {
+    return rows.getObject(index, OffsetDateTime.class).toInstant();
+  }
+
+  private Instant now() {
+    return micros(clock.instant());
+  }
+
+  private String table(String name) {
+    return prefix + name;
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    if (resource == null) {
+      return;
+    }
+    try {
+      resource.close();
+    } catch (Exception e) {
+      log.warn("Closing the state store's connections failed: {}", e.toString());
+    }
+  }
+
+  /**
+   * Builds a {@link JdbcStateStore}. Choose the database with exactly one of
+   * {@link #dataSource}, {@link #h2File} or {@link #postgres} (the last call wins). Defaults:
+   * table prefix {@value JdbcStateStore#DEFAULT_TABLE_PREFIX}, clock {@link Clock#systemUTC()},
+   * nothing closed with the store when a {@link DataSource} is passed in. Not thread-safe.
+   */
+  public static final class Builder {
+
+    @FunctionalInterface
+    private interface Connections {
+      JdbcStateStore open(Builder settings);
+    }
+
+    private Connections connections;
+    private AutoCloseable closeWhenClosed;
+    private Clock clock = Clock.systemUTC();
+    private String tablePrefix = DEFAULT_TABLE_PREFIX;
+
+    private Builder() {}
+
+    /**
+     * Uses connections from {@code dataSource}, which should pool them (each operation borrows
+     * one). The store does not close it unless {@link #closeWhenClosed} says so.
+     */
+    public Builder dataSource(DataSource dataSource) {
+      requirePresent("dataSource", dataSource);
+      this.connections = b -> new JdbcStateStore(b.clock, b.tablePrefix, dataSource, b.closeWhenClosed);
+      return this;
+    }
+
+    /**
+     * Something to close when the store is closed, typically the pool behind
+     * {@link #dataSource}. Default: nothing.
+     */
+    public Builder closeWhenClosed(AutoCloseable resource) {
+      this.closeWhenClosed = resource;
+      return this;
+    }
+
+    /**
+     * Uses an embedded H2 file database in {@code directory} (created if missing), through
+     * H2's own connection pool of at most 8 connections, closed with the store. Needs
+     * {@code com.h2database:h2} on the classpath.
+     */
+    public Builder h2File(Path directory) {
+      requirePresent("directory", directory);
+      this.connections = b -> {
+        OwnedDataSource h2;
+        try {
+          h2 = EmbeddedH2.open(directory);
+        } catch (NoClassDefFoundError e) {
+          throw new StateStoreException(
+              "H2 is not on the classpath: add the dependency com.h2database:h2 to use h2File(...)", e);
+        }
+        return new JdbcStateStore(b.clock, b.tablePrefix, h2.dataSource(), chain(h2.pool(), b.closeWhenClosed));
+      };
+      return this;
+    }
+
+    /**
+     * Uses a PostgreSQL database through a small pool of at most 8 connections (a caller
+     * waits up to 30 seconds for a free one), closed with the store. Needs
+     * {@code org.postgresql:postgresql} on the classpath.
+     *
+     * @param jdbcUrl e.g. {@code jdbc:postgresql://db.example.com:5432/gridcast}
+     * @param user the database user
+     * @param password the password, or {@code null} when the server does not ask for one
+     */
+    public Builder postgres(String jdbcUrl, String user, Secret password) {
+      requireText("jdbcUrl", jdbcUrl);
+      requireText("user", user);
+      if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException(
+            "jdbcUrl must be a PostgreSQL JDBC URL such as jdbc:postgresql://db.example.com:5432/gridcast");
+      }
+      this.connections = b -> {
+        OwnedDataSource postgres;
+        try {
+          postgres = PostgresConnections.open(jdbcUrl, user, password);
+        } catch (NoClassDefFoundError e) {
+          throw new StateStoreException(
+              "The PostgreSQL driver is not on the classpath: add the dependency org.postgresql:postgresql"
+                  + " to use postgres(...)", e);
+        }
+        return new JdbcStateStore(
+            b.clock, b.tablePrefix, postgres.dataSource(), chain(postgres.pool(), b.closeWhenClosed));
+      };
+      return this;
+    }
+
+    /** Where the store reads time for lease expiry and checkpoints. Default: system UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = requirePresent("clock", clock);
+      return this;
+    }
+
+    /**
+     * Prefix of the store's table names, so that several stores can share one database
+     * schema. Lower-case letters, digits and underscores, starting with a letter, at most 30
+     * characters. Default: {@value JdbcStateStore#DEFAULT_TABLE_PREFIX}.
+     */
+    public Builder tablePrefix(String tablePrefix) {
+      requirePresent("tablePrefix", tablePrefix);
+      if (!PREFIX.matcher(tablePrefix).matches()) {
+        throw new IllegalArgumentException(
+            "tablePrefix must be lower-case letters, digits and underscores, starting with a letter,"
+                + " at most 30 characters, e.g. 'gridcast_'; was '" + tablePrefix + "'");
+      }
+      this.tablePrefix = tablePrefix;
+      return this;
+    }
+
+    /**
+     * Opens the store, creating or upgrading its tables.
+     *
+     * @throws IllegalStateException if no database was chosen
+     * @throws StateStoreException if the database cannot be reached, is not H2 or PostgreSQL,
+     *     or has a schema newer than this Gridcast
+     */
+    public JdbcStateStore build() {
+      if (connections == null) {
+        throw new IllegalStateException(
+            "No database chosen: call dataSource(...), h2File(...) or postgres(...) before build()");
+      }
+      return connections.open(this);
+    }
+
+    private static AutoCloseable chain(AutoCloseable first, AutoCloseable second) {
+      if (second == null) {
+        return first;
+      }
+      return () -> {
+        try {
+          first.close();
+        } finally {
+          second.close();
+        }
+      };
+    }
+  }
+}

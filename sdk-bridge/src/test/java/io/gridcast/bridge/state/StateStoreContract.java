@@ -1,0 +1,536 @@
+package io.gridcast.bridge.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link StateStore} must do. Each implementation's test extends this class and
+ * says how to open a store on fresh state and how to open another application instance on the
+ * same state.
+ */
+abstract class StateStoreContract {
+
+  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  static final Duration TTL = Duration.ofSeconds(30);
+  static final String FLOW = "episode-announcements";
+  static final String OTHER_FLOW = "training-series";
+  static final String PARTITION = "show-1";
+
+  protected final MutableClock clock = new MutableClock(T0);
+  protected StateStore store;
+
+  /** A store on fresh, empty state that reads time from {@code clock}. */
+  protected abstract StateStore openStore(Clock clock);
+
+  /**
+   * Another application instance on the same state as {@link #store}, or {@link #store}
+   * itself where the state lives in one object.
+   */
+  protected abstract StateStore openInstance(Clock clock);
+
+  @BeforeEach
+  void openTheStore() {
+    store = openStore(clock);
+  }
+
+  @AfterEach
+  void closeTheStore() {
+    store.close();
+  }
+
+  // ---- ledger ----
+
+  @Test
+  void findsNothingForAnItemNeverDelivered() {
+    assertThat(store.find(FLOW, "spotify:episode:never")).isEmpty();
+    assertThat(store.entries(FLOW)).isEmpty();
+  }
+
+  @Test
+  void recordedEntryReadsBackWithEveryFieldAndTimeToTheMicrosecond() {
+    Lease lease = acquire("instance-a");
+    LedgerEntry entry =
+        edit(entry("spotify:episode:1", "post-1", "fp-1"))
+            .targetVersion(7L)
+            .attributes("{\"assignments\":[\"group-9\"]}")
+            .updatedAt(T0.plusNanos(123_456_789))
+            .build();
+
+    store.record(entry, lease);
+
+    assertThat(store.find(FLOW, "spotify:episode:1"))
+        .contains(edit(entry).updatedAt(T0.plusNanos(123_456_000)).build());
+  }
+
+  @Test
+  void entryWithoutVersionOrAttributesReadsBackWithoutThem() {
+    Lease lease = acquire("instance-a");
+    LedgerEntry entry = entry("spotify:episode:1", "post-1", "fp-1");
+
+    store.record(entry, lease);
+
+    LedgerEntry found = store.find(FLOW, "spotify:episode:1").orElseThrow();
+    assertThat(found.targetVersion()).isEmpty();
+    assertThat(found.attributes()).isEmpty();
+    assertThat(found).isEqualTo(entry);
+  }
+
+  @Test
+  void recordingAgainReplacesTheEntry() {
+    Lease lease = acquire("instance-a");
+    store.record(edit(entry("spotify:episode:1", "post-1", "fp-1")).targetVersion(1L).attributes("{}").build(), lease);
+    LedgerEntry changed = edit(entry("spotify:episode:1", "post-1", "fp-2")).updatedAt(T0.plusSeconds(60)).build();
+
+    store.record(changed, lease);
+
+    assertThat(store.find(FLOW, "spotify:episode:1")).contains(changed);
+    assertThat(store.entries(FLOW)).containsExactly(changed);
+  }
+
+  @Test
+  void flowsKeepSeparateLedgers() {
+    Lease lease = acquire("instance-a");
+    Lease other = store.tryAcquire(OTHER_FLOW, PARTITION, "instance-a", TTL).orElseThrow();
+    store.record(entry("spotify:episode:1", "post-1", "fp-1"), lease);
+    LedgerEntry sameKeyOtherFlow =
+        edit(entry("spotify:episode:1", "post-9", "fp-9")).flow(OTHER_FLOW).build();
+
+    store.record(sameKeyOtherFlow, other);
+
+    assertThat(store.find(FLOW, "spotify:episode:1").orElseThrow().targetId()).isEqualTo("post-1");
+    assertThat(store.find(OTHER_FLOW, "spotify:episode:1")).contains(sameKeyOtherFlow);
+  }
+
+  @Test
+  void entriesListsOneFlowOrderedBySourceKey() {
+    Lease lease = acquire("instance-a");
+    Lease other = store.tryAcquire(OTHER_FLOW, PARTITION, "instance-a", TTL).orElseThrow();
+    for (String key : List.of("spotify:episode:b", "spotify:episode:c", "spotify:episode:a")) {
+      store.record(entry(key, "post-" + key, "fp"), lease);
+    }
+    store.record(edit(entry("spotify:episode:0", "post", "fp")).flow(OTHER_FLOW).build(), other);
+
+    assertThat(store.entries(FLOW))
+        .extracting(LedgerEntry::sourceKey)
+        .containsExactly("spotify:episode:a", "spotify:episode:b", "spotify:episode:c");
+  }
+
+  @Test
+  void findAllReturnsEveryRecordedKeyEvenBeyondOneQueryOfKeys() {
+    Lease lease = acquire("instance-a");
+    List<String> recorded = new ArrayList<>();
+    for (int i = 0; i < 1_100; i++) {
+      String key = String.format("spotify:episode:%05d", i);
+      recorded.add(key);
+      store.record(entry(key, "post-" + i, "fp-" + i), lease);
+    }
+    List<String> asked = new ArrayList<>(recorded);
+    Collections.reverse(asked);
+    asked.addAll(List.of("spotify:episode:missing-1", "spotify:episode:missing-2", recorded.get(3)));
+
+    Map<String, LedgerEntry> found = store.findAll(FLOW, asked);
+
+    assertThat(found).hasSize(1_100).containsOnlyKeys(recorded);
+    assertThat(found.get("spotify:episode:00000").targetId()).isEqualTo("post-0");
+    assertThat(found.get("spotify:episode:00777").fingerprint()).isEqualTo("fp-777");
+    assertThat(found.get("spotify:episode:01099").targetId()).isEqualTo("post-1099");
+    assertThat(store.findAll(FLOW, List.of())).isEmpty();
+    assertThat(store.findAll(OTHER_FLOW, recorded)).isEmpty();
+  }
+
+  // ---- checkpoints ----
+
+  @Test
+  void checkpointIsEmptyUntilSavedAndThenHoldsTheLatestValue() {
+    Lease lease = acquire("instance-a");
+    assertThat(store.checkpoint(FLOW, PARTITION)).isEmpty();
+
+    store.saveCheckpoint(lease, "cursor-1");
+    store.saveCheckpoint(lease, "cursor-2");
+
+    assertThat(store.checkpoint(FLOW, PARTITION)).contains("cursor-2");
+  }
+
+  @Test
+  void checkpointsArePerPartitionAndPerFlow() {
+    Lease first = acquire("instance-a");
+    Lease second = store.tryAcquire(FLOW, "show-2", "instance-a", TTL).orElseThrow();
+
+    store.saveCheckpoint(first, "cursor-a");
+    store.saveCheckpoint(second, "cursor-b");
+
+    assertThat(store.checkpoint(FLOW, PARTITION)).contains("cursor-a");
+    assertThat(store.checkpoint(FLOW, "show-2")).contains("cursor-b");
+    assertThat(store.checkpoint(OTHER_FLOW, PARTITION)).isEmpty();
+  }
+
+  // ---- leases ----
+
+  @Test
+  void acquiresAFreePartitionUntilTheTtlRunsOut() {
+    Lease lease = store.tryAcquire(FLOW, PARTITION, "instance-a", TTL).orElseThrow();
+
+    assertThat(lease.flow()).isEqualTo(FLOW);
+    assertThat(lease.partition()).isEqualTo(PARTITION);
+    assertThat(lease.owner()).isEqualTo("instance-a");
+    assertThat(lease.fencingToken()).isPositive();
+    assertThat(lease.expiresAt()).isEqualTo(T0.plus(TTL));
+  }
+
+  @Test
+  void anotherOwnerCannotAcquireAPartitionWhileItsLeaseLasts() {
+    acquire("instance-a");
+    clock.advance(TTL.minusSeconds(1));
+
+    assertThat(store.tryAcquire(FLOW, PARTITION, "instance-b", TTL)).isEmpty();
+    assertThat(store.tryAcquire(FLOW, "show-2", "instance-b", TTL)).isPresent();
+  }
+
+  @Test
+  void anotherOwnerAcquiresAnExpiredLeaseWithAHigherToken() {
+    Lease first = acquire("instance-a");
+    clock.advance(TTL);
+
+    Lease second = store.tryAcquire(FLOW, PARTITION, "instance-b", TTL).orElseThrow();
+
+    assertThat(second.owner()).isEqualTo("instance-b");
+    assertThat(second.fencingToken()).isGreaterThan(first.fencingToken());
+    assertThat(second.expiresAt()).isEqualTo(T0.plus(TTL).plus(TTL));
+  }
+
+  @Test
+  void reacquiringByTheHolderYieldsAHigherTokenAndRetiresTheOldLease() {
+    Lease first = acquire("instance-a");
+
+    Lease second = store.tryAcquire(FLOW, PARTITION, "instance-a", TTL).orElseThrow();
+
+    assertThat(second.fencingToken()).isGreaterThan(first.fencingToken());
+    assertThatThrownBy(() -> store.saveCheckpoint(first, "stale")).isInstanceOf(LeaseLostException.class);
+    store.saveCheckpoint(second, "fresh");
+    assertThat(store.checkpoint(FLOW, PARTITION)).contains("fresh");
+  }
+
+  @Test
+  void renewKeepsTheTokenAndHoldsThePartitionPastTheFirstExpiry() {
+    Lease lease = acquire("instance-a");
+    clock.advance(Duration.ofSeconds(20));
+
+    Lease renewed = store.renew(lease, TTL);
+    clock.advance(Duration.ofSeconds(20)); // 40 s after acquiring: past the first expiry
+
+    assertThat(renewed.fencingToken()).isEqualTo(lease.fencingToken());
+    assertThat(renewed.expiresAt()).isEqualTo(T0.plusSeconds(50));
+    assertThat(store.tryAcquire(FLOW, PARTITION, "instance-b", TTL)).isEmpty();
+    store.saveCheckpoint(renewed, "cursor-after-renew");
+    assertThat(store.checkpoint(FLOW, PARTITION)).contains("cursor-after-renew");
+  }
+
+  @Test
+  void renewOfALeaseTakenByAnotherOwnerThrows() {
+    Lease lease = acquire("instance-a");
+    clock.advance(TTL.plusSeconds(1));
+    Lease newer = store.tryAcquire(FLOW, PARTITION, "instance-b", TTL).orElseThrow();
+
+    assertThatThrownBy(() -> store.renew(lease, TTL))
+        .isInstanceOf(LeaseLostException.class)
+        .hasMessageContaining("fencing token " + newer.fencingToken());
+    assertThat(store.tryAcquire(FLOW, PARTITION, "instance-a", TTL)).isEmpty();
+  }
+
+  @Test
+  void renewOfAnExpiredLeaseThrowsEvenWhenNobodyTookThePartition() {
+    Lease lease = acquire("instance-a");
+    clock.advance(TTL);
+
+    assertThatThrownBy(() -> store.renew(lease, TTL))
+        .isInstanceOf(LeaseLostException.class)
+        .hasMessageContaining("expired");
+  }
+
+  @Test
+  void releaseFreesThePartitionAndTheNextTokenIsStillHigher() {
+    Lease first = acquire("instance-a");
+
+    store.release(first);
+    Lease second = store.tryAcquire(FLOW, PARTITION, "instance-b", TTL).orElseThrow();
+    store.release(second);
+    Lease third = store.tryAcquire(FLOW, PARTITION, "instance-a", TTL).orElseThrow();
+
+    assertThat(second.fencingToken()).isGreaterThan(first.fencingToken());
+    assertThat(third.fencingToken()).isGreaterThan(second.fencingToken());
+  }
+
+  @Test
+  void releasingAStaleLeaseLeavesTheCurrentHolderInPlace() {
+    Lease stale = acquire("instance-a");
+    clock.advance(TTL);
+    Lease current = store.tryAcquire(FLOW, PARTITION, "instance-b", TTL).orElseThrow();
+
+    store.release(stale);
+
+    assertThat(store.tryAcquire(FLOW, PARTITION, "instance-c", TTL)).isEmpty();
+    store.saveCheckpoint(current, "cursor-b");
+    assertThat(store.checkpoint(FLOW, PARTITION)).contains("cursor-b");
+  }
+
+  @Test
+  void writesUnderALeaseTakenOverByAnotherOwnerThrowAndChangeNothing() {
+    Lease old = acquire("instance-a");
+    store.record(entry("spotify:episode:1", "post-1", "fp-1"), old);
+    store.saveCheckpoint(old, "cursor-1");
+    store.deadLetter(FLOW, "spotify:episode:2", "boom", "ref-1", T0, old);
+    clock.advance(TTL.plusSeconds(5));
+    Lease newer = store.tryAcquire(FLOW, PARTITION, "instance-b", TTL).orElseThrow();
+
+    assertThatThrownBy(() -> store.record(entry("spotify:episode:1", "post-1", "fp-2"), old))
+        .isInstanceOf(LeaseLostException.class)
+        .hasMessageContaining(FLOW)
+        .hasMessageContaining(PARTITION)
+        .hasMessageContaining("fencing token " + old.fencingToken())
+        .hasMessageContaining("fencing token " + newer.fencingToken());
+    assertThatThrownBy(() -> store.record(entry("spotify:episode:3", "post-3", "fp-3"), old))
+        .isInstanceOf(LeaseLostException.class);
+    assertThatThrownBy(() -> store.saveCheckpoint(old, "cursor-2")).isInstanceOf(LeaseLostException.class);
+    assertThatThrownBy(() -> store.deadLetter(FLOW, "spotify:episode:2", "again", null, T0.plusSeconds(40), old))
+        .isInstanceOf(LeaseLostException.class);
+
+    assertThat(store.find(FLOW, "spotify:episode:1").orElseThrow().fingerprint()).isEqualTo("fp-1");
+    assertThat(store.find(FLOW, "spotify:episode:3")).isEmpty();
+    assertThat(store.checkpoint(FLOW, PARTITION)).contains("cursor-1");
+    assertThat(store.deadLetters(FLOW)).singleElement().satisfies(letter -> {
+      assertThat(letter.attempts()).isEqualTo(1);
+      assertThat(letter.reason()).isEqualTo("boom");
+    });
+  }
+
+  @Test
+  void writesUnderAnExpiredLeaseAreRefusedBeforeAnyoneElseTakesThePartition() {
+    Lease lease = acquire("instance-a");
+    store.saveCheckpoint(lease, "cursor-1");
+    clock.advance(TTL);
+
+    assertThatThrownBy(() -> store.saveCheckpoint(lease, "cursor-2"))
+        .isInstanceOf(LeaseLostException.class)
+        .hasMessageContaining("expired");
+    assertThatThrownBy(() -> store.record(entry("spotify:episode:1", "post-1", "fp-1"), lease))
+        .isInstanceOf(LeaseLostException.class);
+    assertThat(store.checkpoint(FLOW, PARTITION)).contains("cursor-1");
+    assertThat(store.find(FLOW, "spotify:episode:1")).isEmpty();
+  }
+
+  @Test
+  void writesAfterReleaseAreRefused() {
+    Lease lease = acquire("instance-a");
+    store.release(lease);
+
+    assertThatThrownBy(() -> store.saveCheckpoint(lease, "cursor-1"))
+        .isInstanceOf(LeaseLostException.class)
+        .hasMessageContaining("released");
+    assertThat(store.checkpoint(FLOW, PARTITION)).isEmpty();
+  }
+
+  @Test
+  void writesUnderALeaseThisStoreNeverGrantedAreRefused() {
+    Lease forged =
+        Lease.builder().flow(FLOW).partition(PARTITION).owner("intruder").fencingToken(99).expiresAt(T0.plus(TTL)).build();
+
+    assertThatThrownBy(() -> store.saveCheckpoint(forged, "cursor-1")).isInstanceOf(LeaseLostException.class);
+    assertThat(store.checkpoint(FLOW, PARTITION)).isEmpty();
+  }
+
+  @Test
+  void refusesBadArgumentsNamingThem() {
+    Lease lease = acquire("instance-a");
+
+    assertThatThrownBy(() -> store.tryAcquire(FLOW, "show-2", "instance-a", Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ttl");
+    assertThatThrownBy(() -> store.tryAcquire(FLOW, " ", "instance-a", TTL))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("partition");
+    assertThatThrownBy(() -> store.record(edit(entry("k", "t", "f")).flow(OTHER_FLOW).build(), lease))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(OTHER_FLOW);
+    assertThat(store.find(OTHER_FLOW, "k")).isEmpty();
+  }
+
+  // ---- dead letters ----
+
+  @Test
+  void firstFailureIsRecordedWithOneAttempt() {
+    Lease lease = acquire("instance-a");
+
+    DeadLetter letter = store.deadLetter(FLOW, "spotify:episode:1", "ServerException: 503", "spotify:episode:1", T0, lease);
+
+    DeadLetter expected =
+        DeadLetter.builder()
+            .flow(FLOW)
+            .sourceKey("spotify:episode:1")
+            .reason("ServerException: 503")
+            .attempts(1)
+            .payloadRef("spotify:episode:1")
+            .firstFailedAt(T0)
+            .lastFailedAt(T0)
+            .build();
+    assertThat(letter).isEqualTo(expected);
+    assertThat(store.deadLetters(FLOW)).containsExactly(expected);
+  }
+
+  @Test
+  void repeatedFailureCountsAnAttemptAndKeepsTheFirstFailureTime() {
+    Lease lease = acquire("instance-a");
+    store.deadLetter(FLOW, "spotify:episode:1", "first reason", "ref-1", T0, lease);
+
+    DeadLetter again = store.deadLetter(FLOW, "spotify:episode:1", "second reason", null, T0.plusSeconds(60), lease);
+    store.deadLetter(FLOW, "spotify:episode:1", "third reason", "ref-3", T0.plusSeconds(120), lease);
+
+    assertThat(again.attempts()).isEqualTo(2);
+    assertThat(again.payloadRef()).contains("ref-1");
+    DeadLetter stored = store.deadLetters(FLOW).get(0);
+    assertThat(stored.attempts()).isEqualTo(3);
+    assertThat(stored.reason()).isEqualTo("third reason");
+    assertThat(stored.payloadRef()).contains("ref-3");
+    assertThat(stored.firstFailedAt()).isEqualTo(T0);
+    assertThat(stored.lastFailedAt()).isEqualTo(T0.plusSeconds(120));
+  }
+
+  @Test
+  void deadLettersOfAFlowAreListedOldestFirst() {
+    Lease lease = acquire("instance-a");
+    Lease other = store.tryAcquire(OTHER_FLOW, PARTITION, "instance-a", TTL).orElseThrow();
+    store.deadLetter(FLOW, "spotify:episode:a", "late", null, T0.plusSeconds(30), lease);
+    store.deadLetter(FLOW, "spotify:episode:b", "early", null, T0.plusSeconds(10), lease);
+    store.deadLetter(FLOW, "spotify:episode:c", "middle", null, T0.plusSeconds(20), lease);
+    store.deadLetter(OTHER_FLOW, "spotify:episode:z", "elsewhere", null, T0, other);
+
+    assertThat(store.deadLetters(FLOW))
+        .extracting(DeadLetter::sourceKey)
+        .containsExactly("spotify:episode:b", "spotify:episode:c", "spotify:episode:a");
+    assertThat(store.deadLetters(OTHER_FLOW)).extracting(DeadLetter::reason).containsExactly("elsewhere");
+  }
+
+  @Test
+  void clearingADeadLetterRemovesOnlyThatOne() {
+    Lease lease = acquire("instance-a");
+    store.deadLetter(FLOW, "spotify:episode:1", "boom", null, T0, lease);
+    store.deadLetter(FLOW, "spotify:episode:2", "boom", null, T0, lease);
+
+    store.clearDeadLetter(FLOW, "spotify:episode:1");
+    store.clearDeadLetter(FLOW, "spotify:episode:never-failed");
+
+    assertThat(store.deadLetters(FLOW)).extracting(DeadLetter::sourceKey).containsExactly("spotify:episode:2");
+    DeadLetter afresh = store.deadLetter(FLOW, "spotify:episode:1", "boom again", null, T0.plusSeconds(5), lease);
+    assertThat(afresh.attempts()).isEqualTo(1);
+  }
+
+  // ---- concurrency and lifecycle ----
+
+  @Test
+  void racingInstancesNeverHoldAPartitionTogetherAndTokensOnlyGrow() throws Exception {
+    int instances = 4;
+    int acquisitionsWanted = 120;
+    AtomicReference<String> holder = new AtomicReference<>();
+    AtomicInteger overlaps = new AtomicInteger();
+    AtomicInteger acquisitions = new AtomicInteger();
+    List<Long> tokens = Collections.synchronizedList(new ArrayList<>());
+    Set<String> owners = ConcurrentHashMap.newKeySet();
+    List<StateStore> opened = new ArrayList<>();
+    for (int i = 0; i < instances; i++) {
+      opened.add(openInstance(clock));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(instances);
+    try {
+      List<Future<?>> racers = new ArrayList<>();
+      for (int i = 0; i < instances; i++) {
+        StateStore instance = opened.get(i);
+        String owner = "instance-" + i;
+        racers.add(pool.submit(() -> {
+          while (acquisitions.get() < acquisitionsWanted) {
+            Optional<Lease> lease = instance.tryAcquire(FLOW, PARTITION, owner, Duration.ofMinutes(5));
+            if (lease.isEmpty()) {
+              Thread.onSpinWait();
+              continue;
+            }
+            if (!holder.compareAndSet(null, owner)) {
+              overlaps.incrementAndGet();
+            }
+            tokens.add(lease.get().fencingToken());
+            owners.add(owner);
+            acquisitions.incrementAndGet();
+            instance.saveCheckpoint(lease.get(), owner + "@" + lease.get().fencingToken());
+            holder.compareAndSet(owner, null);
+            instance.release(lease.get());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> racer : racers) {
+        racer.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+      for (StateStore instance : opened) {
+        if (instance != store) {
+          instance.close();
+        }
+      }
+    }
+
+    assertThat(overlaps).hasValue(0);
+    assertThat(tokens).hasSizeGreaterThanOrEqualTo(acquisitionsWanted).doesNotHaveDuplicates().isSorted();
+    assertThat(owners).hasSizeGreaterThan(1);
+    long last = tokens.get(tokens.size() - 1);
+    assertThat(store.checkpoint(FLOW, PARTITION)).hasValueSatisfying(v -> assertThat(v).endsWith("@" + last));
+  }
+
+  @Test
+  void aClosedStoreRefusesEveryCall() {
+    store.close();
+
+    assertThatThrownBy(() -> store.find(FLOW, "spotify:episode:1"))
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining("closed");
+    assertThatThrownBy(() -> store.tryAcquire(FLOW, PARTITION, "instance-a", TTL))
+        .isInstanceOf(StateStoreException.class);
+  }
+
+  // ---- helpers ----
+
+  Lease acquire(String owner) {
+    return store.tryAcquire(FLOW, PARTITION, owner, TTL).orElseThrow();
+  }
+
+  static LedgerEntry.Builder edit(LedgerEntry entry) {
+    return LedgerEntry.builder().from(entry);
+  }
+
+  static LedgerEntry entry(String sourceKey, String targetId, String fingerprint) {
+    return LedgerEntry.builder()
+        .flow(FLOW)
+        .sourceKey(sourceKey)
+        .targetId(targetId)
+        .fingerprint(fingerprint)
+        .updatedAt(T0)
+        .build();
+  }
+}

@@ -1,0 +1,35 @@
+package io.gridcast.spotify.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.gridcast.core.GridcastStyle;
+
+import org.immutables.value.Value;
+
+/**
+ * An episode with its show: Spotify's {@code EpisodeObject}, from {@code /episodes/{id}}, saved
+ * episodes and playlist items.
+ */
+@Value.Immutable
+@GridcastStyle
+@JsonSerialize(as = Episode.class)
+@JsonDeserialize(as = Episode.class)
+public interface AbstractEpisode extends EpisodeBase, PlaylistItemContent {
+
+  /** The show the episode belongs to. */
+  @JsonProperty("show")
+  SimplifiedShow show();
+
+  @Override
+  @JsonProperty("type")
+  default String type() {
+    return "episode";
+  }
+
+  @Override
+  @JsonProperty("explicit")
+  default boolean explicit() {
+    return false;
+  }
+}

@@ -1,0 +1,350 @@
+package io.gridcast.testkit;
+
+import io.gridcast.testkit.SpotifyCatalog.Episode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stateful emulator of Spotify's Web API and accounts service on a loopback port.
+ *
+ * <p>It speaks Spotify's JSON for shows, episodes, the user's library, playlists (read and
+ * write), search and the current user, requires bearer tokens from its own {@code /api/token}
+ * (client credentials, authorization code with PKCE, refresh-token rotation), starts with the
+ * {@linkplain SpotifyDemoData demo data}, emulates podcast ingestion from RSS feeds ({@link
+ * #registerFeed(String, URI)}), injects faults ({@link #faults(FaultProfile)}) and can keep its
+ * mutable state in a directory so that runs build on each other.
+ *
+ * <p>Point a client at {@link #apiBaseUri()} for the Web API and {@link #tokenUri()} for tokens.
+ * Thread-safe; close it to free the port.
+ *
+ * <pre>{@code
+ * try (SpotifySandbox spotify = SpotifySandbox.builder().build()) {
+ *   String token = spotify.userAccessToken();
+ *   // GET spotify.apiBaseUri() + "/shows/" + SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY + "/episodes"
+ * }
+ * }</pre>
+ */
+public final class SpotifySandbox implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SpotifySandbox.class);
+
+  private final SpotifyCatalog catalog = new SpotifyCatalog();
+  private final SpotifyAccounts accounts;
+  private final FeedIngestion ingestion;
+  private final SpotifyStateStore store;
+  private final AtomicLong sequence = new AtomicLong();
+  private final SandboxServer server;
+  private final String clientId;
+  private final String clientSecret;
+
+  private SpotifySandbox(Builder b) {
+    this.clientId = b.clientId;
+    this.clientSecret = b.clientSecret;
+    SpotifyDemoData.seed(catalog);
+    this.accounts = new SpotifyAccounts(b.clientId, b.clientSecret, catalog.currentUserId, b.clock, b.tokenLifetime);
+    this.ingestion = new FeedIngestion(b.clock, b.ingestionDelay, b.feedPollInterval, this::persistLocked);
+    this.store = b.stateDir == null ? null : new SpotifyStateStore(b.stateDir);
+    if (store != null) {
+      store.load().ifPresent(state -> {
+        SpotifyStateStore.restore(state, catalog);
+        sequence.set(state.sequence());
+        state.feeds().forEach((show, uri) -> ingestion.register(show, URI.create(uri)));
+        log.debug("restored Spotify sandbox state from {}", store.file());
+      });
+    }
+    SpotifyApi api = new SpotifyApi(catalog, accounts, ingestion, b.playlistFieldNames, b.clock, b.seed, this::persistLocked,
+        sequence::getAndIncrement);
+    this.server = SandboxServer.builder()
+        .name("spotify")
+        .port(b.port)
+        .threads(b.threads)
+        .router(api.routes())
+        .errorFormat(SandboxErrorFormat.STATUS_AND_MESSAGE)
+        .faults(b.faults)
+        .start();
+  }
+
+  /** A builder; see {@link Builder} for the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The server root, e.g. {@code http://127.0.0.1:41234}; the token endpoint lives here too. */
+  public URI baseUri() {
+    return server.baseUri();
+  }
+
+  /** The Web API base, e.g. {@code http://127.0.0.1:41234/v1} (Spotify's {@code https://api.spotify.com/v1}). */
+  public URI apiBaseUri() {
+    return URI.create(server.baseUri() + "/v1");
+  }
+
+  /** The token endpoint (Spotify's {@code https://accounts.spotify.com/api/token}). */
+  public URI tokenUri() {
+    return URI.create(server.baseUri() + "/api/token");
+  }
+
+  /**
+   * The authorize endpoint (Spotify's {@code https://accounts.spotify.com/authorize}); it approves
+   * at once and redirects to {@code redirect_uri} with {@code code} and {@code state}.
+   */
+  public URI authorizeUri() {
+    return URI.create(server.baseUri() + "/authorize");
+  }
+
+  /** The bound port. */
+  public int port() {
+    return server.port();
+  }
+
+  /** Client id of the sandbox app. */
+  public String clientId() {
+    return clientId;
+  }
+
+  /** Client secret of the sandbox app (a test credential). */
+  public String clientSecret() {
+    return clientSecret;
+  }
+
+  /** Replaces the fault profile while running; the fault sequence restarts. */
+  public void faults(FaultProfile profile) {
+    server.faults(profile);
+  }
+
+  /** The fault profile in force. */
+  public FaultProfile faults() {
+    return server.faults();
+  }
+
+  /** A fresh client-credentials access token (no user: {@code /me} endpoints answer 401). */
+  public String clientAccessToken() {
+    return accounts.issueClientToken().value();
+  }
+
+  /**
+   * A fresh user access token for {@link SpotifyDemoData#CURRENT_USER_ID}.
+   *
+   * @param scopes the granted scopes; none means every scope the sandbox knows
+   */
+  public String userAccessToken(String... scopes) {
+    Set<String> granted = scopes.length == 0 ? SpotifyAccounts.ALL_SCOPES : new LinkedHashSet<>(Arrays.asList(scopes));
+    return accounts.issueUserToken(granted).value();
+  }
+
+  /**
+   * Issues an authorization code as if the user approved the app, for testing the code exchange
+   * without a browser. The code is single-use and valid for 10 minutes.
+   *
+   * @param codeChallenge the PKCE S256 challenge, or {@code null} for a confidential client
+   * @throws IllegalArgumentException if {@code clientId} is not the sandbox app's
+   */
+  public String issueAuthorizationCode(String clientId, String redirectUri, String codeChallenge, Set<String> scopes) {
+    Objects.requireNonNull(redirectUri, "redirectUri");
+    return accounts.issueAuthorizationCode(clientId, redirectUri, codeChallenge, scopes);
+  }
+
+  /**
+   * Registers an RSS 2.0 podcast feed ({@code file:}, {@code http:} or {@code https:}) for a show.
+   * Items whose guid the show has not seen become episodes after the ingestion delay; the feed is
+   * read when requests touch the show (at most once per poll interval) or on {@link #ingestNow()}.
+   *
+   * @throws IllegalArgumentException if the show does not exist or the URL scheme is unsupported
+   */
+  public void registerFeed(String showId, URI feedUrl) {
+    synchronized (catalog) {
+      if (!catalog.shows.containsKey(showId)) {
+        throw new IllegalArgumentException("no show " + showId + " in the sandbox; use an id from SpotifyDemoData");
+      }
+    }
+    ingestion.register(showId, feedUrl);
+    persist();
+  }
+
+  /**
+   * Reads every registered feed now and turns every new item into an episode at once, ignoring
+   * the ingestion delay.
+   *
+   * @return ids of the episodes created, in feed order
+   */
+  public List<String> ingestNow() {
+    ingestion.pollAll();
+    synchronized (catalog) {
+      return ingestion.materialize(catalog, true).stream().map(Episode::id).toList();
+    }
+  }
+
+  /** The id of the episode ingested from the feed item with {@code guid}, once it exists. */
+  public Optional<String> episodeIdForGuid(String showId, String guid) {
+    synchronized (catalog) {
+      return catalog.episodeByGuid(showId, guid).map(Episode::id);
+    }
+  }
+
+  /** The number of episodes a show has now. */
+  public int episodeCount(String showId) {
+    synchronized (catalog) {
+      List<Episode> episodes = catalog.episodesByShow.get(showId);
+      if (episodes == null) {
+        throw new IllegalArgumentException("no show " + showId + " in the sandbox");
+      }
+      return episodes.size();
+    }
+  }
+
+  /** The state file, when the sandbox keeps state in a directory. */
+  public Optional<Path> stateFile() {
+    return Optional.ofNullable(store).map(SpotifyStateStore::file);
+  }
+
+  /** Stops the server. State is already saved after every change. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  private void persist() {
+    synchronized (catalog) {
+      persistLocked();
+    }
+  }
+
+  private void persistLocked() {
+    if (store != null) {
+      Map<String, URI> feeds = ingestion.feeds();
+      store.save(catalog, sequence.get(), feeds);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SpotifySandbox{" + server.baseUri() + "}";
+  }
+
+  /**
+   * Configures a {@link SpotifySandbox}. Defaults: ephemeral port, seed 0, in-memory state, the
+   * {@linkplain SpotifyDemoData#CLIENT_ID demo credentials}, system UTC clock, tokens valid for 1
+   * hour, ingestion delay 2 seconds, feed poll interval 500 ms, no faults, playlist fields {@link
+   * PlaylistFieldNames#CURRENT_AND_DEPRECATED}, {@code max(8, 4 × processors)} worker threads. Not
+   * thread-safe.
+   */
+  public static final class Builder {
+    private int port;
+    private long seed;
+    private Path stateDir;
+    private String clientId = SpotifyDemoData.CLIENT_ID;
+    private String clientSecret = SpotifyDemoData.CLIENT_SECRET;
+    private Clock clock = Clock.systemUTC();
+    private Duration tokenLifetime = Duration.ofHours(1);
+    private Duration ingestionDelay = Duration.ofSeconds(2);
+    private Duration feedPollInterval = Duration.ofMillis(500);
+    private FaultProfile faults = FaultProfile.none();
+    private PlaylistFieldNames playlistFieldNames = PlaylistFieldNames.CURRENT_AND_DEPRECATED;
+    private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+
+    private Builder() {}
+
+    /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Seed for ids of created playlists and for snapshot ids. Default 0. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Keeps mutable state (playlists, ingested episodes, registered feeds, uploaded images) as
+     * JSON in {@code dir}, saved after every change and loaded on start. Default: in memory.
+     */
+    public Builder stateDir(Path dir) {
+      this.stateDir = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /** The sandbox app's credentials. Default {@link SpotifyDemoData#CLIENT_ID} / {@link SpotifyDemoData#CLIENT_SECRET}. */
+    public Builder credentials(String clientId, String clientSecret) {
+      if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
+        throw new IllegalArgumentException("clientId and clientSecret must not be blank");
+      }
+      this.clientId = clientId;
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /** Clock for token expiry, ingestion delays and added-at times. Default system UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Lifetime of access tokens ({@code expires_in}). Default 1 hour. */
+    public Builder tokenLifetime(Duration lifetime) {
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("tokenLifetime must be positive, was " + lifetime);
+      }
+      this.tokenLifetime = lifetime;
+      return this;
+    }
+
+    /** How long after the sandbox first sees a feed item it becomes an episode. Default 2 s. */
+    public Builder ingestionDelay(Duration delay) {
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("ingestionDelay must not be negative, was " + delay);
+      }
+      this.ingestionDelay = delay;
+      return this;
+    }
+
+    /** Minimum time between two reads of the same feed. Default 500 ms. */
+    public Builder feedPollInterval(Duration interval) {
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("feedPollInterval must not be negative, was " + interval);
+      }
+      this.feedPollInterval = interval;
+      return this;
+    }
+
+    /** The initial fault profile. Default none. */
+    public Builder faults(FaultProfile faults) {
+      this.faults = Objects.requireNonNull(faults, "faults");
+      return this;
+    }
+
+    /** Which playlist field names to send. Default {@link PlaylistFieldNames#CURRENT_AND_DEPRECATED}. */
+    public Builder playlistFieldNames(PlaylistFieldNames names) {
+      this.playlistFieldNames = Objects.requireNonNull(names, "names");
+      return this;
+    }
+
+    /** Worker threads of the HTTP server. */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * Seeds the demo data, loads saved state if any, and starts the server.
+     *
+     * @throws java.io.UncheckedIOException if the port cannot be bound or the state cannot be read
+     */
+    public SpotifySandbox build() {
+      return new SpotifySandbox(this);
+    }
+  }
+}

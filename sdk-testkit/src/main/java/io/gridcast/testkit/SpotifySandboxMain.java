@@ -1,0 +1,102 @@
+package io.gridcast.testkit;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a {@link SpotifySandbox} as a standalone process until it is killed.
+ *
+ * <pre>
+ * java -cp ... io.gridcast.testkit.SpotifySandboxMain --port 8090 --state-dir ./state/spotify \
+ *     --seed 7 --fault-5xx 0.05 --fault-429 0.02 --retry-after 1 --fault-exempt /api/token \
+ *     --feed 5THq5Er5bWp62qwOg6niTM=file:///tmp/feed.xml
+ * </pre>
+ *
+ * <p>Options: {@code --port N} (default 0 = any free port), {@code --state-dir D}, {@code --seed
+ * S}, {@code --fault-seed S} (default: the seed), {@code --fault-5xx R}, {@code --fault-429 R},
+ * {@code --retry-after SECONDS}, {@code --fault-reset R}, {@code --fault-malformed R}, {@code
+ * --latency-ms N}, {@code --jitter-ms N}, {@code --fault-exempt PATH_PREFIX} (repeatable), {@code
+ * --ingestion-delay-ms N}, {@code --feed SHOW_ID=URL} (repeatable). Prints the base URL on the
+ * first line ({@code Spotify sandbox listening on http://127.0.0.1:PORT}), then the endpoints and
+ * credentials.
+ */
+public final class SpotifySandboxMain {
+
+  private SpotifySandboxMain() {}
+
+  /** Starts the sandbox; exits with status 2 on bad arguments. */
+  public static void main(String[] args) throws InterruptedException {
+    SpotifySandbox.Builder builder = SpotifySandbox.builder();
+    FaultProfile.Builder faults = FaultProfile.builder();
+    Long faultSeed = null;
+    long seed = 0;
+    long latency = 0;
+    long jitter = 0;
+    var feeds = new java.util.LinkedHashMap<String, URI>();
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String option = args[i];
+        if (option.equals("--help") || option.equals("-h")) {
+          System.out.println("usage: SpotifySandboxMain [--port N] [--state-dir D] [--seed S] [--fault-5xx R] [--fault-429 R]"
+              + " [--retry-after S] [--fault-reset R] [--fault-malformed R] [--latency-ms N] [--jitter-ms N]"
+              + " [--fault-exempt PATH] [--fault-seed S] [--ingestion-delay-ms N] [--feed SHOW_ID=URL]");
+          return;
+        }
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(option + " needs a value");
+        }
+        String value = args[++i];
+        switch (option) {
+          case "--port": builder.port(Integer.parseInt(value)); break;
+          case "--state-dir": builder.stateDir(Path.of(value)); break;
+          case "--seed": seed = Long.parseLong(value); builder.seed(seed); break;
+          case "--fault-seed": faultSeed = Long.parseLong(value); break;
+          case "--fault-5xx": faults.serverErrorRate(Double.parseDouble(value)); break;
+          case "--fault-429": faults.rateLimitRate(Double.parseDouble(value)); break;
+          case "--retry-after": faults.retryAfterSeconds(Integer.parseInt(value)); break;
+          case "--fault-reset": faults.connectionResetRate(Double.parseDouble(value)); break;
+          case "--fault-malformed": faults.malformedBodyRate(Double.parseDouble(value)); break;
+          case "--latency-ms": latency = Long.parseLong(value); break;
+          case "--jitter-ms": jitter = Long.parseLong(value); break;
+          case "--fault-exempt": faults.exemptPath(value); break;
+          case "--ingestion-delay-ms": builder.ingestionDelay(Duration.ofMillis(Long.parseLong(value))); break;
+          case "--feed": {
+            int eq = value.indexOf('=');
+            if (eq < 1) {
+              throw new IllegalArgumentException("--feed wants SHOW_ID=URL, got " + value);
+            }
+            feeds.put(value.substring(0, eq), URI.create(value.substring(eq + 1)));
+            break;
+          }
+          default: throw new IllegalArgumentException("unknown option " + option + " (try --help)");
+        }
+      }
+      faults.seed(faultSeed != null ? faultSeed : seed).latency(Duration.ofMillis(latency), Duration.ofMillis(jitter));
+      builder.faults(faults.build());
+    } catch (IllegalArgumentException e) {
+      System.err.println("SpotifySandboxMain: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+
+    SpotifySandbox sandbox = builder.build();
+    feeds.forEach(sandbox::registerFeed);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      sandbox.close();
+      stopped.countDown();
+    }, "spotify-sandbox-shutdown"));
+    System.out.println("Spotify sandbox listening on " + sandbox.baseUri());
+    System.out.println("  web api:       " + sandbox.apiBaseUri());
+    System.out.println("  token url:     " + sandbox.tokenUri());
+    System.out.println("  authorize url: " + sandbox.authorizeUri());
+    System.out.println("  client id:     " + sandbox.clientId());
+    System.out.println("  client secret: " + sandbox.clientSecret());
+    System.out.println("  faults:        " + sandbox.faults());
+    sandbox.stateFile().ifPresent(f -> System.out.println("  state file:    " + f));
+    System.out.flush();
+    stopped.await();
+  }
+}

@@ -1,0 +1,188 @@
+package io.gridcast.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * What the Trading Grid sandbox knows about one kind of resource: its collection and id prefix,
+ * request schemas, the ids it references, extra rules, list filters and order, and the events
+ * its changes emit. The instances live in {@link TgKinds}; configured once, then read-only.
+ */
+final class TgKind {
+
+  /** The order of a list, per the contract's operation summaries. */
+  enum Order {
+    OLDEST_FIRST,
+    NEWEST_FIRST,
+    RECENTLY_UPDATED_FIRST;
+
+    Comparator<TgRecord> comparator() {
+      Comparator<TgRecord> bySeq = Comparator.comparingLong(r -> r.seq);
+      switch (this) {
+        case NEWEST_FIRST: return bySeq.reversed();
+        case RECENTLY_UPDATED_FIRST:
+          return Comparator.<TgRecord, String>comparing(r -> r.json.path("updatedAt").asText()).thenComparing(bySeq).reversed();
+        default: return bySeq;
+      }
+    }
+  }
+
+  /** A rule beyond the schema, checked on the resource as it would be after a create or update. */
+  @FunctionalInterface
+  interface Rule {
+    /** @param before the resource before an update, {@code null} on create */
+    void check(TgCommunity community, ObjectNode after, ObjectNode before);
+  }
+
+  /** A list filter: how to check the query value and whether a resource matches it. */
+  record Filter(TgSchema.Type type, BiFunction<ObjectNode, String, Boolean> matches) {}
+
+  /** Ids at {@code path} (segments split by '/', '*' = every array item) must exist in {@code collection}. */
+  record Ref(String path, String collection, String what) {}
+
+  final String collection;
+  final String idPrefix;
+  final String resourceType;
+  String createdEvent;
+  String updatedEvent;
+  Order order = Order.OLDEST_FIRST;
+  boolean versioned;
+  String timestampField = "createdAt";
+  String parentField;
+  TgSchema createSchema;
+  TgSchema updateSchema;
+  Set<String> fixed = Set.of();
+  final ObjectNode initial = SandboxJson.object();
+  final List<Ref> refs = new ArrayList<>();
+  final List<Rule> rules = new ArrayList<>();
+  final Map<String, Filter> filters = new LinkedHashMap<>();
+  BiFunction<ObjectNode, ObjectNode, String> updateEventType = (before, after) -> updatedEvent;
+
+  TgKind(String collection, String idPrefix, String resourceType) {
+    this.collection = collection;
+    this.idPrefix = idPrefix;
+    this.resourceType = resourceType;
+    filters.put("externalRef", new Filter(TgSchema.externalRef(), (r, v) -> v.equals(r.path("externalRef").asText(null))));
+  }
+
+  TgKind events(String created, String updated) {
+    this.createdEvent = created;
+    this.updatedEvent = updated;
+    return this;
+  }
+
+  TgKind order(Order order) {
+    this.order = order;
+    return this;
+  }
+
+  TgKind versioned() {
+    this.versioned = true;
+    return this;
+  }
+
+  TgKind timestampField(String name) {
+    this.timestampField = name;
+    return this;
+  }
+
+  TgKind parentField(String name) {
+    this.parentField = name;
+    return this;
+  }
+
+  TgKind create(TgSchema schema) {
+    this.createSchema = schema;
+    return this;
+  }
+
+  TgKind update(TgSchema schema, String... fixedFields) {
+    this.updateSchema = schema;
+    this.fixed = Set.of(fixedFields);
+    return this;
+  }
+
+  TgKind initial(String field, String value) {
+    initial.put(field, value);
+    return this;
+  }
+
+  TgKind initialArray(String field) {
+    initial.putArray(field);
+    return this;
+  }
+
+  TgKind ref(String path, String collection, String what) {
+    refs.add(new Ref(path, collection, what));
+    return this;
+  }
+
+  TgKind rule(Rule rule) {
+    rules.add(rule);
+    return this;
+  }
+
+  TgKind filter(String param, TgSchema.Type type, BiFunction<ObjectNode, String, Boolean> matches) {
+    filters.put(param, new Filter(type, matches));
+    return this;
+  }
+
+  /** Filter on a property equal to the query value. */
+  TgKind filterEquals(String param, TgSchema.Type type) {
+    return filter(param, type, (r, v) -> v.equals(r.path(param).asText(null)));
+  }
+
+  /** Filter on a timestamp property at or after the query's date-time. */
+  TgKind filterSince(String param, String field) {
+    return filter(param, TgKinds.DATE_TIME, (r, v) -> {
+      JsonNode t = r.get(field);
+      return t != null && !TgKinds.instant(t.asText()).isBefore(TgKinds.instant(v));
+    });
+  }
+
+  /** Checks references and rules on a resource as it would be stored. */
+  void checkAll(TgCommunity community, ObjectNode after, ObjectNode before) {
+    for (Ref ref : refs) {
+      checkRef(community, after, ref.path.split("/"), 0, "", ref);
+    }
+    for (Rule rule : rules) {
+      rule.check(community, after, before);
+    }
+  }
+
+  private static void checkRef(TgCommunity community, JsonNode node, String[] segments, int i, String path, Ref ref) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return;
+    }
+    if (i == segments.length) {
+      if (node.isArray()) {
+        for (int k = 0; k < node.size(); k++) {
+          checkRef(community, node.get(k), segments, i, path + "[" + k + "]", ref);
+        }
+      } else if (!community.exists(ref.collection, node.asText())) {
+        throw TgApiException.validation(path + ": no " + ref.what + " " + node.asText() + " in community " + community.id);
+      }
+      return;
+    }
+    String segment = segments[i];
+    if (segment.equals("*")) {
+      for (int k = 0; k < node.size(); k++) {
+        checkRef(community, node.get(k), segments, i + 1, path + "[" + k + "]", ref);
+      }
+    } else {
+      checkRef(community, node.get(segment), segments, i + 1, path.isEmpty() ? segment : path + "." + segment, ref);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TgKind{" + collection + "}";
+  }
+}

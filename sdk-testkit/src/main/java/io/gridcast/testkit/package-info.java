@@ -1,0 +1,38 @@
+/**
+ * Stateful sandboxes of the platforms Gridcast connects, for tests, examples and benchmarks.
+ *
+ * <h2>Using a sandbox</h2>
+ *
+ * <pre>{@code
+ * try (SpotifySandbox spotify = SpotifySandbox.builder().build()) {
+ *   URI api = spotify.apiBaseUri();       // http://127.0.0.1:<port>/v1
+ *   URI tokens = spotify.tokenUri();      // http://127.0.0.1:<port>/api/token
+ *   String token = spotify.userAccessToken();
+ *   String show = SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY;
+ * }
+ * }</pre>
+ *
+ * <h2>Building another sandbox on the shared infrastructure</h2>
+ *
+ * <ol>
+ *   <li>Register routes on a {@link io.gridcast.testkit.SandboxRouter}: path templates such as
+ *       {@code /tenants/{tenantId}/communities/{id}/posts}; handlers read a {@link
+ *       io.gridcast.testkit.SandboxRequest} (path and query parameters, headers, JSON, form or
+ *       binary body) and return a {@link io.gridcast.testkit.SandboxResponse}.
+ *   <li>Throw {@link io.gridcast.testkit.SandboxHttpException} for errors and give the server a
+ *       {@link io.gridcast.testkit.SandboxErrorFormat} that renders the platform's error JSON
+ *       (for example {@code {"error":{"code","message","requestId"}}}); 404/405 router misses,
+ *       413 oversized bodies and injected 5xx/429 faults are rendered with it too.
+ *   <li>Start a {@link io.gridcast.testkit.SandboxServer}: it binds to 127.0.0.1, switches
+ *       TCP_NODELAY on (without it every response stalls ~40 ms), keeps connections alive, runs
+ *       handlers on a thread pool and applies a {@link io.gridcast.testkit.FaultProfile} that
+ *       can be swapped while running.
+ *   <li>Guard the sandbox's state with one lock, persist it as JSON through Jackson if it should
+ *       survive restarts (see how {@code SpotifyStateStore} writes to a temporary file and moves
+ *       it into place), and add a {@code main} for standalone runs.
+ * </ol>
+ *
+ * <p>Everything here logs through slf4j only, at debug level per request, and never logs
+ * headers, tokens or bodies.
+ */
+package io.gridcast.testkit;

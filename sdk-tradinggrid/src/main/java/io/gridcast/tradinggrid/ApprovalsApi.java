@@ -1,0 +1,67 @@
+package io.gridcast.tradinggrid;
+
+import io.gridcast.core.paging.Paginator;
+import io.gridcast.tradinggrid.model.Approval;
+import io.gridcast.tradinggrid.model.ApprovalCreate;
+import io.gridcast.tradinggrid.model.ApprovalDecisionCreate;
+import io.gridcast.tradinggrid.model.AuditEntry;
+import io.gridcast.tradinggrid.model.AuditEntryCreate;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Approval requests for content packages, role decisions, and the append-only audit trail.
+ * Obtain from {@link TradingGridClient#approvals()}. Thread-safe. List filters:
+ * {@code status}, {@code updatedSince}, {@code externalRef}.
+ */
+public final class ApprovalsApi {
+
+  private static final Set<String> FILTERS = Set.of("status", "updatedSince", "externalRef");
+
+  private final TradingGridContext ctx;
+
+  ApprovalsApi(TradingGridContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Requests approval of a content package by the required roles. */
+  public Approval create(ApprovalCreate body, String idempotencyKey) {
+    return ctx.service.createApproval(ctx.communityId, TradingGridContext.idempotencyKey(idempotencyKey), body);
+  }
+
+  public Approval get(String approvalId) {
+    return ctx.service.getApproval(ctx.communityId, TradingGridContext.id("approval id", approvalId));
+  }
+
+  public Paginator<Approval> list(ListQuery query) {
+    return ctx.list("listApprovals", query, FILTERS,
+        (limit, cursor, f) -> ctx.service.listApprovals(ctx.communityId, limit, cursor, f));
+  }
+
+  /** The approval created with this {@code externalRef}, if any. */
+  public Optional<Approval> findByExternalRef(String externalRef) {
+    return list(ListQuery.create().externalRef(externalRef)).limit(1).stream().findFirst();
+  }
+
+  /**
+   * Records one role's decision; the answer is the approval with its new status.
+   *
+   * @throws io.gridcast.core.errors.ConflictException when the approval is already decided
+   */
+  public Approval decide(String approvalId, ApprovalDecisionCreate decision, String idempotencyKey) {
+    return ctx.service.createApprovalDecision(ctx.communityId, TradingGridContext.id("approval id", approvalId),
+        TradingGridContext.idempotencyKey(idempotencyKey), decision);
+  }
+
+  /** The audit trail, oldest first. Entries are never changed or removed. */
+  public Paginator<AuditEntry> audit(String approvalId) {
+    String id = TradingGridContext.id("approval id", approvalId);
+    return ctx.list((limit, cursor) -> ctx.service.listApprovalAudit(ctx.communityId, id, limit, cursor));
+  }
+
+  /** Appends an entry to the audit trail; {@code idempotencyKey} keeps a retried append single. */
+  public AuditEntry appendAudit(String approvalId, AuditEntryCreate entry, String idempotencyKey) {
+    return ctx.service.appendApprovalAudit(ctx.communityId, TradingGridContext.id("approval id", approvalId),
+        TradingGridContext.idempotencyKey(idempotencyKey), entry);
+  }
+}

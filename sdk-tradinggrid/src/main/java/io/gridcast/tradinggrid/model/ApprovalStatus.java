@@ -1,0 +1,53 @@
+package io.gridcast.tradinggrid.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The state of an {@link Approval}, derived from each required role's latest decision.
+ *
+ * <p>Values travel as their lower-case wire form ({@link #wireValue()}); a value this version
+ * does not know decodes as {@link #UNKNOWN} instead of failing.
+ */
+public enum ApprovalStatus {
+  PENDING("pending"),
+  APPROVED("approved"),
+  REJECTED("rejected"),
+  CHANGES_REQUESTED("changes_requested"),
+  /** A value added to the contract after this SDK version; never send it. */
+  @JsonEnumDefaultValue
+  UNKNOWN("unknown");
+
+  private final String wireValue;
+
+  ApprovalStatus(String wireValue) {
+    this.wireValue = wireValue;
+  }
+
+  /** Returns the contract's wire value, e.g. {@code "pending"}. */
+  @JsonValue
+  public String wireValue() {
+    return wireValue;
+  }
+
+  /**
+   * Returns the constant for a wire value, or {@link #UNKNOWN} if there is none.
+   *
+   * @param wireValue the contract's value, e.g. {@code "changes_requested"}; {@code null} gives
+   *     {@link #UNKNOWN}
+   */
+  public static ApprovalStatus fromWireValue(String wireValue) {
+    for (ApprovalStatus value : values()) {
+      if (value != UNKNOWN && value.wireValue.equals(wireValue)) {
+        return value;
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /** Returns the wire value, so that the constant can be used directly as a query parameter. */
+  @Override
+  public String toString() {
+    return wireValue;
+  }
+}

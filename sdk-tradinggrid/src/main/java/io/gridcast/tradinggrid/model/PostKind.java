@@ -1,0 +1,54 @@
+package io.gridcast.tradinggrid.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The kind of a {@link Post}.
+ *
+ * <p>Values travel as their lower-case wire form ({@link #wireValue()}); a value this version
+ * does not know decodes as {@link #UNKNOWN} instead of failing.
+ */
+public enum PostKind {
+  ANNOUNCEMENT("announcement"),
+  TRAINING("training"),
+  AUDIO_UPDATE("audio_update"),
+  REPORT("report"),
+  SERVICE_NOTICE("service_notice"),
+  /** A value added to the contract after this SDK version; never send it. */
+  @JsonEnumDefaultValue
+  UNKNOWN("unknown");
+
+  private final String wireValue;
+
+  PostKind(String wireValue) {
+    this.wireValue = wireValue;
+  }
+
+  /** Returns the contract's wire value, e.g. {@code "announcement"}. */
+  @JsonValue
+  public String wireValue() {
+    return wireValue;
+  }
+
+  /**
+   * Returns the constant for a wire value, or {@link #UNKNOWN} if there is none.
+   *
+   * @param wireValue the contract's value, e.g. {@code "service_notice"}; {@code null} gives
+   *     {@link #UNKNOWN}
+   */
+  public static PostKind fromWireValue(String wireValue) {
+    for (PostKind value : values()) {
+      if (value != UNKNOWN && value.wireValue.equals(wireValue)) {
+        return value;
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /** Returns the wire value, so that the constant can be used directly as a query parameter. */
+  @Override
+  public String toString() {
+    return wireValue;
+  }
+}
