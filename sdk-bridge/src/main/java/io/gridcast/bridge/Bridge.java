@@ -2,6 +2,8 @@ package io.gridcast.bridge;
 
 import io.gridcast.bridge.state.DeadLetter;
 import io.gridcast.bridge.state.StateStore;
+import io.gridcast.spotify.SpotifyClient;
+import io.gridcast.tradinggrid.TradingGridClient;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.UUID;
  *
  * <pre>{@code
  * Bridge bridge = Bridge.builder()
+ *     .spotify(spotify).tradingGrid(tradingGrid)
  *     .stateStore(JdbcStateStore.h2File(Path.of(".gridcast")))
  *     .progressListener((flow, key, outcome, done, total) -> ...)
  *     .build();
@@ -35,6 +38,8 @@ import java.util.UUID;
 public final class Bridge {
 
   private final StateStore store;
+  private final SpotifyClient spotify;
+  private final TradingGridClient tradingGrid;
   private final Clock clock;
   private final String instanceId;
   private final Duration leaseTtl;
@@ -43,6 +48,8 @@ public final class Bridge {
 
   private Bridge(Builder b) {
     this.store = b.store;
+    this.spotify = b.spotify;
+    this.tradingGrid = b.tradingGrid;
     this.clock = b.clock;
     this.instanceId = b.instanceId;
     this.leaseTtl = b.leaseTtl;
@@ -78,6 +85,35 @@ public final class Bridge {
     return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners).replay(items);
   }
 
+  /**
+   * The Spotify client flows of this bridge use.
+   *
+   * @throws IllegalStateException if the bridge was built without one
+   */
+  public SpotifyClient spotify() {
+    if (spotify == null) {
+      throw new IllegalStateException("this bridge has no Spotify client: call Bridge.builder().spotify(...)");
+    }
+    return spotify;
+  }
+
+  /**
+   * The Trading Grid client flows of this bridge use.
+   *
+   * @throws IllegalStateException if the bridge was built without one
+   */
+  public TradingGridClient tradingGrid() {
+    if (tradingGrid == null) {
+      throw new IllegalStateException("this bridge has no Trading Grid client: call Bridge.builder().tradingGrid(...)");
+    }
+    return tradingGrid;
+  }
+
+  /** The clock runs are timed and recorded with. */
+  public Clock clock() {
+    return clock;
+  }
+
   /** The state store this bridge records into. */
   public StateStore stateStore() {
     return store;
@@ -91,6 +127,8 @@ public final class Bridge {
   /** Builds a {@link Bridge}; a state store is required. Not thread-safe. */
   public static final class Builder {
     private StateStore store;
+    private SpotifyClient spotify;
+    private TradingGridClient tradingGrid;
     private Clock clock = Clock.systemUTC();
     private String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
         + UUID.randomUUID().toString().substring(0, 8);
@@ -102,6 +140,18 @@ public final class Bridge {
 
     public Builder stateStore(StateStore store) {
       this.store = Objects.requireNonNull(store, "stateStore");
+      return this;
+    }
+
+    /** The Spotify client the flows use (the bridge does not close it). */
+    public Builder spotify(SpotifyClient spotify) {
+      this.spotify = Objects.requireNonNull(spotify, "spotify");
+      return this;
+    }
+
+    /** The Trading Grid client the flows use (the bridge does not close it). */
+    public Builder tradingGrid(TradingGridClient tradingGrid) {
+      this.tradingGrid = Objects.requireNonNull(tradingGrid, "tradingGrid");
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.gridcast.bridge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridcast.bridge.policy.DeliveryPolicy;
 import io.gridcast.core.GridcastJson;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  *
  * <p>Defaults: partition {@code "default"}; the fingerprint is the SHA-256 of the mapped
  * item's JSON encoding by {@link GridcastJson}; the {@code externalRef} of a created resource
- * is the source key; no per-run caps; no look-up for replaying dead letters.
+ * is the source key; no per-run caps; an item is parked after 5 failed runs; no look-up for
+ * replaying dead letters.
  *
  * @param <S> the source item type
  * @param <T> the mapped (target request) type
@@ -44,6 +46,7 @@ public final class Flow<S, T> {
   private final Function<String, String> externalRef;
   private final Function<String, Optional<S>> lookup;
   private final RunCaps caps;
+  private final DeliveryPolicy delivery;
 
   private Flow(Builder<S, T> b) {
     this.name = b.name;
@@ -56,6 +59,7 @@ public final class Flow<S, T> {
     this.externalRef = b.externalRef;
     this.lookup = b.lookup;
     this.caps = b.caps;
+    this.delivery = b.delivery;
   }
 
   /**
@@ -107,6 +111,10 @@ public final class Flow<S, T> {
     return caps;
   }
 
+  public DeliveryPolicy delivery() {
+    return delivery;
+  }
+
   /** The default fingerprint: SHA-256 of the JSON encoding. */
   public static String jsonFingerprint(Object mapped) {
     try {
@@ -128,6 +136,7 @@ public final class Flow<S, T> {
     private Function<String, String> externalRef = Function.identity();
     private Function<String, Optional<S>> lookup = k -> Optional.empty();
     private RunCaps caps = RunCaps.none();
+    private DeliveryPolicy delivery = DeliveryPolicy.defaults();
 
     private Builder(String name) {
       if (name == null || !NAME.matcher(name).matches()) {
@@ -186,6 +195,12 @@ public final class Flow<S, T> {
 
     public Builder<S, T> caps(RunCaps caps) {
       this.caps = Objects.requireNonNull(caps, "caps");
+      return this;
+    }
+
+    /** How many failed runs an item gets before it is parked; default {@link DeliveryPolicy#defaults()}. */
+    public Builder<S, T> delivery(DeliveryPolicy delivery) {
+      this.delivery = Objects.requireNonNull(delivery, "delivery");
       return this;
     }
 

@@ -17,13 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +65,8 @@ final class FlowRun<S, T> {
   private String lastCheckpoint;
   private Lease lease;
   private Instant leaseRenewedAt;
-  private Set<String> deadKeys = Set.of();
+  private Map<String, Integer> deadAttempts = Map.of();
+  private boolean replaying;
   private OptionalLong total = OptionalLong.empty();
 
   FlowRun(Flow<S, T> flow, StateStore store, Clock clock, String owner, Duration leaseTtl, boolean dryRun,
@@ -108,11 +108,12 @@ final class FlowRun<S, T> {
         leaseRenewedAt = clock.instant();
       }
       try {
-        Set<String> dl = new HashSet<>();
+        Map<String, Integer> dl = new HashMap<>();
         for (DeadLetter d : store.deadLetters(flow.name())) {
-          dl.add(d.sourceKey());
+          dl.put(d.sourceKey(), d.attempts());
         }
-        deadKeys = dl;
+        deadAttempts = dl;
+        replaying = replayItems != null;
         if (replayItems != null) {
           processBatch(Batch.of(replayItems), false);
         } else {
@@ -183,6 +184,10 @@ final class FlowRun<S, T> {
       if (stoppedBecause != null || seen > flow.caps().maxItems()) {
         complete = false;
         record(key, Outcome.SKIPPED, 0);
+        continue;
+      }
+      if (!replaying && deadAttempts.getOrDefault(key, 0) >= flow.delivery().maxAttempts()) {
+        record(key, Outcome.SKIPPED, 0); // parked: only a replay retries it; it does not hold the checkpoint
         continue;
       }
       MDC.put("gridcast.item", key);
@@ -270,7 +275,8 @@ final class FlowRun<S, T> {
         .targetId(result.targetId())
         .fingerprint(fingerprint)
         .targetVersion(result.version())
-        .attributes(previous == null ? Optional.empty() : previous.attributes())
+        .attributes(result.attributes().isPresent() ? result.attributes()
+            : previous == null ? Optional.empty() : previous.attributes())
         .updatedAt(clock.instant())
         .build();
   }
@@ -318,7 +324,7 @@ final class FlowRun<S, T> {
   }
 
   private void clearDeadLetter(String key) {
-    if (!dryRun && deadKeys.contains(key)) {
+    if (!dryRun && deadAttempts.containsKey(key)) {
       store.clearDeadLetter(flow.name(), key);
     }
   }

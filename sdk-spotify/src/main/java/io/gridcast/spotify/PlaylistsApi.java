@@ -20,16 +20,25 @@ import okhttp3.RequestBody;
  * {@link SpotifyClient#playlists()}. Thread-safe. Writes need a user token with the
  * {@code playlist-modify-public} or {@code playlist-modify-private} scope.
  *
- * <p>Playlist writes are not idempotent on Spotify's side, so they are not retried after a
- * server error (a retried add could add the items twice); the error surfaces instead.
+ * <p>Creating a playlist and adding items ({@code POST}) are not idempotent on Spotify's side, so
+ * they are not retried after a failure (a retried add could add the items twice); the error
+ * surfaces instead. The {@code PUT} and {@code DELETE} writes (details, replace, reorder, remove,
+ * cover) are retried like reads by the client's resilience policy; for {@link #reorder} pass a
+ * {@code snapshotId} so that a retried move applies to the version it was meant for.
  */
 public final class PlaylistsApi {
 
   /** Spotify accepts at most 100 items per add, remove or replace request. */
   public static final int MAX_ITEMS_PER_REQUEST = 100;
 
-  /** Spotify refuses cover images over 256 KB (of JPEG, before base64). */
-  public static final int MAX_COVER_BYTES = 256 * 1024;
+  /** Spotify refuses a cover upload whose base64 payload exceeds 256 KB. */
+  public static final int MAX_COVER_PAYLOAD_BYTES = 256 * 1024;
+
+  /**
+   * The largest JPEG {@link #uploadCover} accepts: 192 KB (196,608 bytes), whose base64 encoding
+   * is exactly {@link #MAX_COVER_PAYLOAD_BYTES}.
+   */
+  public static final int MAX_COVER_BYTES = MAX_COVER_PAYLOAD_BYTES / 4 * 3;
 
   private static final String ADDITIONAL_TYPES = "track,episode";
   private static final MediaType JPEG = MediaType.get("image/jpeg");
@@ -184,13 +193,17 @@ public final class PlaylistsApi {
   }
 
   /**
-   * Replaces all items: the first 100 replace, the rest are appended in order.
+   * Replaces all items: the first 100 replace, the rest are appended in order. An empty list
+   * clears the playlist.
    *
    * @return the snapshot id after the last request
    */
   public String replaceItems(String playlistId, List<SpotifyUri> uris) {
     String id = SpotifyContext.id(Type.PLAYLIST, playlistId);
-    List<String> values = playable(uris);
+    if (uris == null) {
+      throw new IllegalArgumentException("items are missing: pass the new items, or an empty list to clear the playlist");
+    }
+    List<String> values = uris.isEmpty() ? List.of() : playable(uris);
     List<String> first = values.subList(0, Math.min(MAX_ITEMS_PER_REQUEST, values.size()));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("uris", first);
@@ -206,9 +219,11 @@ public final class PlaylistsApi {
   }
 
   /**
-   * Uploads a JPEG cover image.
+   * Uploads a JPEG cover image (sent base64-encoded, as Spotify requires; needs the {@code
+   * ugc-image-upload} scope).
    *
-   * @throws IllegalArgumentException if the bytes are not a JPEG or exceed {@value #MAX_COVER_BYTES} bytes
+   * @throws IllegalArgumentException before sending anything if the bytes are not a JPEG or exceed
+   *     {@value #MAX_COVER_BYTES} bytes (their base64 form would exceed Spotify's 256 KB limit)
    */
   public void uploadCover(String playlistId, byte[] jpeg) {
     String id = SpotifyContext.id(Type.PLAYLIST, playlistId);
@@ -217,7 +232,7 @@ public final class PlaylistsApi {
     }
     if (jpeg.length > MAX_COVER_BYTES) {
       throw new IllegalArgumentException("cover image is " + jpeg.length + " bytes; Spotify accepts at most "
-          + MAX_COVER_BYTES + " bytes: compress or shrink it first");
+          + MAX_COVER_BYTES + " bytes of JPEG (256 KB once base64-encoded): compress or shrink it first");
     }
     ctx.service.uploadPlaylistCover(id, RequestBody.create(Base64.getEncoder().encode(jpeg), JPEG));
   }

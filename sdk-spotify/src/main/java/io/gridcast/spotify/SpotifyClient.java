@@ -71,7 +71,7 @@ public final class SpotifyClient implements AutoCloseable {
       owned = cc;
     }
     this.ownedTokens = owned;
-    this.http = GridcastHttp.newOkHttpClient(b.transport, b.resilience, tokens);
+    this.http = GridcastHttp.newOkHttpClient(b.transport, b.resilience, tokens, b.interceptors);
     SpotifyService service = GridcastHttp.newRetrofit(b.baseUrl, http, b.mapper, new SpotifyErrorBodyParser(), b.clock)
         .create(SpotifyService.class);
     this.ctx = new SpotifyContext(service, b.baseUrl, b.defaultMarket, b.pageSize, b.maxConcurrency);
@@ -146,8 +146,19 @@ public final class SpotifyClient implements AutoCloseable {
     private int pageSize = 50;
     private int maxConcurrency = 8;
     private Clock clock = Clock.systemUTC();
+    private final java.util.List<okhttp3.Interceptor> interceptors = new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds an OkHttp network interceptor that observes every HTTP attempt (metrics, tracing,
+     * contract validation in tests). It sees the {@code Authorization} header and must never
+     * log it.
+     */
+    public Builder addInterceptor(okhttp3.Interceptor interceptor) {
+      this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
 
     /** The Web API base URL; {@code https} unless loopback (the sandbox). */
     public Builder baseUrl(String url) {

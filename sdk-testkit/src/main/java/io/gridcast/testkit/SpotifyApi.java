@@ -280,7 +280,7 @@ final class SpotifyApi {
 
   private SandboxResponse search(SandboxRequest req) {
     AccessToken token = accounts.authenticate(req);
-    String q = req.query("q").filter(s -> !s.isBlank()).orElseThrow(() -> SandboxHttpException.badRequest("No search query"));
+    String q = req.query("q").or(() -> req.query("query")).filter(s -> !s.isBlank()).orElseThrow(() -> SandboxHttpException.badRequest("No search query"));
     String typeParam = req.query("type").filter(s -> !s.isBlank()).orElseThrow(() -> SandboxHttpException.badRequest("Missing parameter type"));
     Optional<String> market = market(req, token);
     int limit = limit(req, 5, 10);

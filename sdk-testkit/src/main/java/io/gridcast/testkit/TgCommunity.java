@@ -22,16 +22,19 @@ final class TgCommunity {
   final String tenantId;
   final ObjectNode json;
   final long seq;
+  /** Identifies this incarnation of the events feed; cursors of an earlier one (before a reset) get 410. */
+  final String feedEpoch;
   final Map<String, Map<String, TgRecord>> collections = new LinkedHashMap<>();
   final Map<String, Idempotency> idempotency = new LinkedHashMap<>();
   final Map<String, String> webhookSecrets = new LinkedHashMap<>();
   final Map<String, byte[]> documentContent = new LinkedHashMap<>();
 
-  TgCommunity(String tenantId, ObjectNode json, long seq) {
+  TgCommunity(String tenantId, ObjectNode json, long seq, String feedEpoch) {
     this.id = json.path("id").asText();
     this.tenantId = tenantId;
     this.json = json;
     this.seq = seq;
+    this.feedEpoch = feedEpoch;
   }
 
   /** The named collection, created empty on first use; iteration order is creation order. */

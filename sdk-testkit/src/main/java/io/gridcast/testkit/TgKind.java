@@ -62,6 +62,7 @@ final class TgKind {
   final ObjectNode initial = SandboxJson.object();
   final List<Ref> refs = new ArrayList<>();
   final List<Rule> rules = new ArrayList<>();
+  final List<Rule> derivations = new ArrayList<>();
   final Map<String, Filter> filters = new LinkedHashMap<>();
   BiFunction<ObjectNode, ObjectNode, String> updateEventType = (before, after) -> updatedEvent;
 
@@ -129,6 +130,12 @@ final class TgKind {
     return this;
   }
 
+  /** Sets server-computed fields (e.g. {@code resolvedAt}) after the rules passed. */
+  TgKind derive(Rule derivation) {
+    derivations.add(derivation);
+    return this;
+  }
+
   TgKind filter(String param, TgSchema.Type type, BiFunction<ObjectNode, String, Boolean> matches) {
     filters.put(param, new Filter(type, matches));
     return this;
@@ -154,6 +161,9 @@ final class TgKind {
     }
     for (Rule rule : rules) {
       rule.check(community, after, before);
+    }
+    for (Rule derivation : derivations) {
+      derivation.check(community, after, before);
     }
   }
 

@@ -24,7 +24,8 @@ final class TgStore {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   final long seed;
-  final Clock clock;
+  /** Stamps changes; the demo data swaps in fixed clocks while it seeds. */
+  Clock clock;
   final Map<String, TgCommunity> communities = new LinkedHashMap<>();
   long sequence;
   private boolean dirty;
@@ -62,7 +63,7 @@ final class TgStore {
       json.put("description", description);
     }
     json.put("createdAt", format(createdAt));
-    TgCommunity community = new TgCommunity(tenantId, json, nextSeq());
+    TgCommunity community = new TgCommunity(tenantId, json, nextSeq(), Long.toString(System.nanoTime() ^ System.currentTimeMillis(), 36));
     communities.put(id, community);
     markDirty();
     return community;

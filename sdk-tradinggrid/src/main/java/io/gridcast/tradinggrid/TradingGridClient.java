@@ -74,7 +74,7 @@ public final class TradingGridClient implements AutoCloseable {
     AccessTokenProvider tokens = b.tokens;
     AutoCloseable owned = null;
     if (tokens == null) {
-      HttpUrl authBase = b.authBaseUrl != null ? b.authBaseUrl : b.baseUrl;
+      HttpUrl authBase = b.authBaseUrl != null ? b.authBaseUrl : b.baseUrl.resolve("/");
       String tokenUrl = b.tokenUrl != null ? b.tokenUrl
           : authBase.newBuilder().addPathSegment("tenants").addPathSegment(b.tenantId)
               .addPathSegment("oauth2").addPathSegment("token").build().toString();
@@ -91,7 +91,7 @@ public final class TradingGridClient implements AutoCloseable {
       owned = provider;
     }
     this.ownedTokens = owned;
-    this.http = GridcastHttp.newOkHttpClient(b.transport, b.resilience, tokens);
+    this.http = GridcastHttp.newOkHttpClient(b.transport, b.resilience, tokens, b.interceptors);
     ActiveCommunityService service = GridcastHttp.newRetrofit(b.baseUrl, http, b.mapper,
         new ActiveCommunityErrorBodyParser(), b.clock).create(ActiveCommunityService.class);
     this.ctx = new TradingGridContext(service, b.communityId, b.pageSize);
@@ -229,8 +229,19 @@ public final class TradingGridClient implements AutoCloseable {
     private ObjectMapper mapper = GridcastJson.newObjectMapper();
     private int pageSize = 100;
     private Clock clock = Clock.systemUTC();
+    private final java.util.List<okhttp3.Interceptor> interceptors = new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds an OkHttp network interceptor that observes every HTTP attempt (metrics, tracing,
+     * contract validation in tests). It sees the {@code Authorization} header and must never
+     * log it.
+     */
+    public Builder addInterceptor(okhttp3.Interceptor interceptor) {
+      this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
 
     /** The API base URL, e.g. a tenant gateway's {@code https://…/activecommunity/v1}; https unless loopback. */
     public Builder baseUrl(String url) {

@@ -8,7 +8,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The embedded H2 file database behind {@link JdbcStateStore.Builder#h2File(Path)}. Kept apart
+ * The embedded H2 file database behind {@link JdbcStateStoreBuilder#h2File(Path)}. Kept apart
  * from {@link JdbcStateStore} so that H2, an optional dependency, is loaded only when used.
  */
 final class EmbeddedH2 {

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,14 +65,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcStateStore implements StateStore {
 
-  /** The table prefix used unless {@link Builder#tablePrefix} sets another. */
+  /** The table prefix used unless {@link JdbcStateStoreBuilder#tablePrefix} sets another. */
   public static final String DEFAULT_TABLE_PREFIX = "gridcast_";
 
   /** {@link #findAll} asks for at most this many keys per statement. */
   static final int KEYS_PER_QUERY = 500;
 
   private static final Logger log = LoggerFactory.getLogger(JdbcStateStore.class);
-  private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
   private static final String LEDGER_COLUMNS =
       "flow, source_key, target_id, fingerprint, target_version, attributes, updated_at";
   private static final String DEAD_LETTER_COLUMNS =
@@ -88,7 +86,7 @@ public final class JdbcStateStore implements StateStore {
   private final String upsertLedger;
   private final String upsertCheckpoint;
 
-  private JdbcStateStore(Clock clock, String prefix, DataSource dataSource, AutoCloseable closeWhenClosed) {
+  JdbcStateStore(Clock clock, String prefix, DataSource dataSource, AutoCloseable closeWhenClosed) {
     this.clock = clock;
     this.prefix = prefix;
     this.closeWhenClosed = closeWhenClosed;
@@ -114,7 +112,7 @@ public final class JdbcStateStore implements StateStore {
 
   /**
    * A store in an H2 file database inside {@code directory} (created if missing), with the
-   * defaults of {@link Builder}. The database file is {@code gridcast-state.mv.db}; it belongs
+   * defaults of {@link JdbcStateStoreBuilder}. The database file is {@code gridcast-state.mv.db}; it belongs
    * to this process while open.
    *
    * @throws StateStoreException if the database cannot be opened or is newer than this Gridcast
@@ -124,7 +122,7 @@ public final class JdbcStateStore implements StateStore {
   }
 
   /**
-   * A store in a PostgreSQL database, with the defaults of {@link Builder}.
+   * A store in a PostgreSQL database, with the defaults of {@link JdbcStateStoreBuilder}.
    *
    * @param jdbcUrl e.g. {@code jdbc:postgresql://db.example.com:5432/gridcast}
    * @param user the database user
@@ -136,8 +134,8 @@ public final class JdbcStateStore implements StateStore {
   }
 
   /** A builder; see its defaults there. */
-  public static Builder builder() {
-    return new Builder();
+  public static JdbcStateStoreBuilder builder() {
+    return new JdbcStateStoreBuilder();
   }
 
   // ---- ledger ----
@@ -159,7 +157,7 @@ public final class JdbcStateStore implements StateStore {
     });
   }
 
-  /** {@inheritDoc} Asks the database for at most {@value #KEYS_PER_QUERY} keys per statement. */
+  /** {@inheritDoc} Asks the database for at most 500 keys per statement. */
   @Override
   public Map<String, LedgerEntry> findAll(String flow, Collection<String> sourceKeys) {
     requireText("flow", flow);
@@ -282,7 +280,7 @@ public final class JdbcStateStore implements StateStore {
     requireText("owner", owner);
     requirePositive("ttl", ttl);
     return run("acquire the lease of flow '" + flow + "' partition '" + partition + "'", c -> {
-      LeaseState current = selectLease(c, flow, partition, "");
+      LeaseState current = selectLease(c, flow, partition, "FOR UPDATE");
       Instant now = now(); // read after the row lock was granted
       Instant expiresAt = micros(now.plus(ttl));
       if (current == null) {
@@ -439,7 +437,7 @@ public final class JdbcStateStore implements StateStore {
 
   /**
    * Closes what the store owns (the pool of {@link #h2File}, {@link #postgres}, or what was
-   * passed to {@link Builder#closeWhenClosed}); a {@link DataSource} passed in stays open.
+   * passed to {@link JdbcStateStoreBuilder#closeWhenClosed}); a {@link DataSource} passed in stays open.
    * Idempotent.
    */
   @Override
@@ -546,147 +544,6 @@ public final class JdbcStateStore implements StateStore {
       resource.close();
     } catch (Exception e) {
       log.warn("Closing the state store's connections failed: {}", e.toString());
-    }
-  }
-
-  /**
-   * Builds a {@link JdbcStateStore}. Choose the database with exactly one of
-   * {@link #dataSource}, {@link #h2File} or {@link #postgres} (the last call wins). Defaults:
-   * table prefix {@value JdbcStateStore#DEFAULT_TABLE_PREFIX}, clock {@link Clock#systemUTC()},
-   * nothing closed with the store when a {@link DataSource} is passed in. Not thread-safe.
-   */
-  public static final class Builder {
-
-    @FunctionalInterface
-    private interface Connections {
-      JdbcStateStore open(Builder settings);
-    }
-
-    private Connections connections;
-    private AutoCloseable closeWhenClosed;
-    private Clock clock = Clock.systemUTC();
-    private String tablePrefix = DEFAULT_TABLE_PREFIX;
-
-    private Builder() {}
-
-    /**
-     * Uses connections from {@code dataSource}, which should pool them (each operation borrows
-     * one). The store does not close it unless {@link #closeWhenClosed} says so.
-     */
-    public Builder dataSource(DataSource dataSource) {
-      requirePresent("dataSource", dataSource);
-      this.connections = b -> new JdbcStateStore(b.clock, b.tablePrefix, dataSource, b.closeWhenClosed);
-      return this;
-    }
-
-    /**
-     * Something to close when the store is closed, typically the pool behind
-     * {@link #dataSource}. Default: nothing.
-     */
-    public Builder closeWhenClosed(AutoCloseable resource) {
-      this.closeWhenClosed = resource;
-      return this;
-    }
-
-    /**
-     * Uses an embedded H2 file database in {@code directory} (created if missing), through
-     * H2's own connection pool of at most 8 connections, closed with the store. Needs
-     * {@code com.h2database:h2} on the classpath.
-     */
-    public Builder h2File(Path directory) {
-      requirePresent("directory", directory);
-      this.connections = b -> {
-        OwnedDataSource h2;
-        try {
-          h2 = EmbeddedH2.open(directory);
-        } catch (NoClassDefFoundError e) {
-          throw new StateStoreException(
-              "H2 is not on the classpath: add the dependency com.h2database:h2 to use h2File(...)", e);
-        }
-        return new JdbcStateStore(b.clock, b.tablePrefix, h2.dataSource(), chain(h2.pool(), b.closeWhenClosed));
-      };
-      return this;
-    }
-
-    /**
-     * Uses a PostgreSQL database through a small pool of at most 8 connections (a caller
-     * waits up to 30 seconds for a free one), closed with the store. Needs
-     * {@code org.postgresql:postgresql} on the classpath.
-     *
-     * @param jdbcUrl e.g. {@code jdbc:postgresql://db.example.com:5432/gridcast}
-     * @param user the database user
-     * @param password the password, or {@code null} when the server does not ask for one
-     */
-    public Builder postgres(String jdbcUrl, String user, Secret password) {
-      requireText("jdbcUrl", jdbcUrl);
-      requireText("user", user);
-      if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-        throw new IllegalArgumentException(
-            "jdbcUrl must be a PostgreSQL JDBC URL such as jdbc:postgresql://db.example.com:5432/gridcast");
-      }
-      this.connections = b -> {
-        OwnedDataSource postgres;
-        try {
-          postgres = PostgresConnections.open(jdbcUrl, user, password);
-        } catch (NoClassDefFoundError e) {
-          throw new StateStoreException(
-              "The PostgreSQL driver is not on the classpath: add the dependency org.postgresql:postgresql"
-                  + " to use postgres(...)", e);
-        }
-        return new JdbcStateStore(
-            b.clock, b.tablePrefix, postgres.dataSource(), chain(postgres.pool(), b.closeWhenClosed));
-      };
-      return this;
-    }
-
-    /** Where the store reads time for lease expiry and checkpoints. Default: system UTC. */
-    public Builder clock(Clock clock) {
-      this.clock = requirePresent("clock", clock);
-      return this;
-    }
-
-    /**
-     * Prefix of the store's table names, so that several stores can share one database
-     * schema. Lower-case letters, digits and underscores, starting with a letter, at most 30
-     * characters. Default: {@value JdbcStateStore#DEFAULT_TABLE_PREFIX}.
-     */
-    public Builder tablePrefix(String tablePrefix) {
-      requirePresent("tablePrefix", tablePrefix);
-      if (!PREFIX.matcher(tablePrefix).matches()) {
-        throw new IllegalArgumentException(
-            "tablePrefix must be lower-case letters, digits and underscores, starting with a letter,"
-                + " at most 30 characters, e.g. 'gridcast_'; was '" + tablePrefix + "'");
-      }
-      this.tablePrefix = tablePrefix;
-      return this;
-    }
-
-    /**
-     * Opens the store, creating or upgrading its tables.
-     *
-     * @throws IllegalStateException if no database was chosen
-     * @throws StateStoreException if the database cannot be reached, is not H2 or PostgreSQL,
-     *     or has a schema newer than this Gridcast
-     */
-    public JdbcStateStore build() {
-      if (connections == null) {
-        throw new IllegalStateException(
-            "No database chosen: call dataSource(...), h2File(...) or postgres(...) before build()");
-      }
-      return connections.open(this);
-    }
-
-    private static AutoCloseable chain(AutoCloseable first, AutoCloseable second) {
-      if (second == null) {
-        return first;
-      }
-      return () -> {
-        try {
-          first.close();
-        } finally {
-          second.close();
-        }
-      };
     }
   }
 }

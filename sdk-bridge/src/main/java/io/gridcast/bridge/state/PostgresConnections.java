@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * The connection pool behind {@link JdbcStateStore.Builder#postgres}. Kept apart from
+ * The connection pool behind {@link JdbcStateStoreBuilder#postgres}. Kept apart from
  * {@link JdbcStateStore} so that the PostgreSQL driver, an optional dependency, is loaded only
  * when used.
  */
@@ -20,6 +20,8 @@ final class PostgresConnections {
     PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
     source.setURL(jdbcUrl);
     source.setUser(user);
+    // Keep row values ("Failing row contains …") out of exception messages and logs.
+    source.setLogServerErrorDetail(false);
     if (password != null) {
       source.setPassword(password.reveal());
     }

@@ -26,6 +26,7 @@ class BoundedConnectionPoolTest {
   @Test
   void handsOutAtMostItsMaximumAndThenMakesCallersWait() throws SQLException {
     try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
+      assertThat(first.isValid(1) && second.isValid(1)).isTrue();
       long started = System.nanoTime();
       assertThatThrownBy(pool::getConnection)
           .isInstanceOf(SQLTimeoutException.class)

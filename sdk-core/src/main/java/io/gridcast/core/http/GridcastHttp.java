@@ -38,6 +38,16 @@ public final class GridcastHttp {
    */
   public static OkHttpClient newOkHttpClient(
       TransportConfig transport, ResilienceConfig resilience, AccessTokenProvider tokens) {
+    return newOkHttpClient(transport, resilience, tokens, java.util.List.of());
+  }
+
+  /**
+   * A new OkHttp client with extra network interceptors (observation points such as metrics
+   * or contract validation), run after Gridcast's own logging interceptor on every attempt.
+   * They see the real {@code Authorization} header: they must never log it.
+   */
+  public static OkHttpClient newOkHttpClient(TransportConfig transport, ResilienceConfig resilience,
+      AccessTokenProvider tokens, java.util.List<okhttp3.Interceptor> networkInterceptors) {
     OkHttpClient.Builder b = new OkHttpClient.Builder()
         .connectionPool(SHARED_POOL)
         .dispatcher(new Dispatcher())
@@ -55,6 +65,7 @@ public final class GridcastHttp {
     }
     b.addInterceptor(new ResponseSizeCapInterceptor(transport.maxResponseBytes()));
     b.addNetworkInterceptor(new LoggingInterceptor());
+    networkInterceptors.forEach(b::addNetworkInterceptor);
     return b.build();
   }
 

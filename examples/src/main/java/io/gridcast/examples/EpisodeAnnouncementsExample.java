@@ -1,0 +1,40 @@
+package io.gridcast.examples;
+
+import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.flows.EpisodeAnnouncementsConfig;
+import io.gridcast.bridge.flows.EpisodeAnnouncementsFlow;
+import io.gridcast.bridge.flows.ShowEpisode;
+import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.testkit.SpotifyDemoData;
+import io.gridcast.tradinggrid.model.OnboardingStage;
+
+/**
+ * Flow 1 as a script: the episodes of two demo shows announced to certified and active
+ * partners (with real credentials: the shows in {@code GRIDCAST_SHOW_IDS}, comma-separated).
+ */
+final class EpisodeAnnouncementsExample implements ExampleFlow {
+
+  @Override
+  public String name() {
+    return "episode-announcements";
+  }
+
+  @Override
+  public String summary() {
+    return "announce new or changed episodes of chosen shows as Trading Grid posts (flow 1)";
+  }
+
+  @Override
+  public RunReport run(Environment env, Bridge bridge, boolean plan) {
+    EpisodeAnnouncementsConfig.Builder config = EpisodeAnnouncementsConfig.builder()
+        .routing(RoutingPolicy.<ShowEpisode>stages(OnboardingStage.CERTIFIED, OnboardingStage.ACTIVE));
+    if (env.embedded()) {
+      config.addShowIds(SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY, SpotifyDemoData.SHOW_LIEFERKETTE_LIVE);
+    } else {
+      config.addShowIds(Launcher.requiredEnv("GRIDCAST_SHOW_IDS").split(","));
+    }
+    var flow = EpisodeAnnouncementsFlow.create(env.spotify(), env.tradingGrid(), config.build());
+    return plan ? bridge.plan(flow) : bridge.run(flow);
+  }
+}

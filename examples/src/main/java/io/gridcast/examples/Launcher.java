@@ -1,0 +1,143 @@
+package io.gridcast.examples;
+
+import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Outcome;
+import io.gridcast.bridge.RunReport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code examples/run <flow> [--reset] [--plan] [--dir DIR]}: runs one flow as a script on the
+ * embedded default (or on the real platforms when credentials are in the environment), shows a
+ * progress line while it runs and a summary table at the end. Exit code 0 when no item failed,
+ * 1 when some did, 2 for bad usage.
+ */
+public final class Launcher {
+
+  static final Path DEFAULT_DIR = Path.of(".gridcast");
+
+  private Launcher() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.getenv()));
+  }
+
+  static int run(String[] args, PrintStream out, Map<String, String> env) {
+    List<String> rest = new ArrayList<>(List.of(args));
+    boolean reset = rest.remove("--reset");
+    boolean plan = rest.remove("--plan");
+    Path dir = DEFAULT_DIR;
+    int d = rest.indexOf("--dir");
+    if (d >= 0) {
+      if (d + 1 >= rest.size()) {
+        out.println("--dir needs a folder");
+        return 2;
+      }
+      dir = Path.of(rest.get(d + 1));
+      rest.remove(d + 1);
+      rest.remove(d);
+    }
+    if (rest.isEmpty() || rest.contains("--help") || rest.contains("-h")) {
+      usage(out);
+      return rest.isEmpty() ? 2 : 0;
+    }
+    if (rest.size() > 1) {
+      out.println("unexpected arguments: " + rest.subList(1, rest.size()));
+      usage(out);
+      return 2;
+    }
+    Optional<ExampleFlow> example = Examples.named(rest.get(0));
+    if (example.isEmpty()) {
+      out.println("unknown flow: " + rest.get(0));
+      usage(out);
+      return 2;
+    }
+    try (Environment environment = Environment.open(dir, reset, env)) {
+      out.println((environment.embedded() ? "embedded sandboxes" : "real platforms") + ", state in "
+          + dir.toAbsolutePath().normalize() + (plan ? " (plan: nothing is written)" : ""));
+      Progress progress = new Progress(out);
+      Bridge bridge = Bridge.builder()
+          .spotify(environment.spotify())
+          .tradingGrid(environment.tradingGrid())
+          .stateStore(environment.stateStore())
+          .progressListener(progress)
+          .build();
+      RunReport report = example.get().run(environment, bridge, plan);
+      progress.finish();
+      summary(out, report);
+      return report.failed() == 0 && report.stoppedBecause().isEmpty() ? 0 : 1;
+    }
+  }
+
+  static String requiredEnv(String name) {
+    String v = System.getenv(name);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException(name + " is not set: it is needed when running against the real platforms");
+    }
+    return v;
+  }
+
+  private static void usage(PrintStream out) {
+    out.println("usage: examples/run <flow> [--reset] [--plan] [--dir DIR]");
+    out.println();
+    out.println("Runs a Gridcast flow on the embedded sandboxes (state in ./.gridcast), or on the real");
+    out.println("platforms when SPOTIFY_CLIENT_ID and the TRADINGGRID_* settings are in the environment.");
+    out.println();
+    out.println("flows:");
+    for (ExampleFlow e : Examples.ALL) {
+      out.printf("  %-26s %s%n", e.name(), e.summary());
+    }
+    out.println();
+    out.println("options:");
+    out.println("  --reset     start afresh: wipe the sandboxes' state and the ledger together");
+    out.println("  --plan      show what would happen without writing anything");
+    out.println("  --dir DIR   keep state in DIR instead of ./.gridcast");
+  }
+
+  static void summary(PrintStream out, RunReport r) {
+    out.println();
+    out.printf("%-12s %8s%n", "outcome", "items");
+    out.printf("%-12s %8s%n", "------------", "--------");
+    out.printf("%-12s %8d%n", "created", r.created());
+    out.printf("%-12s %8d%n", "updated", r.updated());
+    out.printf("%-12s %8d%n", "unchanged", r.unchanged());
+    out.printf("%-12s %8d%n", "skipped", r.skipped());
+    out.printf("%-12s %8d%n", "failed", r.failed());
+    out.printf("%-12s %8d%n", "seen", r.seen());
+    out.println();
+    out.println(r.summary());
+    r.failures().stream().limit(10).forEach(f -> out.println("  failed " + f.sourceKey() + ": " + f.reason()));
+  }
+
+  /** A one-line progress display, redrawn in place. */
+  static final class Progress implements io.gridcast.bridge.ProgressListener {
+    private final PrintStream out;
+    private int done;
+    private boolean drawn;
+
+    Progress(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void onItem(String flow, String sourceKey, Outcome outcome, int done, OptionalLong total) {
+      this.done = done;
+      if (done % 5 == 0 || (total.isPresent() && done == total.getAsLong())) {
+        out.print("\r" + flow + ": " + done + (total.isPresent() ? "/" + total.getAsLong() : "") + " items, last "
+            + outcome.name().toLowerCase() + " " + sourceKey + "        ");
+        drawn = true;
+      }
+    }
+
+    void finish() {
+      if (drawn) {
+        out.println("\r" + " ".repeat(100) + "\r" + done + " items processed");
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.gridcast.bridge;
+
+import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.core.errors.BadRequestException;
+import io.gridcast.core.errors.PreconditionFailedException;
+import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.model.Post;
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.tradinggrid.model.PostUpdate;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes mapped items as Active Community posts: creates with the bridge's idempotency key and
+ * {@code externalRef}, updates with {@code If-Match} (re-reading the version once on a 412),
+ * and finds orphans by {@code externalRef}. Thread-safe.
+ */
+public final class PostSink implements Sink<PostCreate> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostSink.class);
+
+  private final TradingGridClient tradingGrid;
+  private final Function<PostCreate, String> fingerprint;
+
+  /** A sink fingerprinting found posts like {@link Flow#jsonFingerprint}. */
+  public PostSink(TradingGridClient tradingGrid) {
+    this(tradingGrid, Flow::jsonFingerprint);
+  }
+
+  /** A sink fingerprinting found posts with the flow's own fingerprint function. */
+  public PostSink(TradingGridClient tradingGrid, Function<PostCreate, String> fingerprint) {
+    this.tradingGrid = tradingGrid;
+    this.fingerprint = fingerprint;
+  }
+
+  @Override
+  public WriteResult create(String sourceKey, PostCreate item, String idempotencyKey, String externalRef) {
+    PostCreate body = item.withExternalRef(externalRef);
+    try {
+      Post post = tradingGrid.posts().create(body, idempotencyKey);
+      return WriteResult.of(post.id(), post.version());
+    } catch (BadRequestException e) {
+      if (e.errorCode().filter("idempotency_key_reused"::equals).isEmpty()) {
+        throw e;
+      }
+      // created earlier with other content: adopt it and bring it up to date
+      Post existing = tradingGrid.posts().findByExternalRef(externalRef).orElseThrow(() -> e);
+      LOG.info("post {} already exists for {} with older content; updating it", existing.id(), sourceKey);
+      return update(existing.id(), existing.version(), item);
+    }
+  }
+
+  @Override
+  public WriteResult update(LedgerEntry existing, PostCreate item) {
+    long version = existing.targetVersion().orElseGet(() -> tradingGrid.posts().get(existing.targetId()).version());
+    return update(existing.targetId(), version, item);
+  }
+
+  private WriteResult update(String postId, long version, PostCreate item) {
+    PostUpdate body = asUpdate(item);
+    try {
+      Post post = tradingGrid.posts().update(postId, body, version);
+      return WriteResult.of(post.id(), post.version());
+    } catch (PreconditionFailedException e) {
+      // edited by someone else since we wrote it: re-read the version and write once more
+      Post current = tradingGrid.posts().get(postId);
+      Post post = tradingGrid.posts().update(postId, body, current.version());
+      return WriteResult.of(post.id(), post.version());
+    }
+  }
+
+  @Override
+  public Optional<WriteResult> findByExternalRef(String externalRef) {
+    return tradingGrid.posts().findByExternalRef(externalRef)
+        .map(p -> WriteResult.found(p.id(), p.version(), fingerprint.apply(asCreate(p))));
+  }
+
+  /** The update that makes a post's content equal to {@code item}. */
+  public static PostUpdate asUpdate(PostCreate item) {
+    return PostUpdate.builder()
+        .title(item.title())
+        .body(item.body())
+        .links(item.links())
+        .metadata(item.metadata())
+        .audience(item.audience())
+        .attachments(item.attachments())
+        .tags(item.tags())
+        .build();
+  }
+
+  /** The create request a post's current content corresponds to. */
+  public static PostCreate asCreate(Post post) {
+    return PostCreate.builder()
+        .kind(post.kind())
+        .title(post.title())
+        .body(post.body())
+        .links(post.links())
+        .metadata(post.metadata())
+        .audience(post.audience())
+        .attachments(post.attachments())
+        .tags(post.tags())
+        .externalRef(post.externalRef())
+        .build();
+  }
+}

@@ -1,0 +1,68 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.RunCaps;
+import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.core.GridcastStyle;
+import io.gridcast.spotify.Market;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Settings of {@link EpisodeAnnouncementsFlow} (the generated {@code
+ * EpisodeAnnouncementsConfig}; build with {@code EpisodeAnnouncementsConfig.builder()}).
+ *
+ * <p>Required: at least one show id. Defaults: flow name {@code episode-announcements}; no
+ * market; everyone in the community as audience; tags {@code podcast} and
+ * {@code announcement}; every episode (no release-date floor, no per-show maximum); no run
+ * caps. Immutable and thread-safe.
+ */
+@Value.Immutable
+@GridcastStyle
+public abstract class AbstractEpisodeAnnouncementsConfig {
+
+  /** The shows whose episodes are announced (ids, URIs or links). */
+  public abstract List<String> showIds();
+
+  @Value.Default
+  public String flowName() {
+    return "episode-announcements";
+  }
+
+  public abstract Optional<Market> market();
+
+  /** Who sees each announcement. */
+  @Value.Default
+  public RoutingPolicy<ShowEpisode> routing() {
+    return RoutingPolicy.everyone();
+  }
+
+  @Value.Default
+  public List<String> tags() {
+    return List.of("podcast", "announcement");
+  }
+
+  /** Only episodes released on or after this date. */
+  public abstract Optional<LocalDate> releasedSince();
+
+  /** At most this many of each show's newest episodes. */
+  public abstract Optional<Integer> maxEpisodesPerShow();
+
+  @Value.Default
+  public RunCaps caps() {
+    return RunCaps.none();
+  }
+
+  @Value.Check
+  protected void check() {
+    if (showIds().isEmpty()) {
+      throw new IllegalArgumentException("episode announcements need at least one show id: call addShowIds(...)");
+    }
+    maxEpisodesPerShow().ifPresent(n -> {
+      if (n < 1) {
+        throw new IllegalArgumentException("maxEpisodesPerShow must be >= 1, was " + n);
+      }
+    });
+  }
+}

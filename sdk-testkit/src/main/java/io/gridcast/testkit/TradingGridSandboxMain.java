@@ -1,0 +1,95 @@
+package io.gridcast.testkit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a {@link TradingGridSandbox} as a standalone process until it is killed.
+ *
+ * <pre>
+ * java -cp ... io.gridcast.testkit.TradingGridSandboxMain --port 8089 --state-dir ./state/tradinggrid \
+ *     --seed 7 --fault-5xx 0.05 --fault-429 0.02 --retry-after 1 --fault-exempt-token
+ * </pre>
+ *
+ * <p>Options: {@code --port N} (default 0 = any free port), {@code --state-dir D}, {@code --seed
+ * S}, {@code --fault-seed S} (default: the seed), {@code --fault-5xx R}, {@code --fault-429 R},
+ * {@code --retry-after SECONDS}, {@code --fault-reset R}, {@code --fault-malformed R}, {@code
+ * --latency-ms N}, {@code --jitter-ms N}, {@code --fault-exempt PATH_PREFIX} (repeatable), {@code
+ * --fault-exempt-token}, {@code --token-ttl-seconds N}. Prints the API base URL on the first line
+ * ({@code Trading Grid sandbox listening on http://127.0.0.1:PORT/activecommunity/v1/}), then the
+ * token URL, ids and credentials.
+ */
+public final class TradingGridSandboxMain {
+
+  private TradingGridSandboxMain() {}
+
+  /** Starts the sandbox; exits with status 2 on bad arguments. */
+  public static void main(String[] args) throws InterruptedException {
+    TradingGridSandbox.Builder builder = TradingGridSandbox.builder();
+    FaultProfile.Builder faults = FaultProfile.builder();
+    Long faultSeed = null;
+    long seed = 0;
+    long latency = 0;
+    long jitter = 0;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String option = args[i];
+        if (option.equals("--help") || option.equals("-h")) {
+          System.out.println("usage: TradingGridSandboxMain [--port N] [--state-dir D] [--seed S] [--fault-5xx R] [--fault-429 R]"
+              + " [--retry-after S] [--fault-reset R] [--fault-malformed R] [--latency-ms N] [--jitter-ms N]"
+              + " [--fault-exempt PATH] [--fault-exempt-token] [--fault-seed S] [--token-ttl-seconds N]");
+          return;
+        }
+        if (option.equals("--fault-exempt-token")) {
+          builder.exemptTokenEndpointFromFaults();
+          continue;
+        }
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(option + " needs a value");
+        }
+        String value = args[++i];
+        switch (option) {
+          case "--port": builder.port(Integer.parseInt(value)); break;
+          case "--state-dir": builder.stateDir(Path.of(value)); break;
+          case "--seed": seed = Long.parseLong(value); builder.seed(seed); break;
+          case "--fault-seed": faultSeed = Long.parseLong(value); break;
+          case "--fault-5xx": faults.serverErrorRate(Double.parseDouble(value)); break;
+          case "--fault-429": faults.rateLimitRate(Double.parseDouble(value)); break;
+          case "--retry-after": faults.retryAfterSeconds(Integer.parseInt(value)); break;
+          case "--fault-reset": faults.connectionResetRate(Double.parseDouble(value)); break;
+          case "--fault-malformed": faults.malformedBodyRate(Double.parseDouble(value)); break;
+          case "--latency-ms": latency = Long.parseLong(value); break;
+          case "--jitter-ms": jitter = Long.parseLong(value); break;
+          case "--fault-exempt": faults.exemptPath(value); break;
+          case "--token-ttl-seconds": builder.tokenLifetime(Duration.ofSeconds(Long.parseLong(value))); break;
+          default: throw new IllegalArgumentException("unknown option " + option + " (try --help)");
+        }
+      }
+      faults.seed(faultSeed != null ? faultSeed : seed).latency(Duration.ofMillis(latency), Duration.ofMillis(jitter));
+      builder.faults(faults.build());
+    } catch (IllegalArgumentException e) {
+      System.err.println("TradingGridSandboxMain: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+
+    TradingGridSandbox sandbox = builder.start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      sandbox.close();
+      stopped.countDown();
+    }, "tradinggrid-sandbox-shutdown"));
+    System.out.println("Trading Grid sandbox listening on " + sandbox.baseUrl());
+    System.out.println("  token url:     " + sandbox.tokenUrl(TradingGridSandbox.DEFAULT_TENANT_ID));
+    System.out.println("  tenant:        " + TradingGridSandbox.DEFAULT_TENANT_ID);
+    System.out.println("  community:     " + TradingGridSandbox.DEFAULT_COMMUNITY_ID);
+    System.out.println("  client id:     " + TradingGridSandbox.DEFAULT_CLIENT_ID);
+    System.out.println("  client secret: " + TradingGridSandbox.DEFAULT_CLIENT_SECRET);
+    System.out.println("  user:          " + TradingGridSandbox.DEFAULT_USERNAME + " / " + TradingGridSandbox.DEFAULT_PASSWORD);
+    System.out.println("  faults:        " + sandbox.faults());
+    sandbox.stateFile().ifPresent(f -> System.out.println("  state file:    " + f));
+    System.out.flush();
+    stopped.await();
+  }
+}
