@@ -1,0 +1,216 @@
+package io.gridcast.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridcast.bridge.flows.EpisodeAnnouncementMapper;
+import io.gridcast.bridge.flows.EpisodeAnnouncementsConfig;
+import io.gridcast.bridge.flows.EpisodeAnnouncementsFlow;
+import io.gridcast.bridge.flows.ShowEpisode;
+import io.gridcast.bridge.flows.ShowEpisodesSource;
+import io.gridcast.bridge.policy.DeliveryPolicy;
+import io.gridcast.bridge.policy.PartnerDirectory;
+import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.bridge.state.InMemoryStateStore;
+import io.gridcast.bridge.state.JdbcStateStore;
+import io.gridcast.bridge.testing.SandboxAssertions;
+import io.gridcast.bridge.testing.Sandboxes;
+import io.gridcast.testkit.SpotifyDemoData;
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.tradinggrid.model.PostKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.MDC;
+
+class BridgeBehaviourTest {
+
+  private static final int EPISODES = 24;
+
+  private Sandboxes sandboxes;
+
+  @BeforeEach
+  void start() {
+    sandboxes = Sandboxes.start();
+  }
+
+  @AfterEach
+  void stop() {
+    sandboxes.close();
+  }
+
+  private Flow<ShowEpisode, PostCreate> announcements(String name, RunCaps caps) {
+    return EpisodeAnnouncementsFlow.create(sandboxes.spotify, sandboxes.tradingGrid,
+        EpisodeAnnouncementsConfig.builder().flowName(name)
+            .addShowIds(SpotifyDemoData.SHOW_ARCHIVE_SESSIONS, SpotifyDemoData.SHOW_PARTNER_ACADEMY)
+            .caps(caps).build());
+  }
+
+  /** Announcements whose mapper refuses one episode while {@code refuse} is set. */
+  private Flow<ShowEpisode, PostCreate> withRefusal(String refusedKey, AtomicBoolean refuse, DeliveryPolicy delivery) {
+    ShowEpisodesSource source = new ShowEpisodesSource(sandboxes.spotify,
+        List.of(SpotifyDemoData.SHOW_ARCHIVE_SESSIONS, SpotifyDemoData.SHOW_PARTNER_ACADEMY), null, null, null);
+    PartnerDirectory directory = PartnerDirectory.load(sandboxes.tradingGrid);
+    EpisodeAnnouncementMapper real = new EpisodeAnnouncementMapper(RoutingPolicy.everyone(), () -> directory,
+        List.of("podcast"), PostKind.ANNOUNCEMENT);
+    return Flow.<ShowEpisode, PostCreate>builder("refusals")
+        .source(source)
+        .key(ShowEpisode::key)
+        .mapper(e -> {
+          if (refuse.get() && e.key().equals(refusedKey)) {
+            throw new IllegalArgumentException("episode has no release notes");
+          }
+          return real.map(e);
+        })
+        .sink(new PostSink(sandboxes.tradingGrid))
+        .lookup(source::lookup)
+        .delivery(delivery)
+        .build();
+  }
+
+  @Test
+  void aStateStoreInAnH2FileKeepsTheLedgerAcrossRestarts(@TempDir Path dir) {
+    try (JdbcStateStore store = JdbcStateStore.h2File(dir)) {
+      assertThat(sandboxes.bridge(store).run(announcements("h2-file", RunCaps.none())).created()).isEqualTo(EPISODES);
+    }
+    try (JdbcStateStore reopened = JdbcStateStore.h2File(dir)) {
+      RunReport again = sandboxes.bridge(reopened).run(announcements("h2-file", RunCaps.none()));
+      assertThat(again.unchanged()).isEqualTo(EPISODES);
+      assertThat(again.created()).isZero();
+    }
+  }
+
+  @Test
+  void aRefusedItemIsDeadLetteredAndTheRunGoesOn() {
+    InMemoryStateStore store = new InMemoryStateStore();
+    String refused = "spotify:episode:" + SpotifyDemoData.episodeId(SpotifyDemoData.SHOW_PARTNER_ACADEMY, 3);
+
+    RunReport report = sandboxes.bridge(store).run(withRefusal(refused, new AtomicBoolean(true), DeliveryPolicy.defaults()));
+
+    assertThat(report.created()).isEqualTo(EPISODES - 1);
+    assertThat(report.failed()).isEqualTo(1);
+    assertThat(report.deadLettered()).isEqualTo(1);
+    assertThat(report.failures()).singleElement().satisfies(f -> {
+      assertThat(f.sourceKey()).isEqualTo(refused);
+      assertThat(f.reason()).contains("no release notes");
+    });
+    assertThat(store.deadLetters("refusals")).singleElement().satisfies(d -> {
+      assertThat(d.sourceKey()).isEqualTo(refused);
+      assertThat(d.attempts()).isEqualTo(1);
+      assertThat(d.payloadRef()).contains(refused);
+    });
+  }
+
+  @Test
+  void replayingDeadLettersDeliversThemAndClearsThem() {
+    InMemoryStateStore store = new InMemoryStateStore();
+    String refused = "spotify:episode:" + SpotifyDemoData.episodeId(SpotifyDemoData.SHOW_PARTNER_ACADEMY, 3);
+    AtomicBoolean refuse = new AtomicBoolean(true);
+    Bridge bridge = sandboxes.bridge(store);
+    bridge.run(withRefusal(refused, refuse, DeliveryPolicy.defaults()));
+
+    refuse.set(false);
+    RunReport replay = bridge.replayDeadLetters(withRefusal(refused, refuse, DeliveryPolicy.defaults()));
+
+    assertThat(replay.seen()).isEqualTo(1);
+    assertThat(replay.created()).isEqualTo(1);
+    assertThat(store.deadLetters("refusals")).isEmpty();
+    assertThat(SandboxAssertions.postsByExternalRef(sandboxes.tradingGridSandbox, refused)).containsEntry(refused, 1);
+  }
+
+  @Test
+  void anItemThatKeepsFailingIsParkedAfterTheDeliveryPolicysAttempts() {
+    InMemoryStateStore store = new InMemoryStateStore();
+    String refused = "spotify:episode:" + SpotifyDemoData.episodeId(SpotifyDemoData.SHOW_PARTNER_ACADEMY, 3);
+    AtomicBoolean refuse = new AtomicBoolean(true);
+    Bridge bridge = sandboxes.bridge(store);
+
+    bridge.run(withRefusal(refused, refuse, DeliveryPolicy.maxAttempts(2)));
+    bridge.run(withRefusal(refused, refuse, DeliveryPolicy.maxAttempts(2)));
+    RunReport third = bridge.run(withRefusal(refused, refuse, DeliveryPolicy.maxAttempts(2)));
+
+    assertThat(store.deadLetters("refusals")).singleElement().satisfies(d -> assertThat(d.attempts()).isEqualTo(2));
+    assertThat(third.skipped()).isEqualTo(1);
+    assertThat(third.failed()).isZero();
+  }
+
+  @Test
+  void aWriteCapLeavesTheRestForTheNextRun() {
+    InMemoryStateStore store = new InMemoryStateStore();
+    Bridge bridge = sandboxes.bridge(store);
+
+    RunReport first = bridge.run(announcements("capped", RunCaps.of(Integer.MAX_VALUE, 10)));
+    RunReport second = bridge.run(announcements("capped", RunCaps.of(Integer.MAX_VALUE, 100)));
+
+    assertThat(first.created()).isEqualTo(10);
+    assertThat(first.skipped()).isEqualTo(EPISODES - 10);
+    assertThat(second.created()).isEqualTo(EPISODES - 10);
+    assertThat(second.unchanged()).isEqualTo(10);
+  }
+
+  @Test
+  void everyItemGetsExactlyOneOutcomeAndStageTimings() {
+    RunReport report = sandboxes.bridge().run(announcements("counting", RunCaps.none()));
+
+    assertThat(report.created() + report.updated() + report.unchanged() + report.skipped() + report.failed())
+        .isEqualTo(report.seen());
+    assertThat(report.stageTimings()).containsKeys(Stage.values());
+    assertThat(report.stageTimings().get(Stage.WRITE)).isPositive();
+    assertThat(report.summary()).contains("created 24");
+  }
+
+  @Test
+  void progressAndListenersSeeEveryItemWithTheFlowAndRunInTheMdc() {
+    List<String> mdcFlows = new CopyOnWriteArrayList<>();
+    List<Integer> done = new CopyOnWriteArrayList<>();
+    Map<Outcome, Integer> outcomes = new ConcurrentHashMap<>();
+    List<RunReport> finished = new ArrayList<>();
+    Bridge bridge = Bridge.builder().stateStore(new InMemoryStateStore())
+        .progressListener((flow, key, outcome, n, total) -> {
+          mdcFlows.add(MDC.get("gridcast.flow") + "/" + (MDC.get("gridcast.run") != null) + "/" + key.equals(MDC.get("gridcast.item")));
+          done.add(n);
+        })
+        .listener(new BridgeListener() {
+          @Override
+          public void onItem(String flow, String runId, String key, Outcome outcome, Duration elapsed) {
+            outcomes.merge(outcome, 1, Integer::sum);
+          }
+
+          @Override
+          public void onRunFinished(RunReport report) {
+            finished.add(report);
+          }
+        })
+        .build();
+
+    bridge.run(announcements("observed", RunCaps.none()));
+
+    assertThat(Set.copyOf(mdcFlows)).containsExactly("observed/true/true");
+    assertThat(done).hasSize(EPISODES).endsWith(EPISODES);
+    assertThat(outcomes).containsEntry(Outcome.CREATED, EPISODES);
+    assertThat(finished).singleElement().satisfies(r -> assertThat(r.flow()).isEqualTo("observed"));
+    assertThat(MDC.get("gridcast.flow")).as("the MDC is cleaned up after the run").isNull();
+  }
+
+  @Test
+  void aBridgeNeedsAStateStoreAndAFlowItsParts() {
+    assertThatThrownBy(() -> Bridge.builder().build()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("stateStore");
+    assertThatThrownBy(() -> Flow.builder("Bad Name")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("flow name");
+    assertThatThrownBy(() -> Flow.<String, String>builder("ok").key(s -> s).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no source");
+    assertThatThrownBy(() -> Bridge.builder().stateStore(new InMemoryStateStore()).build().spotify())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("Spotify client");
+  }
+}

@@ -1,0 +1,291 @@
+package io.gridcast.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridcast.bridge.flows.EpisodeAnnouncementMapper;
+import io.gridcast.bridge.flows.ShowEpisode;
+import io.gridcast.bridge.flows.ShowEpisodesSource;
+import io.gridcast.bridge.policy.PartnerDirectory;
+import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.bridge.state.DeadLetter;
+import io.gridcast.bridge.state.InMemoryStateStore;
+import io.gridcast.bridge.state.Lease;
+import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.bridge.state.StateStore;
+import io.gridcast.bridge.testing.SandboxAssertions;
+import io.gridcast.bridge.testing.Sandboxes;
+import io.gridcast.testkit.SpotifyDemoData;
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.tradinggrid.model.PostKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Effectively-once delivery through a real flow path (Spotify sandbox episodes → announcement
+ * posts in the Trading Grid sandbox): a crash between any two steps, then a healthy re-run,
+ * ends with every episode posted exactly once and the ledger complete.
+ */
+class DeliverySemanticsTest {
+
+  private static final String FLOW = "crash-test";
+  private static final int EPISODES = 24;
+  private static final int BATCH = 5;
+
+  /** Stands in for the process dying: an Error the bridge does not catch. */
+  static final class SimulatedCrash extends Error {
+    private static final long serialVersionUID = 1L;
+
+    SimulatedCrash(String where) {
+      super("simulated crash " + where);
+    }
+  }
+
+  /** Where the crash happens. */
+  enum CrashPoint {
+    WHILE_FETCHING,
+    WHILE_MAPPING,
+    AFTER_REMOTE_WRITE,
+    BEFORE_LEDGER_WRITE,
+    BEFORE_CHECKPOINT
+  }
+
+  private Sandboxes sandboxes;
+  private InMemoryStateStore store;
+  private List<ShowEpisode> episodes;
+  private final AtomicInteger partnerLoads = new AtomicInteger();
+
+  @BeforeEach
+  void start() {
+    sandboxes = Sandboxes.start();
+    store = new InMemoryStateStore();
+    episodes = new ArrayList<>();
+    new ShowEpisodesSource(sandboxes.spotify,
+        List.of(SpotifyDemoData.SHOW_ARCHIVE_SESSIONS, SpotifyDemoData.SHOW_PARTNER_ACADEMY), null, null, null)
+        .read(Optional.empty()).forEach(b -> episodes.addAll(b.items()));
+  }
+
+  @AfterEach
+  void stop() {
+    sandboxes.close();
+  }
+
+  /** Batches of five with the index after each batch as checkpoint. */
+  private Source<ShowEpisode> checkpointedSource(int crashAtBatch) {
+    return checkpoint -> {
+      int from = checkpoint.map(Integer::parseInt).orElse(0);
+      List<Batch<ShowEpisode>> batches = new ArrayList<>();
+      for (int i = from; i < episodes.size(); i += BATCH) {
+        int to = Math.min(i + BATCH, episodes.size());
+        batches.add(Batch.of(episodes.subList(i, to), Integer.toString(to), (long) episodes.size()));
+      }
+      return () -> new java.util.Iterator<>() {
+        private int next;
+
+        @Override
+        public boolean hasNext() {
+          if (next == crashAtBatch) {
+            throw new SimulatedCrash("while fetching batch " + next);
+          }
+          return next < batches.size();
+        }
+
+        @Override
+        public Batch<ShowEpisode> next() {
+          return batches.get(next++);
+        }
+      };
+    };
+  }
+
+  private Flow<ShowEpisode, PostCreate> flow(CrashPoint crash) {
+    PartnerDirectory directory = PartnerDirectory.load(sandboxes.tradingGrid);
+    partnerLoads.incrementAndGet();
+    EpisodeAnnouncementMapper real = new EpisodeAnnouncementMapper(RoutingPolicy.everyone(), () -> directory,
+        List.of("podcast"), PostKind.ANNOUNCEMENT);
+    AtomicInteger mapped = new AtomicInteger();
+    Mapper<ShowEpisode, PostCreate> mapper = e -> {
+      if (crash == CrashPoint.WHILE_MAPPING && mapped.incrementAndGet() == 8) {
+        throw new SimulatedCrash("while mapping item 8");
+      }
+      return real.map(e);
+    };
+    PostSink posts = new PostSink(sandboxes.tradingGrid);
+    AtomicInteger creates = new AtomicInteger();
+    Sink<PostCreate> sink = new Sink<>() {
+      @Override
+      public WriteResult create(String key, PostCreate item, String idempotencyKey, String externalRef) {
+        WriteResult r = posts.create(key, item, idempotencyKey, externalRef);
+        if (crash == CrashPoint.AFTER_REMOTE_WRITE && creates.incrementAndGet() == 8) {
+          throw new SimulatedCrash("after the remote write of item 8");
+        }
+        return r;
+      }
+
+      @Override
+      public WriteResult update(LedgerEntry existing, PostCreate item) {
+        return posts.update(existing, item);
+      }
+
+      @Override
+      public Optional<WriteResult> findByExternalRef(String externalRef) {
+        return posts.findByExternalRef(externalRef);
+      }
+    };
+    return Flow.<ShowEpisode, PostCreate>builder(FLOW)
+        .source(checkpointedSource(crash == CrashPoint.WHILE_FETCHING ? 2 : -1))
+        .key(ShowEpisode::key)
+        .mapper(mapper)
+        .sink(sink)
+        .build();
+  }
+
+  private Bridge bridge(StateStore s) {
+    return Bridge.builder().stateStore(s).instanceId("instance-a").build();
+  }
+
+  private void assertExactlyOnce() {
+    Map<String, Integer> posts = SandboxAssertions.postsByExternalRef(sandboxes.tradingGridSandbox, "spotify:episode:");
+    assertThat(posts).hasSize(EPISODES).allSatisfy((ref, count) -> assertThat(count).as(ref).isEqualTo(1));
+    assertThat(store.entries(FLOW)).hasSize(EPISODES);
+    assertThat(store.checkpoint(FLOW, "default")).contains(Integer.toString(EPISODES));
+  }
+
+  @ParameterizedTest
+  @EnumSource(CrashPoint.class)
+  void aCrashBetweenAnyTwoStepsIsHealedByTheNextRunWithoutADuplicate(CrashPoint crash) {
+    StateStore crashing = crash == CrashPoint.BEFORE_LEDGER_WRITE ? new CrashingStore(store, 8, -1)
+        : crash == CrashPoint.BEFORE_CHECKPOINT ? new CrashingStore(store, -1, 2)
+        : store;
+
+    assertThatThrownBy(() -> bridge(crashing).run(flow(crash))).isInstanceOf(SimulatedCrash.class);
+
+    RunReport healed = bridge(store).run(flow(null));
+    assertThat(healed.failed()).isZero();
+    assertExactlyOnce();
+
+    RunReport again = bridge(store).run(flow(null));
+    assertThat(again.seen()).as("the checkpoint is at the end: nothing left to read").isZero();
+    assertExactlyOnce();
+  }
+
+  @Test
+  void theCheckpointNeverPassesAnUncommittedItem() {
+    StateStore crashing = new CrashingStore(store, 8, -1);
+
+    assertThatThrownBy(() -> bridge(crashing).run(flow(null))).isInstanceOf(SimulatedCrash.class);
+
+    // items 1-7 were recorded; the batch holding item 8 (items 6-10) was not checkpointed
+    assertThat(store.entries(FLOW)).hasSize(7);
+    assertThat(store.checkpoint(FLOW, "default")).contains("5");
+  }
+
+  @Test
+  void anOrphanFromACrashedRunIsAdoptedNotRecreated() {
+    assertThatThrownBy(() -> bridge(new CrashingStore(store, 1, -1)).run(flow(null)))
+        .isInstanceOf(SimulatedCrash.class);
+    assertThat(store.entries(FLOW)).isEmpty();
+
+    RunReport healed = bridge(store).run(flow(null));
+
+    assertThat(healed.created()).isEqualTo(EPISODES); // one of them adopted
+    assertExactlyOnce();
+  }
+
+  /** Delegates to a store, crashing on the n-th ledger write or checkpoint save (before it happens). */
+  static final class CrashingStore implements StateStore {
+    private final StateStore delegate;
+    private final int crashOnRecord;
+    private final int crashOnCheckpoint;
+    private int records;
+    private int checkpoints;
+
+    CrashingStore(StateStore delegate, int crashOnRecord, int crashOnCheckpoint) {
+      this.delegate = delegate;
+      this.crashOnRecord = crashOnRecord;
+      this.crashOnCheckpoint = crashOnCheckpoint;
+    }
+
+    @Override
+    public Optional<LedgerEntry> find(String flow, String sourceKey) {
+      return delegate.find(flow, sourceKey);
+    }
+
+    @Override
+    public Map<String, LedgerEntry> findAll(String flow, Collection<String> sourceKeys) {
+      return delegate.findAll(flow, sourceKeys);
+    }
+
+    @Override
+    public List<LedgerEntry> entries(String flow) {
+      return delegate.entries(flow);
+    }
+
+    @Override
+    public void record(LedgerEntry entry, Lease lease) {
+      if (++records == crashOnRecord) {
+        throw new SimulatedCrash("before ledger write " + records);
+      }
+      delegate.record(entry, lease);
+    }
+
+    @Override
+    public Optional<String> checkpoint(String flow, String partition) {
+      return delegate.checkpoint(flow, partition);
+    }
+
+    @Override
+    public void saveCheckpoint(Lease lease, String value) {
+      if (++checkpoints == crashOnCheckpoint) {
+        throw new SimulatedCrash("before checkpoint " + checkpoints);
+      }
+      delegate.saveCheckpoint(lease, value);
+    }
+
+    @Override
+    public Optional<Lease> tryAcquire(String flow, String partition, String owner, Duration ttl) {
+      return delegate.tryAcquire(flow, partition, owner, ttl);
+    }
+
+    @Override
+    public Lease renew(Lease lease, Duration ttl) {
+      return delegate.renew(lease, ttl);
+    }
+
+    @Override
+    public void release(Lease lease) {
+      delegate.release(lease);
+    }
+
+    @Override
+    public DeadLetter deadLetter(String flow, String sourceKey, String reason, String payloadRef, Instant at, Lease lease) {
+      return delegate.deadLetter(flow, sourceKey, reason, payloadRef, at, lease);
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(String flow) {
+      return delegate.deadLetters(flow);
+    }
+
+    @Override
+    public void clearDeadLetter(String flow, String sourceKey) {
+      delegate.clearDeadLetter(flow, sourceKey);
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+}
