@@ -9,6 +9,7 @@ import io.gridcast.bridge.state.StateStoreException;
 import io.gridcast.core.errors.ApiException;
 import io.gridcast.core.errors.ForbiddenException;
 import io.gridcast.core.errors.GridcastException;
+import io.gridcast.core.errors.NotFoundException;
 import io.gridcast.core.errors.RateLimitedException;
 import io.gridcast.core.errors.ServerException;
 import io.gridcast.core.errors.UnauthorizedException;
@@ -238,8 +239,17 @@ final class FlowRun<S, T> {
       Outcome outcome;
       WriteResult result;
       long w = System.nanoTime();
+      WriteResult updated = null;
       if (entry != null) {
-        result = flow.sink().update(entry, mapped);
+        try {
+          updated = flow.sink().update(entry, mapped);
+        } catch (NotFoundException e) {
+          // deleted on the target since we wrote it: deliver it again rather than lose it
+          LOG.warn("{} for {} no longer exists on the target; delivering the item again", entry.targetId(), key);
+        }
+      }
+      if (updated != null) {
+        result = updated;
         outcome = Outcome.UPDATED;
       } else {
         String externalRef = flow.externalRefOf(key);
