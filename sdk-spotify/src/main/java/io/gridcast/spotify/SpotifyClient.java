@@ -54,6 +54,8 @@ public final class SpotifyClient implements AutoCloseable {
 
   private final OkHttpClient http;
   private final AutoCloseable ownedTokens;
+  /** The token endpoint's client: same transport, resilience and interceptors, no bearer auth. */
+  private final OkHttpClient tokenHttp;
   private final SpotifyContext ctx;
   private final ShowsApi shows;
   private final EpisodesApi episodes;
@@ -63,14 +65,17 @@ public final class SpotifyClient implements AutoCloseable {
   private SpotifyClient(Builder b) {
     AccessTokenProvider tokens = b.tokens;
     AutoCloseable owned = null;
+    OkHttpClient tokenHttp = null;
     if (tokens == null) {
+      tokenHttp = GridcastHttp.newOkHttpClient(b.transport, b.resilience, null, b.interceptors);
       OAuth2TokenProvider cc = OAuth2TokenProvider.builder()
           .tokenUrl(b.tokenUrl).clientId(b.clientId).clientSecret(b.clientSecret).clientCredentials()
-          .clock(b.clock).build();
+          .clock(b.clock).httpClient(tokenHttp).build();
       tokens = cc;
       owned = cc;
     }
     this.ownedTokens = owned;
+    this.tokenHttp = tokenHttp;
     this.http = GridcastHttp.newOkHttpClient(b.transport, b.resilience, tokens, b.interceptors);
     SpotifyService service = GridcastHttp.newRetrofit(b.baseUrl, http, b.mapper, new SpotifyErrorBodyParser(), b.clock)
         .create(SpotifyService.class);
@@ -114,6 +119,9 @@ public final class SpotifyClient implements AutoCloseable {
   @Override
   public void close() {
     GridcastHttp.close(http);
+    if (tokenHttp != null) {
+      GridcastHttp.close(tokenHttp);
+    }
     if (ownedTokens != null) {
       try {
         ownedTokens.close();

@@ -13,7 +13,10 @@ final class RequestLog implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    requests.add(chain.request().method() + ' ' + chain.request().url().encodedPath());
+    String path = chain.request().url().encodedPath();
+    if (path.startsWith("/v1/")) { // Web API calls only: the accounts service's token requests are not counted
+      requests.add(chain.request().method() + ' ' + path);
+    }
     return chain.proceed(chain.request());
   }
 

@@ -40,7 +40,7 @@ public final class ApprovalsApi {
 
   /** The approval created with this {@code externalRef}, if any. */
   public Optional<Approval> findByExternalRef(String externalRef) {
-    return list(ListQuery.create().externalRef(externalRef)).limit(1).stream().findFirst();
+    return list(TradingGridContext.byExternalRef(externalRef)).limit(1).stream().findFirst();
   }
 
   /**

@@ -126,7 +126,7 @@ public final class DocumentsApi {
 
   /** The document uploaded with this {@code externalRef}, if any. */
   public Optional<Document> findByExternalRef(String externalRef) {
-    return list(ListQuery.create().externalRef(externalRef)).limit(1).stream().findFirst();
+    return list(TradingGridContext.byExternalRef(externalRef)).limit(1).stream().findFirst();
   }
 
   /**

@@ -39,7 +39,7 @@ public final class FormsApi {
 
   /** The form created with this {@code externalRef}, if any. */
   public Optional<Form> findByExternalRef(String externalRef) {
-    return list(ListQuery.create().externalRef(externalRef)).limit(1).stream().findFirst();
+    return list(TradingGridContext.byExternalRef(externalRef)).limit(1).stream().findFirst();
   }
 
   /** Submits answers to a form on behalf of a partner. */

@@ -41,7 +41,7 @@ public final class ThreadsApi {
 
   /** The thread created with this {@code externalRef}, if any. */
   public Optional<Thread> findByExternalRef(String externalRef) {
-    return list(ListQuery.create().externalRef(externalRef)).limit(1).stream().findFirst();
+    return list(TradingGridContext.byExternalRef(externalRef)).limit(1).stream().findFirst();
   }
 
   /** Posts a message; {@code idempotencyKey} as for {@link #create}. */

@@ -49,6 +49,8 @@ public final class TradingGridClient implements AutoCloseable {
 
   private final OkHttpClient http;
   private final AutoCloseable ownedTokens;
+  /** The token endpoint's client: same transport, resilience and interceptors, no bearer auth. */
+  private final OkHttpClient tokenHttp;
   private final HttpUrl baseUrl;
   private final String tenantId;
   private final TradingGridContext ctx;
@@ -73,14 +75,16 @@ public final class TradingGridClient implements AutoCloseable {
     this.tenantId = b.tenantId;
     AccessTokenProvider tokens = b.tokens;
     AutoCloseable owned = null;
+    OkHttpClient tokenHttp = null;
     if (tokens == null) {
       HttpUrl authBase = b.authBaseUrl != null ? b.authBaseUrl : b.baseUrl.resolve("/");
       String tokenUrl = b.tokenUrl != null ? b.tokenUrl
           : authBase.newBuilder().addPathSegment("tenants").addPathSegment(b.tenantId)
               .addPathSegment("oauth2").addPathSegment("token").build().toString();
+      tokenHttp = GridcastHttp.newOkHttpClient(b.transport, b.resilience, null, b.interceptors);
       OAuth2TokenProvider.Builder tb = OAuth2TokenProvider.builder()
           .tokenUrl(tokenUrl).clientId(b.clientId).clientSecret(b.clientSecret)
-          .clientAuth(b.clientAuth).clock(b.clock);
+          .clientAuth(b.clientAuth).clock(b.clock).httpClient(tokenHttp);
       if (b.username != null) {
         tb.password(b.username, b.password);
       } else {
@@ -91,6 +95,7 @@ public final class TradingGridClient implements AutoCloseable {
       owned = provider;
     }
     this.ownedTokens = owned;
+    this.tokenHttp = tokenHttp;
     this.http = GridcastHttp.newOkHttpClient(b.transport, b.resilience, tokens, b.interceptors);
     ActiveCommunityService service = GridcastHttp.newRetrofit(b.baseUrl, http, b.mapper,
         new ActiveCommunityErrorBodyParser(), b.clock).create(ActiveCommunityService.class);
@@ -193,6 +198,9 @@ public final class TradingGridClient implements AutoCloseable {
   @Override
   public void close() {
     GridcastHttp.close(http);
+    if (tokenHttp != null) {
+      GridcastHttp.close(tokenHttp);
+    }
     if (ownedTokens != null) {
       try {
         ownedTokens.close();

@@ -42,6 +42,20 @@ final class TradingGridContext {
     return key;
   }
 
+  /**
+   * The query of a find-by-{@code externalRef}; refuses a missing reference, which would
+   * otherwise match every resource and return an arbitrary one.
+   */
+  static ListQuery byExternalRef(String externalRef) {
+    if (externalRef == null || externalRef.isBlank()) {
+      throw new IllegalArgumentException("externalRef is missing: pass the reference the resource was created with");
+    }
+    if (externalRef.length() > 512) {
+      throw new IllegalArgumentException("externalRef must be at most 512 characters, was " + externalRef.length());
+    }
+    return ListQuery.create().externalRef(externalRef);
+  }
+
   /** The {@code If-Match} value for a resource version. */
   static String ifMatch(long version) {
     if (version < 1) {

@@ -90,12 +90,14 @@ public abstract class VersionedResourceApi<M, C, U> {
     return ctx.list(listOperation, query, filters, (limit, cursor, f) -> ops.list(ctx.communityId, limit, cursor, f));
   }
 
-  /** The resource created with this {@code externalRef}, if any. */
+  /**
+   * The resource created with this {@code externalRef}, if any (the first in list order when
+   * several carry it: the contract does not enforce uniqueness).
+   *
+   * @throws IllegalArgumentException if {@code externalRef} is missing, blank or longer than 512 characters
+   */
   public Optional<M> findByExternalRef(String externalRef) {
-    if (externalRef == null || externalRef.isBlank()) {
-      throw new IllegalArgumentException("externalRef is missing");
-    }
-    return list(ListQuery.create().externalRef(externalRef)).limit(1).stream().findFirst();
+    return list(TradingGridContext.byExternalRef(externalRef)).limit(1).stream().findFirst();
   }
 
   /** The filters {@link #list(ListQuery)} accepts. */
