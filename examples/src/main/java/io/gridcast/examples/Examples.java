@@ -7,7 +7,14 @@ import java.util.Optional;
 final class Examples {
 
   static final List<ExampleFlow> ALL = List.of(
-      new EpisodeAnnouncementsExample());
+      new EpisodeAnnouncementsExample(),
+      new IssueAudioUpdatesExample(),
+      new ApprovalPublishingExample(),
+      new PerformanceReportExample(),
+      new PartnerFeedbackExample(),
+      new TrainingSeriesExample(),
+      new BusinessMusicExample(),
+      new CampaignCoordinationExample());
 
   private Examples() {}
 

@@ -203,6 +203,46 @@ class BridgeBehaviourTest {
   }
 
   @Test
+  void anItemWhoseTargetWasDeletedIsDeliveredAgainNotLost() {
+    Map<String, String> target = new ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicReference<String> content = new java.util.concurrent.atomic.AtomicReference<>("v1");
+    Sink<String> sink = new Sink<>() {
+      @Override
+      public WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
+        target.put("t-" + key, item);
+        return WriteResult.of("t-" + key, 1L);
+      }
+
+      @Override
+      public WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item) {
+        if (!target.containsKey(existing.targetId())) {
+          throw new io.gridcast.core.errors.NotFoundException(404, "PATCH", "http://127.0.0.1/x",
+              io.gridcast.core.errors.ErrorDetails.none());
+        }
+        target.put(existing.targetId(), item);
+        return WriteResult.of(existing.targetId(), 2L);
+      }
+
+      @Override
+      public java.util.Optional<WriteResult> findByExternalRef(String externalRef) {
+        return java.util.Optional.empty();
+      }
+    };
+    Flow<String, String> flow = Flow.<String, String>builder("deleted-target")
+        .source(cp -> List.of(Batch.of(List.of("a")))).key(k -> k).mapper(k -> content.get()).sink(sink).build();
+    Bridge bridge = Bridge.builder().stateStore(new InMemoryStateStore()).build();
+    bridge.run(flow);
+
+    target.clear();
+    content.set("v2");
+    RunReport report = bridge.run(flow);
+
+    assertThat(report.created()).isEqualTo(1);
+    assertThat(report.failed()).isZero();
+    assertThat(target).containsEntry("t-a", "v2");
+  }
+
+  @Test
   void aBridgeNeedsAStateStoreAndAFlowItsParts() {
     assertThatThrownBy(() -> Bridge.builder().build()).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("stateStore");

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,7 @@ public final class SpotifySandbox implements AutoCloseable {
     this.clientId = b.clientId;
     this.clientSecret = b.clientSecret;
     SpotifyDemoData.seed(catalog);
+    b.syntheticShows.forEach((showId, episodes) -> addSyntheticShow(catalog, showId, episodes));
     this.accounts = new SpotifyAccounts(b.clientId, b.clientSecret, catalog.currentUserId, b.clock, b.tokenLifetime);
     this.ingestion = new FeedIngestion(b.clock, b.ingestionDelay, b.feedPollInterval, this::persistLocked);
     this.store = b.stateDir == null ? null : new SpotifyStateStore(b.stateDir);
@@ -233,12 +236,37 @@ public final class SpotifySandbox implements AutoCloseable {
     return "SpotifySandbox{" + server.baseUri() + "}";
   }
 
+  /** Generated like the demo shows, but sorted once: adding one by one re-sorts every time. */
+  private static void addSyntheticShow(SpotifyCatalog c, String showId, int count) {
+    c.addShow(new SpotifyCatalog.Show(showId, "Synthetic Show " + showId, "Gridcast Synthetic Media",
+        "A generated show with " + count + " episodes for load tests.", "<p>A generated show with " + count + " episodes.</p>",
+        false, List.of("en", "de", "es", "fr", "ja"), null, SpotifyDemoData.images("show:" + showId), null, true));
+    String[][] notes = {
+        {"en", "Partners from the network on onboarding, EDI changes and the invoices that bounce."},
+        {"de", "Partnerstimmen zu Lieferavis, Rechnungsprüfung und Stammdaten-Qualität – mit Grüßen nach Köln."},
+        {"es", "Hablamos de aduanas, facturación electrónica y pronósticos con socios de Bogotá y Veracruz."},
+        {"fr", "Séance consacrée aux préférences douanières et à la qualité des données de référence."},
+        {"ja", "トレーディングパートナー向けに、出荷通知と請求書の確認について解説します。"}};
+    LocalDate newest = LocalDate.of(2026, 1, 1);
+    List<Episode> list = c.episodesByShow.get(showId);
+    for (int n = count - 1; n >= 0; n--) {
+      String[] note = notes[n % notes.length];
+      String text = "Episode " + (n + 1) + ". " + note[1] + " " + note[1];
+      String id = SpotifyDemoData.episodeId(showId, n);
+      Episode e = new Episode(id, showId, "Episode " + (n + 1) + " (" + note[0] + ")", text, "<p>" + text + "</p>",
+          600_000 + SpotifyIds.pick(id, 3_000_000), n % 7 == 0, note[0], List.of(note[0]),
+          newest.minusDays(count - 1L - n).toString(), "day", null, SpotifyDemoData.images("episode:" + id), null, null);
+      c.episodes.put(id, e);
+      list.add(e); // newest first, as addEpisode would sort them
+    }
+  }
+
   /**
    * Configures a {@link SpotifySandbox}. Defaults: ephemeral port, seed 0, in-memory state, the
    * {@linkplain SpotifyDemoData#CLIENT_ID demo credentials}, system UTC clock, tokens valid for 1
    * hour, ingestion delay 2 seconds, feed poll interval 500 ms, no faults, playlist fields {@link
-   * PlaylistFieldNames#CURRENT_AND_DEPRECATED}, {@code max(8, 4 × processors)} worker threads. Not
-   * thread-safe.
+   * PlaylistFieldNames#CURRENT_AND_DEPRECATED}, {@code max(8, 4 × processors)} worker threads, no
+   * {@linkplain #syntheticShow synthetic shows}. Not thread-safe.
    */
   public static final class Builder {
     private int port;
@@ -253,8 +281,33 @@ public final class SpotifySandbox implements AutoCloseable {
     private FaultProfile faults = FaultProfile.none();
     private PlaylistFieldNames playlistFieldNames = PlaylistFieldNames.CURRENT_AND_DEPRECATED;
     private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    private final Map<String, Integer> syntheticShows = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Adds a show with {@code episodes} generated episodes, beside the demo data, for load tests
+     * and benchmarks. Everything is derived from the show id, so two sandboxes serve identical
+     * JSON: episode {@code n} (0 = oldest) has the id {@link SpotifyDemoData#episodeId(String,
+     * int) episodeId(showId, n)}, is released {@code episodes - 1 - n} days before 2026-01-01,
+     * has release notes in English, German, Spanish, French or Japanese (by {@code n % 5}) and
+     * is explicit when {@code n % 7 == 0}. The show has no market list. May be called for
+     * several shows. Default: none.
+     *
+     * @param showId a 22-character base-62 id that no demo show uses
+     * @param episodes 1 to 1,000,000
+     * @throws IllegalArgumentException if the id is malformed or taken, or the count out of range
+     */
+    public Builder syntheticShow(String showId, int episodes) {
+      if (!SpotifyIds.isValid(showId) || SpotifyDemoData.SHOWS.contains(showId)) {
+        throw new IllegalArgumentException("syntheticShow needs a 22-character base-62 id no demo show uses, was: " + showId);
+      }
+      if (episodes < 1 || episodes > 1_000_000) {
+        throw new IllegalArgumentException("syntheticShow episodes must be between 1 and 1,000,000, was " + episodes);
+      }
+      this.syntheticShows.put(showId, episodes);
+      return this;
+    }
 
     /** Port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {

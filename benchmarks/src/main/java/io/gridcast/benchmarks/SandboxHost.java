@@ -1,0 +1,47 @@
+package io.gridcast.benchmarks;
+
+import io.gridcast.testkit.SpotifySandbox;
+import io.gridcast.testkit.TradingGridSandbox;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Both sandboxes in a process of their own, so that the end-to-end harness measures the heap
+ * of the syncing process alone. Arguments: the synthetic show sizes to serve (one show per
+ * size, id {@link #showIdFor(int)}). Prints {@code READY <spotify base> <trading grid base>},
+ * then answers {@code reset} (Trading Grid back to its demo data) with {@code OK}, and stops on
+ * {@code quit} or end of input.
+ */
+public final class SandboxHost {
+
+  private SandboxHost() {}
+
+  /** The id of the synthetic show with {@code episodes} episodes: 22 base-62 characters. */
+  static String showIdFor(int episodes) {
+    return String.format("benchShow%013d", episodes);
+  }
+
+  public static void main(String[] args) throws Exception {
+    SpotifySandbox.Builder spotifyBuilder = SpotifySandbox.builder().tokenLifetime(Duration.ofHours(12));
+    for (String size : args) {
+      spotifyBuilder.syntheticShow(showIdFor(Integer.parseInt(size)), Integer.parseInt(size));
+    }
+    try (SpotifySandbox spotify = spotifyBuilder.build();
+        TradingGridSandbox tradingGrid = TradingGridSandbox.builder().tokenLifetime(Duration.ofHours(12)).start();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      System.out.println("READY " + spotify.baseUri() + " " + tradingGrid.baseUri());
+      System.out.flush();
+      for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+        if (line.equals("reset")) {
+          tradingGrid.reset();
+          System.out.println("OK");
+        } else {
+          System.out.println("ERROR unknown command " + line);
+        }
+        System.out.flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.gridcast.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.flows.CampaignCoordinationConfig;
+import io.gridcast.bridge.flows.CampaignCoordinationFlow;
+import io.gridcast.bridge.flows.CampaignCoordinationRun;
+import io.gridcast.bridge.flows.SettledConflict;
+import io.gridcast.spotify.SpotifyClient;
+import io.gridcast.testkit.SpotifyDemoData;
+import io.gridcast.testkit.TradingGridDemoData;
+import io.gridcast.testkit.TradingGridResource;
+import io.gridcast.testkit.TradingGridSandbox;
+
+/**
+ * Flow 4 as a script: the demo campaign "Summer Sounds in Store" kept in step with its Spotify
+ * playlist, its released milestones marked done and announced to each partner with their
+ * instructions. On the embedded default the campaign team first links the sponsored show and
+ * the episodes of the trailer and launch milestones (once, so a second run is unchanged). With
+ * real credentials every active campaign is coordinated. Settled conflicts are printed.
+ */
+final class CampaignCoordinationExample implements ExampleFlow {
+
+  @Override
+  public String name() {
+    return "campaign-coordination";
+  }
+
+  @Override
+  public String summary() {
+    return "keep campaign playlists, milestones and partner posts in step both ways (flow 4)";
+  }
+
+  @Override
+  public RunReport run(Environment env, Bridge bridge, boolean plan) {
+    CampaignCoordinationConfig config = CampaignCoordinationConfig.builder().build();
+    if (!env.embedded()) {
+      return execute(bridge, config, plan);
+    }
+    if (!plan) {
+      linkTheSponsoredShow(env.tradingGridSandbox());
+    }
+    try (SpotifyClient spotify = PlaylistEditor.client(env.spotifySandbox())) {
+      Bridge editor = Bridge.builder().spotify(spotify).tradingGrid(env.tradingGrid()).stateStore(env.stateStore()).build();
+      return execute(editor, config, plan);
+    }
+  }
+
+  private static RunReport execute(Bridge bridge, CampaignCoordinationConfig config, boolean plan) {
+    CampaignCoordinationRun run = plan ? CampaignCoordinationFlow.plan(bridge, config) : CampaignCoordinationFlow.run(bridge, config);
+    for (RunReport phase : run.reports()) {
+      System.out.println("  " + phase.summary());
+    }
+    for (SettledConflict c : run.conflicts()) {
+      System.out.println("  conflict on " + c.campaignId() + " " + c.field() + ": Spotify \"" + c.spotifyValue()
+          + "\" vs Trading Grid \"" + c.tradingGridValue() + "\" -> " + c.winner() + " (" + c.reason() + ")");
+    }
+    return run.combined();
+  }
+
+  /** The campaign team's one-time edit: the sponsored show and the episodes two milestones deliver. */
+  private static void linkTheSponsoredShow(TradingGridSandbox tg) {
+    JsonNode campaign = tg.resource(TradingGridResource.CAMPAIGNS, TradingGridDemoData.CAMPAIGN_SUMMER_SOUNDS).orElseThrow();
+    String show = SpotifyDemoData.SHOW_PARTNER_ACADEMY;
+    if (campaign.path("spotifyRefs").toString().contains(show)) {
+      return;
+    }
+    ObjectNode patch = JsonNodeFactory.instance.objectNode();
+    ArrayNode refs = patch.putArray("spotifyRefs");
+    campaign.path("spotifyRefs").forEach(refs::add);
+    refs.add("spotify:show:" + show);
+    ArrayNode milestones = patch.putArray("milestones");
+    for (JsonNode m : campaign.path("milestones")) {
+      ObjectNode copy = m.deepCopy();
+      if (m.path("id").asText().equals("trailer")) {
+        copy.put("spotifyUri", "spotify:episode:" + SpotifyDemoData.episodeId(show, 0));
+      } else if (m.path("id").asText().equals("launch")) {
+        copy.put("spotifyUri", "spotify:episode:" + SpotifyDemoData.episodeId(show, 1));
+      }
+      milestones.add(copy);
+    }
+    tg.update(TradingGridResource.CAMPAIGNS, TradingGridDemoData.CAMPAIGN_SUMMER_SOUNDS, patch);
+  }
+}

@@ -1,0 +1,69 @@
+package io.gridcast.examples;
+
+import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.flows.PerformanceReportConfig;
+import io.gridcast.bridge.flows.PerformanceReportFlow;
+import io.gridcast.spotify.analytics.CsvAnalyticsSource;
+import io.gridcast.testkit.SpotifyDemoData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+
+/**
+ * Flow 8 as a script: four weeks of Trading Grid Weekly's performance (from the bundled
+ * creator-tools export) as a report post with a table, a chart and the CSV. With real
+ * credentials: the export in {@code GRIDCAST_ANALYTICS_CSV}, the shows in
+ * {@code GRIDCAST_SHOW_IDS} and the period in {@code GRIDCAST_PERIOD_START}/{@code GRIDCAST_PERIOD_END}.
+ */
+final class PerformanceReportExample implements ExampleFlow {
+
+  private static final String EXPORT = "analytics/trading-grid-weekly-2025-04.csv";
+
+  @Override
+  public String name() {
+    return "performance-report";
+  }
+
+  @Override
+  public String summary() {
+    return "share a period's podcast performance as a report post with table, chart and CSV (flow 8)";
+  }
+
+  @Override
+  public RunReport run(Environment env, Bridge bridge, boolean plan) {
+    PerformanceReportConfig.Builder config = PerformanceReportConfig.builder();
+    if (env.embedded()) {
+      config.addShowIds(SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY)
+          .periodStart(LocalDate.of(2025, 4, 1))
+          .periodEnd(LocalDate.of(2025, 4, 28))
+          .analytics(CsvAnalyticsSource.fromPath(bundledExport(env.dir())));
+    } else {
+      config.addShowIds(Launcher.requiredEnv("GRIDCAST_SHOW_IDS").split(","))
+          .periodStart(LocalDate.parse(Launcher.requiredEnv("GRIDCAST_PERIOD_START")))
+          .periodEnd(LocalDate.parse(Launcher.requiredEnv("GRIDCAST_PERIOD_END")))
+          .analytics(CsvAnalyticsSource.fromPath(Path.of(Launcher.requiredEnv("GRIDCAST_ANALYTICS_CSV"))));
+    }
+    var flow = PerformanceReportFlow.create(env.spotify(), env.tradingGrid(), config.build());
+    return plan ? bridge.plan(flow) : bridge.run(flow);
+  }
+
+  /** The bundled export, copied into the example's folder (the same bytes on every run). */
+  private static Path bundledExport(Path dir) {
+    Path target = dir.resolve(EXPORT);
+    try (InputStream in = PerformanceReportExample.class.getClassLoader().getResourceAsStream(EXPORT)) {
+      if (in == null) {
+        throw new IllegalStateException(EXPORT + " is missing from the examples' resources");
+      }
+      Files.createDirectories(target.getParent());
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + EXPORT + " to " + target, e);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.RunCaps;
+import io.gridcast.bridge.policy.ApprovalPolicy;
+import io.gridcast.core.GridcastStyle;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * Settings of {@link ApprovalGatedPublishingFlow} (the generated {@code
+ * ApprovalGatedPublishingConfig}; build with {@code ApprovalGatedPublishingConfig.builder()}).
+ *
+ * <p>Required: {@link #publishing()}. Defaults: no submissions (only approvals submitted earlier
+ * are released); {@link ApprovalPolicy#standard()} (legal, compliance, partner operations); flow
+ * name {@code approval-publishing} (phases {@code approval-publishing-requests} and {@code
+ * approval-publishing-releases}); no run caps. Immutable and thread-safe.
+ */
+@Value.Immutable
+@GridcastStyle
+public abstract class AbstractApprovalGatedPublishingConfig {
+
+  /** Where and how approved packages are published. */
+  public abstract FeedPublishingConfig publishing();
+
+  /** The packages to submit for approval (each once, by key). */
+  public abstract List<ContentSubmission> submissions();
+
+  /** Which roles must approve before a release. */
+  @Value.Default
+  public ApprovalPolicy policy() {
+    return ApprovalPolicy.standard();
+  }
+
+  @Value.Default
+  public String flowName() {
+    return "approval-publishing";
+  }
+
+  @Value.Default
+  public RunCaps caps() {
+    return RunCaps.none();
+  }
+
+  @Value.Check
+  protected void check() {
+    Set<String> keys = new HashSet<>();
+    for (ContentSubmission s : submissions()) {
+      if (!keys.add(s.key())) {
+        throw new IllegalArgumentException("submissions has the key " + s.key() + " twice: keys must be unique");
+      }
+    }
+    if (flowName().length() > 55) {
+      throw new IllegalArgumentException("flowName must be at most 55 characters (phases add a suffix), was " + flowName());
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.RunCaps;
+import io.gridcast.bridge.policy.ConflictPolicy;
+import io.gridcast.core.GridcastStyle;
+import java.util.List;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * Settings of {@link CampaignCoordinationFlow} (the generated {@code CampaignCoordinationConfig};
+ * build with {@code CampaignCoordinationConfig.builder()}).
+ *
+ * <p>Defaults: every active campaign; flow name {@code campaign-coordination} (phases
+ * {@code campaign-coordination.playlists} and {@code .releases}); conflicts settled by
+ * {@link ConflictPolicy#lastWriterWins()} (Spotify reports no edit time, so Trading Grid wins
+ * unless a policy says otherwise); private playlists; partner posts tagged {@code campaign};
+ * no run caps. Immutable and thread-safe.
+ */
+@Value.Immutable
+@GridcastStyle
+public abstract class AbstractCampaignCoordinationConfig {
+
+  /** Only these campaigns; empty means every active campaign. */
+  public abstract Set<String> campaignIds();
+
+  @Value.Default
+  public String flowName() {
+    return "campaign-coordination";
+  }
+
+  /** Settles a field edited on both sides since the last sync (today: the campaign/playlist name). */
+  @Value.Default
+  public ConflictPolicy conflictPolicy() {
+    return ConflictPolicy.lastWriterWins();
+  }
+
+  @Value.Default
+  public boolean publicPlaylists() {
+    return false;
+  }
+
+  @Value.Default
+  public List<String> postTags() {
+    return List.of("campaign");
+  }
+
+  @Value.Default
+  public RunCaps caps() {
+    return RunCaps.none();
+  }
+
+  @Value.Check
+  protected void check() {
+    if (flowName().length() > 50) {
+      throw new IllegalArgumentException("flowName must be at most 50 characters (phase names are added), was " + flowName());
+    }
+    for (String id : campaignIds()) {
+      if (id == null || id.isBlank()) {
+        throw new IllegalArgumentException("campaignIds must not hold blank ids");
+      }
+    }
+  }
+}

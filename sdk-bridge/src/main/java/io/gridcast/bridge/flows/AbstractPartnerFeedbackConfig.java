@@ -1,0 +1,102 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.core.GridcastStyle;
+import io.gridcast.spotify.Market;
+import io.gridcast.tradinggrid.model.Audience;
+import io.gridcast.tradinggrid.model.IssueSeverity;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * Settings of {@link PartnerFeedbackFlow} (the generated {@code PartnerFeedbackConfig}; build
+ * with {@code PartnerFeedbackConfig.builder()}).
+ *
+ * <p>Required: at least one show id. Defaults: flow name {@code partner-feedback} (its phases
+ * are {@code <name>.channels}, {@code <name>.issues} and {@code <name>.summary}); no market;
+ * every episode (no release-date floor, no per-show maximum); topics {@code asn},
+ * {@code invoicing}, {@code onboarding}, {@code returns}, {@code other}; ratings below
+ * {@code 3} open an issue of severity {@code medium}; the summary post's audience is empty (only
+ * the community's owners see it); summary tags {@code podcast} and {@code feedback}. Immutable and
+ * thread-safe.
+ */
+@Value.Immutable
+@GridcastStyle
+public abstract class AbstractPartnerFeedbackConfig {
+
+  private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
+
+  /** The shows whose episodes get feedback threads and forms (ids, URIs or links). */
+  public abstract List<String> showIds();
+
+  @Value.Default
+  public String flowName() {
+    return "partner-feedback";
+  }
+
+  public abstract Optional<Market> market();
+
+  /** Only episodes released on or after this date. */
+  public abstract Optional<LocalDate> releasedSince();
+
+  /** At most this many of each show's newest episodes. */
+  public abstract Optional<Integer> maxEpisodesPerShow();
+
+  /** The choices of the form's topic question (lowercase, digits, {@code _ -}; at least two). */
+  @Value.Default
+  public List<String> topics() {
+    return List.of("asn", "invoicing", "onboarding", "returns", "other");
+  }
+
+  /** A submission rated below this (1-5) opens a feedback issue; 1 opens none. */
+  @Value.Default
+  public int lowRatingThreshold() {
+    return 3;
+  }
+
+  /** The severity of the issues low ratings open. */
+  @Value.Default
+  public IssueSeverity issueSeverity() {
+    return IssueSeverity.MEDIUM;
+  }
+
+  /** Who sees the summary post besides the community's owners. */
+  @Value.Default
+  public Audience summaryAudience() {
+    return Audience.builder().build();
+  }
+
+  @Value.Default
+  public List<String> summaryTags() {
+    return List.of("podcast", "feedback");
+  }
+
+  @Value.Check
+  protected void check() {
+    if (showIds().isEmpty()) {
+      throw new IllegalArgumentException("partner feedback needs at least one show id: call addShowIds(...)");
+    }
+    if (lowRatingThreshold() < 1 || lowRatingThreshold() > 5) {
+      throw new IllegalArgumentException("lowRatingThreshold must be between 1 and 5, was " + lowRatingThreshold());
+    }
+    if (topics().size() < 2) {
+      throw new IllegalArgumentException("topics needs at least two choices, was " + topics());
+    }
+    if (new HashSet<>(topics()).size() != topics().size()) {
+      throw new IllegalArgumentException("topics must not repeat a choice, was " + topics());
+    }
+    for (String t : topics()) {
+      if (!TOPIC.matcher(t).matches()) {
+        throw new IllegalArgumentException("topics: '" + t + "' must be 1-50 characters of a-z, 0-9, '_' or '-'");
+      }
+    }
+    maxEpisodesPerShow().ifPresent(n -> {
+      if (n < 1) {
+        throw new IllegalArgumentException("maxEpisodesPerShow must be >= 1, was " + n);
+      }
+    });
+  }
+}

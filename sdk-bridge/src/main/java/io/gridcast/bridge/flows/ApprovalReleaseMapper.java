@@ -1,0 +1,41 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.Mapper;
+import io.gridcast.bridge.policy.ApprovalPolicy;
+import io.gridcast.tradinggrid.model.Approval;
+import io.gridcast.tradinggrid.model.ApprovalDecision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The default mapping of an approval request to its {@link ReleaseDecision}: the decisions so far
+ * evaluated by the policy, whose required roles are the policy's plus any the request itself
+ * names. Pure and thread-safe.
+ */
+public final class ApprovalReleaseMapper implements Mapper<Approval, ReleaseDecision> {
+
+  private final ApprovalPolicy policy;
+
+  public ApprovalReleaseMapper(ApprovalPolicy policy) {
+    this.policy = policy;
+  }
+
+  @Override
+  public ReleaseDecision map(Approval approval) {
+    TreeSet<String> roles = new TreeSet<>(policy.requiredRoles());
+    roles.addAll(approval.requiredRoles());
+    ApprovalPolicy.Outcome outcome = ApprovalPolicy.requiring(roles).evaluate(approval.decisions());
+    List<String> decisions = new ArrayList<>();
+    for (ApprovalDecision d : approval.decisions()) {
+      decisions.add(describe(d));
+    }
+    return new ReleaseDecision(approval.id(), approval.title(), approval.description().orElse(approval.title()), outcome,
+        decisions, approval.contentPackage(), approval.completedAt().orElse(approval.createdAt()));
+  }
+
+  static String describe(ApprovalDecision d) {
+    return d.role() + ": " + d.decision().wireValue() + " by " + d.decidedBy()
+        + d.comment().map(c -> " (" + c.strip() + ")").orElse("");
+  }
+}

@@ -1,0 +1,61 @@
+package io.gridcast.bridge.flows;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Checks podcast artwork against what Spotify accepts: a JPEG or PNG image, square, from 1400 to
+ * 3000 pixels a side. Reads only the image header (with {@code javax.imageio}). Stateless and
+ * thread-safe.
+ */
+public final class ArtworkCheck {
+
+  /** The smallest side Spotify accepts, in pixels. */
+  public static final int MIN_SIDE = 1400;
+  /** The largest side Spotify accepts, in pixels. */
+  public static final int MAX_SIDE = 3000;
+
+  private ArtworkCheck() {}
+
+  /**
+   * Why {@code image} is not acceptable podcast artwork, or empty when it is.
+   *
+   * @param fileName for the message only
+   */
+  public static Optional<String> problem(String fileName, byte[] image) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        return Optional.of("artwork " + fileName + " is not a readable JPEG or PNG image");
+      }
+      ImageReader reader = readers.next();
+      try {
+        String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+        if (!format.equals("png") && !format.equals("jpeg") && !format.equals("jpg")) {
+          return Optional.of("artwork " + fileName + " is " + format + "; Spotify accepts JPEG or PNG");
+        }
+        reader.setInput(in, true, true);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width != height) {
+          return Optional.of("artwork " + fileName + " is " + width + "x" + height + " px; it must be square");
+        }
+        if (width < MIN_SIDE || width > MAX_SIDE) {
+          return Optional.of("artwork " + fileName + " is " + width + "x" + height + " px; Spotify accepts "
+              + MIN_SIDE + "x" + MIN_SIDE + " to " + MAX_SIDE + "x" + MAX_SIDE + " px");
+        }
+        return Optional.empty();
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      return Optional.of("artwork " + fileName + " is not a readable JPEG or PNG image (" + e.getMessage() + ")");
+    }
+  }
+}

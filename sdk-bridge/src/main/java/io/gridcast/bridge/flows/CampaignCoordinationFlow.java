@@ -1,0 +1,170 @@
+package io.gridcast.bridge.flows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gridcast.bridge.Batch;
+import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.state.StateStore;
+import io.gridcast.core.GridcastJson;
+import io.gridcast.core.errors.NotFoundException;
+import io.gridcast.spotify.SpotifyClient;
+import io.gridcast.spotify.SpotifyUri;
+import io.gridcast.spotify.model.Episode;
+import io.gridcast.spotify.model.Playlist;
+import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.model.Campaign;
+import io.gridcast.tradinggrid.model.CampaignStatus;
+import io.gridcast.tradinggrid.model.Milestone;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Flow 4, campaign coordination, both ways: a Trading Grid campaign kept in step with its
+ * Spotify side.
+ *
+ * <pre>{@code
+ * CampaignCoordinationConfig config = CampaignCoordinationConfig.builder()
+ *     .conflictPolicy(ConflictPolicy.sourceOfTruth(Map.of("name", Side.TRADING_GRID), Side.TRADING_GRID))
+ *     .build();
+ * CampaignCoordinationRun run = CampaignCoordinationFlow.run(bridge, config);
+ * run.conflicts().forEach(c -> log.warn("settled {}", c));
+ * }</pre>
+ *
+ * <p>Two phases, each a {@link Flow} run through the bridge, in order:
+ *
+ * <ol>
+ *   <li>{@link #playlists playlists} ({@code <flowName>.playlists}, source key
+ *       {@code tradinggrid:campaign:<id>}): each active campaign gets one playlist (created once,
+ *       found again through the ledger, the campaign's {@code spotify:playlist:} reference or the
+ *       marker in its description), named like the campaign, described by its brief, holding
+ *       the Spotify episodes its launch milestones reference once they exist, in due-date
+ *       order. The name is kept in step both ways; a name changed on both sides since the last
+ *       sync is settled by the configured {@link io.gridcast.bridge.policy.ConflictPolicy}, and
+ *       every settlement is reported in {@link CampaignCoordinationRun#conflicts()} and logged at
+ *       WARN: never silently overwritten.
+ *   <li>{@link #releases releases} ({@code <flowName>.releases}, source key
+ *       {@code tradinggrid:campaign:<id>:milestone:<id>}): a milestone whose referenced episode
+ *       now exists on Spotify is marked done, and every partner with instructions gets one post
+ *       (audience: that partner) with the link and their instructions.
+ * </ol>
+ *
+ * <p>Conflicts are reported on the run's own result rather than as {@code RunReport} failures,
+ * because a settled conflict is a successful sync, not a failed item.
+ */
+public final class CampaignCoordinationFlow {
+
+  private CampaignCoordinationFlow() {}
+
+  /** Runs both phases in order and collects the conflicts settled on the way. */
+  public static CampaignCoordinationRun run(Bridge bridge, CampaignCoordinationConfig config) {
+    List<SettledConflict> conflicts = Collections.synchronizedList(new ArrayList<>());
+    return new CampaignCoordinationRun(
+        bridge.run(playlists(bridge.spotify(), bridge.tradingGrid(), bridge.stateStore(), config, conflicts::add)),
+        bridge.run(releases(bridge.spotify(), bridge.tradingGrid(), config)),
+        List.copyOf(conflicts));
+  }
+
+  /** Plans both phases: what {@link #run} would do, nothing written (no conflict is settled). */
+  public static CampaignCoordinationRun plan(Bridge bridge, CampaignCoordinationConfig config) {
+    return new CampaignCoordinationRun(
+        bridge.plan(playlists(bridge.spotify(), bridge.tradingGrid(), bridge.stateStore(), config, c -> { })),
+        bridge.plan(releases(bridge.spotify(), bridge.tradingGrid(), config)),
+        List.of());
+  }
+
+  /** Phase 1: the campaign playlists and names; {@code conflicts} receives each settled conflict. */
+  public static Flow<CampaignState, CampaignPlaylistSpec> playlists(SpotifyClient spotify, TradingGridClient tradingGrid,
+      StateStore store, CampaignCoordinationConfig config, Consumer<SettledConflict> conflicts) {
+    String name = config.flowName() + ".playlists";
+    CampaignPlaylistSink sink = new CampaignPlaylistSink(spotify, tradingGrid, config.publicPlaylists(), conflicts);
+    return Flow.<CampaignState, CampaignPlaylistSpec>builder(name)
+        .source(checkpoint -> {
+          List<CampaignState> states = new ArrayList<>();
+          for (Campaign c : campaigns(tradingGrid, config)) {
+            Optional<Playlist> playlist = sink.find(c).map(p -> spotify.playlists().get(p.id()));
+            Optional<String> last = store.find(name, "tradinggrid:campaign:" + c.id())
+                .flatMap(e -> e.attributes()).flatMap(CampaignCoordinationFlow::syncedName);
+            states.add(new CampaignState(c, playlist, released(spotify, c).stream()
+                .map(r -> r.milestone().spotifyUri().orElseThrow()).toList(), last));
+          }
+          return List.of(Batch.of(states, null, (long) states.size()));
+        })
+        .key(CampaignState::key)
+        .mapper(new CampaignPlaylistMapper(config.conflictPolicy()))
+        .fingerprint(CampaignPlaylistSpec::fingerprint)
+        .sink(sink)
+        .caps(config.caps())
+        .build();
+  }
+
+  /** Phase 2: released milestones marked done, with one post per partner. */
+  public static Flow<MilestoneRelease, MilestonePosts> releases(SpotifyClient spotify, TradingGridClient tradingGrid,
+      CampaignCoordinationConfig config) {
+    String name = config.flowName() + ".releases";
+    return Flow.<MilestoneRelease, MilestonePosts>builder(name)
+        .source(checkpoint -> {
+          List<MilestoneRelease> releases = new ArrayList<>();
+          for (Campaign c : campaigns(tradingGrid, config)) {
+            releases.addAll(released(spotify, c));
+          }
+          return List.of(Batch.of(releases, null, (long) releases.size()));
+        })
+        .key(MilestoneRelease::key)
+        .mapper(new MilestonePostsMapper(config.postTags()))
+        .sink(new MilestonePostsSink(tradingGrid, name))
+        .caps(config.caps())
+        .build();
+  }
+
+  private static List<Campaign> campaigns(TradingGridClient tradingGrid, CampaignCoordinationConfig config) {
+    List<Campaign> out = new ArrayList<>();
+    for (Campaign c : tradingGrid.campaigns().list()) {
+      if (c.status() == CampaignStatus.ACTIVE && (config.campaignIds().isEmpty() || config.campaignIds().contains(c.id()))) {
+        out.add(c);
+      }
+    }
+    out.sort(Comparator.comparing(Campaign::id));
+    return out;
+  }
+
+  /**
+   * The campaign's milestones whose referenced episode exists on Spotify (and, when the campaign
+   * names shows, belongs to one of them), by due date.
+   */
+  static List<MilestoneRelease> released(SpotifyClient spotify, Campaign campaign) {
+    List<String> shows = campaign.spotifyRefs().stream().filter(r -> r.startsWith("spotify:show:"))
+        .map(r -> SpotifyUri.parse(r).id()).toList();
+    List<Milestone> milestones = new ArrayList<>(campaign.milestones());
+    milestones.sort(Comparator.comparing(Milestone::dueDate).thenComparing(Milestone::id));
+    List<MilestoneRelease> out = new ArrayList<>();
+    for (Milestone m : milestones) {
+      if (m.spotifyUri().isEmpty() || !m.spotifyUri().get().startsWith("spotify:episode:")) {
+        continue;
+      }
+      try {
+        Episode e = spotify.episodes().get(SpotifyUri.parse(m.spotifyUri().get()).id());
+        if (shows.isEmpty() || shows.contains(e.show().id())) {
+          out.add(new MilestoneRelease(campaign, m, e.name(),
+              e.externalUrls().spotify().orElse("https://open.spotify.com/episode/" + e.id())));
+        }
+      } catch (NotFoundException notYet) {
+        // not released yet: the milestone waits
+      }
+    }
+    return out;
+  }
+
+  private static Optional<String> syncedName(String attributes) {
+    try {
+      JsonNode n = GridcastJson.newObjectMapper().readTree(attributes).path("name");
+      return n.isTextual() ? Optional.of(n.asText()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}

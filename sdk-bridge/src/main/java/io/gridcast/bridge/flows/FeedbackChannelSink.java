@@ -1,0 +1,58 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.Fingerprints;
+import io.gridcast.bridge.Sink;
+import io.gridcast.bridge.WriteResult;
+import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.model.Form;
+import io.gridcast.tradinggrid.model.Thread;
+import java.util.Optional;
+
+/**
+ * Creates an episode's feedback thread and form, each found first by its {@code externalRef}
+ * and otherwise created with an idempotency key derived from the item's, so a crash between the
+ * two creates is healed by the next run without a duplicate. The ledger entry points at the form
+ * and keeps both ids as attributes ({@code {"threadId":…,"formId":…}}).
+ *
+ * <p>The contract has no update for threads or forms: once created they stay as they are, and an
+ * "update" (e.g. after an episode was renamed) only makes sure both still exist. Thread-safe.
+ */
+public final class FeedbackChannelSink implements Sink<FeedbackChannel> {
+
+  private final TradingGridClient tradingGrid;
+  private final String flowName;
+
+  /** A sink for the flow phase named {@code flowName} (it scopes the idempotency keys). */
+  public FeedbackChannelSink(TradingGridClient tradingGrid, String flowName) {
+    this.tradingGrid = tradingGrid;
+    this.flowName = flowName;
+  }
+
+  @Override
+  public WriteResult create(String sourceKey, FeedbackChannel item, String idempotencyKey, String externalRef) {
+    return ensure(item, idempotencyKey);
+  }
+
+  @Override
+  public WriteResult update(LedgerEntry existing, FeedbackChannel item) {
+    return ensure(item, Fingerprints.idempotencyKey(flowName, existing.sourceKey()));
+  }
+
+  /** Nothing to adopt here: {@link #create} itself finds what an earlier run created. */
+  @Override
+  public Optional<WriteResult> findByExternalRef(String externalRef) {
+    return Optional.empty();
+  }
+
+  private WriteResult ensure(FeedbackChannel item, String idempotencyKey) {
+    String threadRef = item.thread().externalRef().orElseThrow();
+    String formRef = item.form().externalRef().orElseThrow();
+    Thread thread = tradingGrid.threads().findByExternalRef(threadRef)
+        .orElseGet(() -> tradingGrid.threads().create(item.thread(), idempotencyKey + ":thread"));
+    Form form = tradingGrid.forms().findByExternalRef(formRef)
+        .orElseGet(() -> tradingGrid.forms().create(item.form(), idempotencyKey + ":form"));
+    return WriteResult.of(form.id(), null)
+        .withAttributes("{\"threadId\":\"" + thread.id() + "\",\"formId\":\"" + form.id() + "\"}");
+  }
+}

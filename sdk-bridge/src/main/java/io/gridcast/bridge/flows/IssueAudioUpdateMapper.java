@@ -1,0 +1,105 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.Mapper;
+import io.gridcast.bridge.policy.PartnerDirectory;
+import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.tradinggrid.model.Issue;
+import io.gridcast.tradinggrid.model.IssueType;
+import io.gridcast.tradinggrid.model.Link;
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.tradinggrid.model.PostKind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The default mapping of a resolved issue to its audio update: the summary is the issue's
+ * resolution summary; the script introduces the issue, says what happened, how it was resolved
+ * and lists the corrective actions; the episode is titled {@code Resolved: <issue title>} (or
+ * {@code Process change: <title>} for process changes). Also renders the audio-update post once
+ * the episode's link is known ({@link #post}). Pure for a given partner snapshot; thread-safe.
+ */
+public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpdate> {
+
+  private final RoutingPolicy<Issue> routing;
+  private final Supplier<PartnerDirectory> partners;
+  private final List<String> tags;
+
+  /** @param partners the partner snapshot of the current run, for {@code routing} */
+  public IssueAudioUpdateMapper(RoutingPolicy<Issue> routing, Supplier<PartnerDirectory> partners, List<String> tags) {
+    this.routing = routing;
+    this.partners = partners;
+    this.tags = List.copyOf(tags);
+  }
+
+  /** @throws IllegalArgumentException if the issue has no resolution summary to speak about */
+  @Override
+  public IssueAudioUpdate map(Issue issue) {
+    String summary = issue.resolutionSummary().map(String::strip).filter(s -> !s.isEmpty())
+        .orElseThrow(() -> new IllegalArgumentException("issue " + issue.id()
+            + " has no resolution summary: resolve it with a summary before it can get an audio update"));
+    String prefix = issue.type() == IssueType.PROCESS_CHANGE ? "Process change: " : "Resolved: ";
+    StringBuilder script = new StringBuilder(512);
+    script.append(prefix).append(issue.title()).append(".\n\n")
+        .append("What happened. ").append(issue.description().strip()).append("\n\n")
+        .append("How it was resolved. ").append(summary).append("\n\n");
+    if (!issue.correctiveActions().isEmpty()) {
+      script.append("What changes for you.\n");
+      int n = 1;
+      for (String action : issue.correctiveActions()) {
+        script.append(n++).append(". ").append(action.strip()).append('\n');
+      }
+    }
+    return new IssueAudioUpdate(issue.id(), guidOf(issue.id()), prefix + issue.title(), summary, script.toString().strip(),
+        issue.correctiveActions(), issue.attachments(), issue.resolvedAt().orElse(issue.updatedAt()),
+        routing.audienceFor(issue, partners.get()), tags);
+  }
+
+  /** The feed item guid of an issue's audio update. */
+  public static String guidOf(String issueId) {
+    return "gridcast-issue-" + issueId;
+  }
+
+  /** The audio-update post for {@code update}, published as the episode at {@code episodeUrl}. */
+  public static PostCreate post(IssueAudioUpdate update, String episodeUrl, String episodeUri, String externalRef) {
+    StringBuilder body = new StringBuilder(512);
+    body.append(update.summary()).append("\n\n");
+    if (!update.correctiveActions().isEmpty()) {
+      body.append("### Corrective actions\n\n");
+      for (String action : update.correctiveActions()) {
+        body.append("- ").append(action.strip()).append('\n');
+      }
+      body.append('\n');
+    }
+    body.append("[Listen to the audio update on Spotify](").append(episodeUrl).append(')');
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("issueId", update.issueId());
+    metadata.put("spotifyUri", episodeUri);
+    metadata.put("feedGuid", update.guid());
+    return PostCreate.builder()
+        .kind(PostKind.AUDIO_UPDATE)
+        .title(update.episodeTitle())
+        .body(body.toString())
+        .addLinks(Link.builder().rel("spotify").title("Listen on Spotify").url(episodeUrl).build())
+        .metadata(metadata)
+        .audience(update.audience())
+        .tags(update.tags())
+        .externalRef(externalRef)
+        .build();
+  }
+
+  /** The issue comment that records the published audio update. */
+  static String comment(IssueAudioUpdate update, String episodeUrl) {
+    StringBuilder body = new StringBuilder(512);
+    body.append("Audio update published on Spotify: ").append(episodeUrl).append("\n\n")
+        .append("**Summary:** ").append(update.summary()).append('\n');
+    if (!update.correctiveActions().isEmpty()) {
+      body.append("\n**Corrective actions:**\n");
+      for (String action : update.correctiveActions()) {
+        body.append("- ").append(action.strip()).append('\n');
+      }
+    }
+    return body.toString().strip();
+  }
+}

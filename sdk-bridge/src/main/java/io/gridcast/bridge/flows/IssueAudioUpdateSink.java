@@ -1,0 +1,175 @@
+package io.gridcast.bridge.flows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridcast.bridge.Fingerprints;
+import io.gridcast.bridge.PostSink;
+import io.gridcast.bridge.Sink;
+import io.gridcast.bridge.WriteResult;
+import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.core.GridcastJson;
+import io.gridcast.core.errors.PreconditionFailedException;
+import io.gridcast.spotify.feed.FeedItem;
+import io.gridcast.spotify.model.SimplifiedEpisode;
+import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.model.Issue;
+import io.gridcast.tradinggrid.model.IssueCommentCreate;
+import io.gridcast.tradinggrid.model.IssueUpdate;
+import io.gridcast.tradinggrid.model.Link;
+import io.gridcast.tradinggrid.model.Post;
+import io.gridcast.tradinggrid.model.PostCreate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one audio update in steps, each skipped when the target already shows it done, so a
+ * run that crashed between any two steps is completed by the next without a duplicate:
+ *
+ * <ol>
+ *   <li>audio from the {@link AudioSource} (none: one comment on the issue, then {@link MissingAudioException});
+ *   <li>audio file in the media folder and feed item upserted by guid ({@link FeedPublisher});
+ *   <li>the {@code ReleaseWatcher} finds the episode on Spotify;
+ *   <li>the issue gets the episode link (skipped when it already carries it; {@code If-Match});
+ *   <li>the issue gets one comment with link, summary and corrective actions (found by {@code externalRef});
+ *   <li>the audio-update post is created (idempotency key, {@code externalRef}) or brought up to date.
+ * </ol>
+ *
+ * <p>The ledger entry points at the post and keeps the episode's URI and link as attributes.
+ * Thread-safe.
+ */
+final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IssueAudioUpdateSink.class);
+  static final String LINK_REL = "audio_update";
+  private static final ObjectMapper JSON = GridcastJson.newObjectMapper();
+
+  private final String flowName;
+  private final TradingGridClient tradingGrid;
+  private final AudioSource audio;
+  private final FeedPublisher publisher;
+  private final PostSink posts;
+
+  IssueAudioUpdateSink(String flowName, TradingGridClient tradingGrid, AudioSource audio, FeedPublisher publisher) {
+    this.flowName = flowName;
+    this.tradingGrid = tradingGrid;
+    this.audio = audio;
+    this.publisher = publisher;
+    this.posts = new PostSink(tradingGrid);
+  }
+
+  /** The source key of an issue. */
+  static String keyOf(String issueId) {
+    return "tradinggrid:issue:" + issueId;
+  }
+
+  /** The {@code externalRef} of an issue's audio-update post. */
+  static String postRefOf(String issueId) {
+    return "gridcast:audio-update:issue:" + issueId;
+  }
+
+  @Override
+  public WriteResult create(String sourceKey, IssueAudioUpdate item, String idempotencyKey, String externalRef) {
+    return deliver(item);
+  }
+
+  @Override
+  public WriteResult update(LedgerEntry existing, IssueAudioUpdate item) {
+    return deliver(item);
+  }
+
+  @Override
+  public Optional<WriteResult> findByExternalRef(String externalRef) {
+    // a post means an earlier run got to its last step; the fingerprint is unknown, so the
+    // bridge calls update(), which re-checks every step and writes only what is missing
+    return tradingGrid.posts().findByExternalRef(externalRef).map(p -> WriteResult.found(p.id(), p.version(), null));
+  }
+
+  private WriteResult deliver(IssueAudioUpdate update) {
+    String issueId = update.issueId();
+    String key = keyOf(issueId);
+    Issue issue = tradingGrid.issues().get(issueId);
+    AudioClip clip = audio.audioFor(issue).orElseGet(() -> {
+      noteMissingAudio(issue);
+      throw new MissingAudioException(issueId);
+    });
+    FeedItem item = publisher.publish(update.guid(), update.episodeTitle(), update.script(), update.pubDate(), clip,
+        "issue-" + issueId);
+    SimplifiedEpisode episode = publisher.awaitEpisode(item);
+    String url = FeedPublisher.episodeUrl(episode);
+    linkIssue(issue, update, url);
+    commentOnce(issueId, postRefOf(issueId) + ":published", IssueAudioUpdateMapper.comment(update, url),
+        Fingerprints.idempotencyKey(flowName, key + "#comment"));
+    PostCreate post = IssueAudioUpdateMapper.post(update, url, episode.uri(), postRefOf(issueId));
+    WriteResult written = upsertPost(key, post);
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("feedGuid", update.guid());
+    attributes.put("episodeUri", episode.uri());
+    attributes.put("episodeUrl", url);
+    return written.withAttributes(json(attributes));
+  }
+
+  private void noteMissingAudio(Issue issue) {
+    commentOnce(issue.id(), postRefOf(issue.id()) + ":no-audio",
+        "No audio update could be published for this issue: it has no audio attachment (a document with an "
+            + "audio/* content type). Attach the recorded update to publish it on Spotify.",
+        Fingerprints.idempotencyKey(flowName, keyOf(issue.id()) + "#no-audio"));
+  }
+
+  private void linkIssue(Issue issue, IssueAudioUpdate update, String url) {
+    Issue current = issue;
+    for (int attempt = 0; ; attempt++) {
+      if (current.links().stream().anyMatch(l -> l.url().equals(url))) {
+        return;
+      }
+      List<Link> links = new ArrayList<>(current.links());
+      links.add(Link.builder().rel(LINK_REL).title("Audio update: " + update.episodeTitle()).url(url).build());
+      try {
+        tradingGrid.issues().update(current.id(), IssueUpdate.builder().links(links).build(), current.version());
+        return;
+      } catch (PreconditionFailedException e) {
+        if (attempt >= 2) {
+          throw e;
+        }
+        // edited by someone meanwhile: read it again and keep their change
+        current = tradingGrid.issues().get(current.id());
+      }
+    }
+  }
+
+  private void commentOnce(String issueId, String externalRef, String body, String idempotencyKey) {
+    boolean present = tradingGrid.issues().comments(issueId).stream()
+        .anyMatch(c -> c.externalRef().filter(externalRef::equals).isPresent());
+    if (!present) {
+      tradingGrid.issues().comment(issueId,
+          IssueCommentCreate.builder().body(body).externalRef(externalRef).build(), idempotencyKey);
+    }
+  }
+
+  /** Creates the post, or brings the one an earlier run created up to date; never a second one. */
+  private WriteResult upsertPost(String key, PostCreate post) {
+    String ref = post.externalRef().orElseThrow();
+    Optional<Post> existing = tradingGrid.posts().findByExternalRef(ref);
+    if (existing.isEmpty()) {
+      return posts.create(key, post, Fingerprints.idempotencyKey(flowName, key + "#post"), ref);
+    }
+    Post p = existing.get();
+    if (PostSink.asCreate(p).equals(post)) {
+      return WriteResult.of(p.id(), p.version());
+    }
+    LOG.info("audio-update post {} for {} differs from the update; bringing it up to date", p.id(), key);
+    return posts.update(LedgerEntry.builder().flow(flowName).sourceKey(key).targetId(p.id()).fingerprint("")
+        .targetVersion(p.version()).updatedAt(p.updatedAt()).build(), post);
+  }
+
+  private static String json(Map<String, String> attributes) {
+    try {
+      return JSON.writeValueAsString(attributes);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode ledger attributes", e);
+    }
+  }
+}

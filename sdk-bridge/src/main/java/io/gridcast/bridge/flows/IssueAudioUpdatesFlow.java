@@ -1,0 +1,158 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.Batch;
+import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.Mapper;
+import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.Source;
+import io.gridcast.bridge.policy.PartnerDirectory;
+import io.gridcast.spotify.SpotifyClient;
+import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.WebhookSignatureException;
+import io.gridcast.tradinggrid.WebhookVerifier;
+import io.gridcast.tradinggrid.model.Event;
+import io.gridcast.tradinggrid.model.EventType;
+import io.gridcast.tradinggrid.model.Issue;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Flow 3: a resolved trading issue or process change is published as a short audio update on
+ * Spotify, and the issue record then gets the episode link, summary and corrective actions.
+ *
+ * <p>Per issue: the mapper writes the summary and script from the issue's resolution summary and
+ * corrective actions; the {@link AudioSource} supplies the audio (by default the issue's
+ * {@code audio/*} attachment); the audio file goes to the media folder and an item with guid
+ * {@code gridcast-issue-<id>} into the show's RSS feed; the {@code ReleaseWatcher} waits until
+ * Spotify lists the episode; the issue gets the episode link ({@code If-Match}) and one comment
+ * with link, summary and corrective actions; and an {@code audio_update} post is created. Every
+ * step is skipped when the target already shows it done, so re-runs and restarts never produce a
+ * second feed item, comment or post. An issue without audio is dead-lettered with a reason
+ * saying so, and gets one comment saying so.
+ *
+ * <p>Triggers: the events feed ({@link #eventsFlow()}, whose checkpoint is the feed cursor,
+ * advanced only once a batch is committed) and verified webhook deliveries ({@link
+ * #handleWebhook}), which process the referenced issue through the same sink and ledger.
+ *
+ * <pre>{@code
+ * FeedPublishingConfig publishing = FeedPublishingConfig.builder()
+ *     .showId("5THq5Er5bWp62qwOg6niTM")
+ *     .feedSink(FileSystemFeedSink.create(Path.of("/srv/feeds/updates.xml"), feedUrl, channel))
+ *     .mediaFolder(Path.of("/srv/media")).mediaBaseUrl(URI.create("https://media.example.com/"))
+ *     .build();
+ * IssueAudioUpdatesFlow updates = IssueAudioUpdatesFlow.create(spotify, tradingGrid,
+ *     IssueAudioUpdatesConfig.builder().publishing(publishing).webhookSecret(secret).build());
+ * RunReport report = bridge.run(updates.eventsFlow());                       // scheduled
+ * updates.handleWebhook(bridge, rawBody, request.getHeader(WebhookVerifier.SIGNATURE_HEADER)); // pushed
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class IssueAudioUpdatesFlow {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IssueAudioUpdatesFlow.class);
+
+  private final TradingGridClient tradingGrid;
+  private final IssueAudioUpdatesConfig config;
+  private final ResolvedIssuesSource issues;
+  private final IssueAudioUpdateSink sink;
+  private final WebhookVerifier verifier;
+
+  private IssueAudioUpdatesFlow(SpotifyClient spotify, TradingGridClient tradingGrid, IssueAudioUpdatesConfig config) {
+    this.tradingGrid = tradingGrid;
+    this.config = config;
+    this.issues = new ResolvedIssuesSource(tradingGrid, config.issueTypes());
+    AudioSource audio = config.audioSource().orElseGet(() -> AudioSource.issueAttachment(tradingGrid));
+    this.sink = new IssueAudioUpdateSink(config.flowName(), tradingGrid, audio, new FeedPublisher(spotify, config.publishing()));
+    this.verifier = config.webhookSecret().map(WebhookVerifier::create).orElse(null);
+  }
+
+  /** The audio updates of {@code config}; run {@link #eventsFlow()} with {@code Bridge.run}. */
+  public static IssueAudioUpdatesFlow create(SpotifyClient spotify, TradingGridClient tradingGrid,
+      IssueAudioUpdatesConfig config) {
+    return new IssueAudioUpdatesFlow(Objects.requireNonNull(spotify, "spotify"),
+        Objects.requireNonNull(tradingGrid, "tradingGrid"), Objects.requireNonNull(config, "config"));
+  }
+
+  /**
+   * The flow over the events feed: every issue resolved since the last committed cursor. Its
+   * dead letters can be replayed with {@code Bridge.replayDeadLetters}.
+   */
+  public Flow<Issue, IssueAudioUpdate> eventsFlow() {
+    AtomicReference<PartnerDirectory> partners = new AtomicReference<>();
+    return flow("default", checkpoint -> {
+      partners.set(PartnerDirectory.load(tradingGrid)); // one snapshot per run
+      return issues.read(checkpoint);
+    }, partners);
+  }
+
+  /**
+   * The flow for one issue, as a webhook delivery triggers it: the same name, ledger and sink as
+   * {@link #eventsFlow()}, in a partition of its own ({@code issue-<id>}) so that it neither
+   * waits for nor moves the events cursor.
+   */
+  public Flow<Issue, IssueAudioUpdate> issueFlow(String issueId) {
+    Objects.requireNonNull(issueId, "issueId");
+    AtomicReference<PartnerDirectory> partners = new AtomicReference<>();
+    return flow("issue-" + issueId, checkpoint -> {
+      partners.set(PartnerDirectory.load(tradingGrid));
+      return List.of(Batch.of(issues.lookup(issueId).map(List::of).orElse(List.of())));
+    }, partners);
+  }
+
+  /**
+   * Handles a webhook delivery: verifies the signature over the raw body, and for an {@code
+   * issue.resolved} event runs {@link #issueFlow} for the issue on {@code bridge}.
+   *
+   * @param rawBody the request body exactly as received
+   * @param signatureHeader the {@value WebhookVerifier#SIGNATURE_HEADER} header, or {@code null}
+   * @return the run's report, or empty when the event is not an issue resolution
+   * @throws WebhookSignatureException if the delivery is not authentic, too old, or a replay;
+   *     nothing was read or written (answer 400)
+   * @throws IllegalStateException if the config has no {@code webhookSecret}
+   * @throws IllegalArgumentException if the verified body is not an Active Community event
+   */
+  public Optional<RunReport> handleWebhook(Bridge bridge, String rawBody, String signatureHeader)
+      throws WebhookSignatureException {
+    if (verifier == null) {
+      throw new IllegalStateException("no webhook secret configured: set webhookSecret(...) on IssueAudioUpdatesConfig");
+    }
+    Event event = verifier.constructEvent(Objects.requireNonNull(rawBody, "rawBody"), signatureHeader);
+    if (event.type() != EventType.ISSUE_RESOLVED || !"issue".equals(event.resourceType())) {
+      LOG.debug("webhook event {} of type {} is not an issue resolution; ignored", event.id(), event.type());
+      return Optional.empty();
+    }
+    return Optional.of(bridge.run(issueFlow(event.resourceId())));
+  }
+
+  /** The settings this flow was created with. */
+  public IssueAudioUpdatesConfig config() {
+    return config;
+  }
+
+  private Flow<Issue, IssueAudioUpdate> flow(String partition, Source<Issue> source,
+      AtomicReference<PartnerDirectory> partners) {
+    Mapper<Issue, IssueAudioUpdate> mapper = config.mapper()
+        .orElseGet(() -> new IssueAudioUpdateMapper(config.routing(), partners::get, config.tags()));
+    return Flow.<Issue, IssueAudioUpdate>builder(config.flowName())
+        .partition(partition)
+        .source(source)
+        .key(issue -> IssueAudioUpdateSink.keyOf(issue.id()))
+        .mapper(mapper)
+        .sink(sink)
+        .externalRef(key -> IssueAudioUpdateSink.postRefOf(key.substring(key.lastIndexOf(':') + 1)))
+        .lookup(key -> {
+          if (partners.get() == null) {
+            partners.set(PartnerDirectory.load(tradingGrid));
+          }
+          return issues.lookup(key.substring(key.lastIndexOf(':') + 1));
+        })
+        .caps(config.caps())
+        .build();
+  }
+}

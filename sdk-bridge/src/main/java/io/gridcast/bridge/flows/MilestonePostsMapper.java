@@ -1,0 +1,52 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.Mapper;
+import io.gridcast.tradinggrid.model.Audience;
+import io.gridcast.tradinggrid.model.Link;
+import io.gridcast.tradinggrid.model.PartnerInstruction;
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.tradinggrid.model.PostKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The default posts of a released milestone: for every partner with campaign instructions, one
+ * announcement visible to that partner only, with the link to the release and that partner's
+ * instructions. Pure and thread-safe.
+ */
+public final class MilestonePostsMapper implements Mapper<MilestoneRelease, MilestonePosts> {
+
+  private final List<String> tags;
+
+  public MilestonePostsMapper(List<String> tags) {
+    this.tags = List.copyOf(tags);
+  }
+
+  @Override
+  public MilestonePosts map(MilestoneRelease source) {
+    List<PartnerInstruction> instructions = new ArrayList<>(source.campaign().partnerInstructions());
+    instructions.sort(Comparator.comparing(PartnerInstruction::partnerId));
+    List<PostCreate> posts = new ArrayList<>();
+    for (PartnerInstruction i : instructions) {
+      Map<String, String> metadata = new LinkedHashMap<>();
+      metadata.put("campaignId", source.campaign().id());
+      metadata.put("milestoneId", source.milestone().id());
+      source.milestone().spotifyUri().ifPresent(u -> metadata.put("spotifyUri", u));
+      posts.add(PostCreate.builder()
+          .kind(PostKind.ANNOUNCEMENT)
+          .title(source.campaign().name() + ": " + source.milestone().title())
+          .body("**" + source.itemName() + "** is live on Spotify.\n\n[Listen on Spotify](" + source.link() + ")\n\n"
+              + "### Your instructions\n\n" + i.instructions().strip())
+          .addLinks(Link.builder().rel("listen").title("Listen on Spotify").url(source.link()).build())
+          .metadata(metadata)
+          .audience(Audience.ofPartners(List.of(i.partnerId())))
+          .tags(tags)
+          .externalRef(source.key() + ":partner:" + i.partnerId())
+          .build());
+    }
+    return new MilestonePosts(source.campaign().id(), source.milestone().id(), posts);
+  }
+}

@@ -1,0 +1,94 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.Fingerprints;
+import io.gridcast.bridge.PostSink;
+import io.gridcast.bridge.Sink;
+import io.gridcast.bridge.WriteResult;
+import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.core.errors.PreconditionFailedException;
+import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.model.Campaign;
+import io.gridcast.tradinggrid.model.CampaignUpdate;
+import io.gridcast.tradinggrid.model.Milestone;
+import io.gridcast.tradinggrid.model.MilestoneStatus;
+import io.gridcast.tradinggrid.model.Post;
+import io.gridcast.tradinggrid.model.PostCreate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Marks a released milestone done ({@code CampaignUpdate} with {@code If-Match}, re-read and
+ * re-applied once on 412) and then makes sure each partner post exists with its content: a post
+ * is looked up by its {@code externalRef} and updated if it differs, or created with a
+ * deterministic idempotency key ({@code Fingerprints.idempotencyKey(flow, externalRef)}). A
+ * crash between any two steps is healed by the next run without a duplicate. Thread-safe.
+ */
+final class MilestonePostsSink implements Sink<MilestonePosts> {
+
+  private final TradingGridClient tradingGrid;
+  private final String flowName;
+
+  MilestonePostsSink(TradingGridClient tradingGrid, String flowName) {
+    this.tradingGrid = tradingGrid;
+    this.flowName = flowName;
+  }
+
+  @Override
+  public WriteResult create(String sourceKey, MilestonePosts item, String idempotencyKey, String externalRef) {
+    return apply(item);
+  }
+
+  @Override
+  public WriteResult update(LedgerEntry existing, MilestonePosts item) {
+    return apply(item);
+  }
+
+  /** Nothing single to adopt: {@link #apply} finds each partner post by its own externalRef. */
+  @Override
+  public Optional<WriteResult> findByExternalRef(String externalRef) {
+    return Optional.empty();
+  }
+
+  private WriteResult apply(MilestonePosts item) {
+    Campaign campaign = markDone(item.campaignId(), item.milestoneId());
+    for (PostCreate post : item.posts()) {
+      String ref = post.externalRef().orElseThrow();
+      Optional<Post> existing = tradingGrid.posts().findByExternalRef(ref);
+      if (existing.isEmpty()) {
+        tradingGrid.posts().create(post, Fingerprints.idempotencyKey(flowName, ref));
+      } else if (!PostSink.asCreate(existing.get()).equals(post)) {
+        tradingGrid.posts().update(existing.get().id(), PostSink.asUpdate(post), existing.get().version());
+      }
+    }
+    return WriteResult.of(campaign.id(), campaign.version());
+  }
+
+  private Campaign markDone(String campaignId, String milestoneId) {
+    Campaign campaign = tradingGrid.campaigns().get(campaignId);
+    for (int attempt = 0; ; attempt++) {
+      List<Milestone> milestones = new ArrayList<>();
+      boolean changed = false;
+      for (Milestone m : campaign.milestones()) {
+        if (m.id().equals(milestoneId) && m.status() != MilestoneStatus.DONE) {
+          milestones.add(Milestone.builder().from(m).status(MilestoneStatus.DONE).build());
+          changed = true;
+        } else {
+          milestones.add(m);
+        }
+      }
+      if (!changed) {
+        return campaign;
+      }
+      try {
+        return tradingGrid.campaigns().update(campaignId, CampaignUpdate.builder().milestones(milestones).build(),
+            campaign.version());
+      } catch (PreconditionFailedException e) {
+        if (attempt > 0) {
+          throw e;
+        }
+        campaign = tradingGrid.campaigns().get(campaignId); // edited meanwhile: apply to the latest
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.policy.PartnerDirectory;
+import io.gridcast.spotify.SpotifyClient;
+import io.gridcast.tradinggrid.TradingGridClient;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Flow 8: podcast performance for a period, summarised in Trading Grid as a report post with a
+ * Markdown table, a PNG chart and the data as a CSV attachment.
+ *
+ * <pre>{@code
+ * PerformanceReportConfig config = PerformanceReportConfig.builder()
+ *     .addShowIds("5THq5Er5bWp62qwOg6niTM")
+ *     .periodStart(LocalDate.of(2026, 3, 1)).periodEnd(LocalDate.of(2026, 3, 28))
+ *     .analytics(CsvAnalyticsSource.fromPath(Path.of("episodes-2026-03.csv")))
+ *     .build();
+ * RunReport report = bridge.run(PerformanceReportFlow.create(spotify, tradingGrid, config));
+ * }</pre>
+ *
+ * <p>One post per scope and period (its {@code externalRef} is {@link PerformanceData#key()}):
+ * a re-run with the same data changes nothing, a re-run with corrected data updates the post and
+ * attaches the new chart and CSV (the earlier documents stay, as documents never change). A run
+ * fails with the analytics source's {@link io.gridcast.spotify.analytics.AnalyticsFormatException}
+ * when the export is malformed, before anything is written.
+ */
+public final class PerformanceReportFlow {
+
+  private PerformanceReportFlow() {}
+
+  /** The flow for {@code config}; run it with {@code Bridge.run} or plan it with {@code Bridge.plan}. */
+  public static Flow<PerformanceData, PostWithDocuments> create(SpotifyClient spotify, TradingGridClient tradingGrid,
+      PerformanceReportConfig config) {
+    PerformanceDataSource source = new PerformanceDataSource(spotify, tradingGrid, config);
+    AtomicReference<PartnerDirectory> partners = new AtomicReference<>();
+    return Flow.<PerformanceData, PostWithDocuments>builder(config.flowName())
+        .source(checkpoint -> {
+          partners.set(PartnerDirectory.load(tradingGrid)); // one snapshot per run
+          return source.read(checkpoint);
+        })
+        .key(PerformanceData::key)
+        .mapper(new PerformanceReportMapper(config.audience(), partners::get, config.tags()))
+        .fingerprint(PostWithDocuments::fingerprint)
+        .sink(new DocumentPostSink(tradingGrid, config.flowName()))
+        .lookup(key -> {
+          partners.set(PartnerDirectory.load(tradingGrid));
+          PerformanceData data = source.load();
+          return data.key().equals(key) ? Optional.of(data) : Optional.empty();
+        })
+        .caps(config.caps())
+        .build();
+  }
+}

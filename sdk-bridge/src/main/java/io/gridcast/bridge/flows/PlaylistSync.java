@@ -1,0 +1,86 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.spotify.SpotifyClient;
+import io.gridcast.spotify.SpotifyUri;
+import io.gridcast.spotify.model.PlaylistBase;
+import io.gridcast.spotify.model.PlaylistItem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Brings a flow-managed playlist to what it should be: its details, then its items with the
+ * fewest writes it can (one removal, one append, then single moves). Each compares with the
+ * current state first, so what is already in place costs no write (and a repeat after a crash
+ * finishes the job). Stateless.
+ */
+final class PlaylistSync {
+
+  private PlaylistSync() {}
+
+  /**
+   * Creates the playlist when there is none yet, else renames and re-describes it where it
+   * differs.
+   *
+   * @return the playlist's id
+   */
+  static String details(SpotifyClient spotify, PlaylistBase playlist, String name, String description, boolean isPublic) {
+    if (playlist == null) {
+      return spotify.playlists().create(name, description, isPublic, false).id();
+    }
+    boolean rename = !playlist.name().equals(name);
+    boolean describe = !playlist.description().orElse("").equals(description);
+    if (rename || describe) {
+      spotify.playlists().changeDetails(playlist.id(), rename ? name : null, describe ? description : null, null, null);
+    }
+    return playlist.id();
+  }
+
+  /** Removes what should not be there, appends what is missing, then moves items into order. */
+  static void items(SpotifyClient spotify, String playlistId, List<String> desired) {
+    List<String> current = new ArrayList<>();
+    for (PlaylistItem item : spotify.playlists().items(playlistId, null)) {
+      item.track().map(t -> t.uri()).or(() -> item.episode().map(e -> e.uri())).ifPresent(current::add);
+    }
+    Set<String> wanted = new HashSet<>(desired);
+    Map<String, Integer> counts = new HashMap<>();
+    current.forEach(u -> counts.merge(u, 1, Integer::sum));
+    List<SpotifyUri> remove = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (!wanted.contains(e.getKey()) || e.getValue() > 1) {
+        remove.add(SpotifyUri.parse(e.getKey())); // a duplicate goes and comes back once
+      }
+    }
+    String snapshot = null;
+    if (!remove.isEmpty()) {
+      remove.sort((a, b) -> a.toString().compareTo(b.toString()));
+      snapshot = spotify.playlists().removeItems(playlistId, remove, null);
+      Set<String> removed = new HashSet<>();
+      remove.forEach(u -> removed.add(u.toString()));
+      current.removeIf(removed::contains);
+    }
+    List<SpotifyUri> add = new ArrayList<>();
+    for (String u : desired) {
+      if (!current.contains(u)) {
+        add.add(SpotifyUri.parse(u));
+        current.add(u);
+      }
+    }
+    if (!add.isEmpty()) {
+      snapshot = spotify.playlists().addItems(playlistId, add, null);
+    }
+    for (int i = 0; i < desired.size(); i++) {
+      String want = desired.get(i);
+      if (!current.get(i).equals(want)) {
+        int from = current.indexOf(want);
+        snapshot = spotify.playlists().reorder(playlistId, from, i, 1, snapshot);
+        current.remove(from);
+        current.add(i, want);
+      }
+    }
+  }
+
+}

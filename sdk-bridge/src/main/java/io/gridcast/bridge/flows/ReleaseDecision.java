@@ -1,0 +1,33 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.policy.ApprovalPolicy;
+import io.gridcast.tradinggrid.model.ContentPackage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the decisions on an approval request amount to, as {@link ApprovalGatedPublishingFlow}
+ * acts on it. Immutable.
+ *
+ * @param approvalId the approval's id
+ * @param title the episode title
+ * @param description the episode description
+ * @param outcome what the decisions amount to under the policy
+ * @param decisions each decision as {@code role: decision by who}, in the order made
+ * @param contentPackage the documents under review
+ * @param releaseDate the episode's publication date: when the approval completed, else when it was created
+ */
+public record ReleaseDecision(String approvalId, String title, String description, ApprovalPolicy.Outcome outcome,
+    List<String> decisions, ContentPackage contentPackage, Instant releaseDate) {
+
+  public ReleaseDecision {
+    Objects.requireNonNull(approvalId, "approvalId");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(contentPackage, "contentPackage");
+    Objects.requireNonNull(releaseDate, "releaseDate");
+    decisions = List.copyOf(decisions);
+  }
+}

@@ -1,0 +1,79 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.Fingerprints;
+import io.gridcast.bridge.Mapper;
+import io.gridcast.spotify.SpotifyUri;
+import io.gridcast.tradinggrid.model.Site;
+import io.gridcast.tradinggrid.model.SiteRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The default playlist of a site: the configured programme for its region, then the
+ * instructions of its accepted playlist-change requests, oldest first; named after the site
+ * (or as the latest {@code rename} says); the configured cover. Depends only on Trading Grid's
+ * side, so edits made on Spotify are left alone until the site's programme changes. Pure and
+ * thread-safe.
+ */
+public final class SitePlaylistMapper implements Mapper<SiteProgramme, SitePlaylistSpec> {
+
+  private final BusinessMusicConfig config;
+  private final String coverSha256;
+
+  public SitePlaylistMapper(BusinessMusicConfig config) {
+    this.config = config;
+    this.coverSha256 = config.coverJpeg().map(Fingerprints::sha256Hex).orElse(null);
+  }
+
+  @Override
+  public SitePlaylistSpec map(SiteProgramme source) {
+    Site site = source.site();
+    List<String> items = new ArrayList<>(new LinkedHashSet<>(normalised(config.programmeFor(site))));
+    String name = config.playlistNamePrefix() + site.name();
+    List<String> requestIds = new ArrayList<>();
+    for (SiteRequest r : source.requests()) {
+      if (!SiteProgramme.carriedOut(r)) {
+        continue;
+      }
+      switch (r.type()) {
+        case NEW_SITE:
+        case LICENCE:
+          requestIds.add(r.id());
+          break;
+        case PLAYLIST_CHANGE:
+          List<PlaylistChange> changes;
+          try {
+            changes = PlaylistChange.parse(r.details());
+          } catch (IllegalArgumentException e) {
+            continue; // accepted by a person with free-text details: theirs to carry out
+          }
+          if (changes.isEmpty()) {
+            continue;
+          }
+          for (PlaylistChange c : changes) {
+            if (c.action() == PlaylistChange.Action.RENAME) {
+              name = c.name();
+            } else {
+              c.applyTo(items);
+            }
+          }
+          requestIds.add(r.id());
+          break;
+        default:
+          break;
+      }
+    }
+    String description = "Music programme for " + site.name() + " (" + site.region() + ", " + site.timezone()
+        + "), kept by Gridcast from Trading Grid. " + SitePlaylistSpec.marker(site.id());
+    return new SitePlaylistSpec(site.id(), name, description, items, coverSha256, requestIds);
+  }
+
+  private static List<String> normalised(List<String> uris) {
+    List<String> out = new ArrayList<>(uris.size());
+    for (String u : uris) {
+      out.add(SpotifyUri.parse(u).toString());
+    }
+    return out;
+  }
+}

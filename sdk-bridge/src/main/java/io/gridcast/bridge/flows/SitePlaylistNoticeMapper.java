@@ -1,0 +1,61 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.Mapper;
+import io.gridcast.bridge.policy.PartnerDirectory;
+import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.spotify.model.Playlist;
+import io.gridcast.tradinggrid.model.Link;
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.tradinggrid.model.PostKind;
+import io.gridcast.tradinggrid.model.Site;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The default service notice of a site's playlist: one post per site, kept up to date, naming
+ * the playlist, its item count and its current snapshot, with a link to it; for the configured
+ * audience (by default the site's partner and every partner in its region). A new snapshot on
+ * Spotify (an edit there or by the flow) changes the notice, so it is updated, never duplicated.
+ * Pure for a given partner snapshot; thread-safe.
+ */
+public final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState, PostCreate> {
+
+  private final RoutingPolicy<Site> audience;
+  private final Supplier<PartnerDirectory> partners;
+  private final List<String> tags;
+
+  public SitePlaylistNoticeMapper(RoutingPolicy<Site> audience, Supplier<PartnerDirectory> partners, List<String> tags) {
+    this.audience = audience;
+    this.partners = partners;
+    this.tags = List.copyOf(tags);
+  }
+
+  @Override
+  public PostCreate map(SitePlaylistState source) {
+    Site site = source.site();
+    Playlist p = source.playlist();
+    String link = p.externalUrls().spotify().orElse("https://open.spotify.com/playlist/" + p.id());
+    long items = p.items().total();
+    String body = "The music programme of **" + site.name() + "** (" + site.region() + ") is now **" + p.name()
+        + "** with " + items + (items == 1 ? " item" : " items") + " (Spotify snapshot `" + p.snapshotId() + "`).\n\n"
+        + "[Open the playlist on Spotify](" + link + ")";
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("siteId", site.id());
+    metadata.put("region", site.region());
+    metadata.put("playlistUri", p.uri());
+    metadata.put("snapshotId", p.snapshotId());
+    metadata.put("items", Long.toString(items));
+    return PostCreate.builder()
+        .kind(PostKind.SERVICE_NOTICE)
+        .title("Music programme: " + site.name())
+        .body(body)
+        .addLinks(Link.builder().rel("playlist").title("Open the playlist on Spotify").url(link).build())
+        .metadata(metadata)
+        .audience(audience.audienceFor(site, partners.get()))
+        .tags(tags)
+        .externalRef(source.key())
+        .build();
+  }
+}

@@ -1,0 +1,55 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.tradinggrid.model.Site;
+import io.gridcast.tradinggrid.model.SiteRequest;
+import io.gridcast.tradinggrid.model.SiteRequestStatus;
+import io.gridcast.tradinggrid.model.SiteRequestType;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A site with its requests, as {@link BusinessMusicFlow}'s playlist phase reads them. Immutable.
+ *
+ * @param site the site
+ * @param requests its requests, oldest first
+ */
+public record SiteProgramme(Site site, List<SiteRequest> requests) {
+
+  public SiteProgramme {
+    Objects.requireNonNull(site, "site");
+    requests = List.copyOf(requests);
+  }
+
+  /** The stable source key: {@code tradinggrid:site:<id>}. */
+  public String key() {
+    return "tradinggrid:site:" + site.id();
+  }
+
+  /** Whether the site has licence documents: no music is programmed for a site without them. */
+  public boolean licensed() {
+    return !site.licenceDocumentIds().isEmpty();
+  }
+
+  /**
+   * Whether the flow manages the site's playlist: licensed, not suspended, and live or with an
+   * accepted (or done) new-site request.
+   */
+  public boolean managed() {
+    if (!licensed()) {
+      return false;
+    }
+    switch (site.status()) {
+      case LIVE:
+        return true;
+      case PLANNED:
+        return requests.stream().anyMatch(r -> r.type() == SiteRequestType.NEW_SITE && carriedOut(r));
+      default:
+        return false;
+    }
+  }
+
+  /** Accepted or done: the requests whose effect the site's playlist carries. */
+  static boolean carriedOut(SiteRequest r) {
+    return r.status() == SiteRequestStatus.ACCEPTED || r.status() == SiteRequestStatus.DONE;
+  }
+}

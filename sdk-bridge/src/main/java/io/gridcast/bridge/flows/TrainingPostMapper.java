@@ -1,0 +1,53 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.Mapper;
+import io.gridcast.bridge.policy.PartnerDirectory;
+import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.tradinggrid.model.PostKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The default training post of an episode: the announcement layout of
+ * {@link EpisodeAnnouncementMapper} as a {@link PostKind#TRAINING} post, with an FAQ section, the
+ * given existing documents attached and the episode's supporting documents to upload. Its
+ * {@code externalRef} is {@link #postRef}. Pure for a given partner and document snapshot;
+ * thread-safe.
+ */
+public final class TrainingPostMapper implements Mapper<ShowEpisode, PostWithDocuments> {
+
+  private final EpisodeAnnouncementMapper layout;
+  private final Map<String, String> faqs;
+  private final List<String> documentIds;
+  private final Supplier<TrainingDocuments> documents;
+
+  TrainingPostMapper(RoutingPolicy<ShowEpisode> audience, Supplier<PartnerDirectory> partners, List<String> tags,
+      Map<String, String> faqs, List<String> documentIds, Supplier<TrainingDocuments> documents) {
+    this.layout = new EpisodeAnnouncementMapper(audience, partners, tags, PostKind.TRAINING);
+    this.faqs = faqs; // the config's map: immutable, in the order given
+    this.documentIds = List.copyOf(documentIds);
+    this.documents = documents;
+  }
+
+  /** The training post's {@code externalRef} for an episode key (distinct from its announcement's). */
+  public static String postRef(String episodeKey) {
+    return "gridcast:training:" + episodeKey;
+  }
+
+  @Override
+  public PostWithDocuments map(ShowEpisode source) {
+    PostCreate base = layout.map(source);
+    StringBuilder body = new StringBuilder(base.body());
+    if (!faqs.isEmpty()) {
+      body.append("\n\n### FAQ\n");
+      faqs.forEach((q, a) -> body.append("\n**").append(q.strip()).append("**\n\n").append(a.strip()).append('\n'));
+    }
+    List<String> attachments = new ArrayList<>(base.attachments());
+    attachments.addAll(documentIds);
+    PostCreate post = base.withBody(body.toString().strip()).withAttachments(attachments).withExternalRef(postRef(source.key()));
+    return new PostWithDocuments(post, documents.get().forEpisode(source.episode().id()));
+  }
+}

@@ -1,0 +1,223 @@
+package io.gridcast.bridge.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.state.DeadLetter;
+import io.gridcast.bridge.state.InMemoryStateStore;
+import io.gridcast.bridge.testing.Sandboxes;
+import io.gridcast.spotify.feed.FeedItem;
+import io.gridcast.spotify.feed.FileSystemFeedSink;
+import io.gridcast.spotify.feed.ReleaseWatcher;
+import io.gridcast.testkit.SpotifyDemoData;
+import io.gridcast.testkit.TradingGridDemoData;
+import io.gridcast.testkit.TradingGridResource;
+import io.gridcast.tradinggrid.model.ContentPackage;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApprovalGatedPublishingFlowTest {
+
+  static final String SHOW = SpotifyDemoData.SHOW_ARCHIVE_SESSIONS;
+  static final String SUBMITTER = "content-team@halvorsen-pike.example";
+
+  @TempDir
+  Path dir;
+
+  private Sandboxes sandboxes;
+  private InMemoryStateStore store;
+  private Bridge bridge;
+  private FileSystemFeedSink feed;
+
+  @BeforeEach
+  void start() {
+    sandboxes = Sandboxes.start();
+    store = new InMemoryStateStore();
+    bridge = sandboxes.bridge(store);
+    feed = FileSystemFeedSink.create(dir.resolve("releases.xml"), URI.create("https://feeds.example.com/releases.xml"),
+        IssueAudioUpdatesFlowTest.channel());
+    sandboxes.spotifySandbox.registerFeed(SHOW, dir.resolve("releases.xml").toUri());
+  }
+
+  @AfterEach
+  void stop() {
+    sandboxes.close();
+  }
+
+  private ApprovalGatedPublishingFlow flow(String artworkDocumentId) {
+    ReleaseWatcher watcher = ReleaseWatcher.builder(sandboxes.spotify)
+        .initialDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(1)).deadline(Duration.ofSeconds(20))
+        .sleeper(d -> sandboxes.spotifySandbox.ingestNow())
+        .build();
+    ContentPackage pkg = ContentPackage.builder()
+        .scriptDocumentId(TradingGridDemoData.DOCUMENT_EP43_SCRIPT)
+        .artworkDocumentId(artworkDocumentId)
+        .releaseNotesDocumentId(TradingGridDemoData.DOCUMENT_EP43_RELEASE_NOTES)
+        .audioDocumentId(TradingGridDemoData.DOCUMENT_EP43_AUDIO)
+        .build();
+    return ApprovalGatedPublishingFlow.create(sandboxes.spotify, sandboxes.tradingGrid,
+        ApprovalGatedPublishingConfig.builder()
+            .publishing(FeedPublishingConfig.builder().showId(SHOW).feedSink(feed).mediaFolder(dir.resolve("media"))
+                .mediaBaseUrl(URI.create("https://media.example.com/releases/")).releaseWatcher(watcher).build())
+            .addSubmissions(new ContentSubmission("ep44", "Supply Chain Minutes 44: Peak without panic",
+                "How the peak cut-offs work.", pkg, SUBMITTER))
+            .build());
+  }
+
+  private String goodArtwork() throws IOException {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(1400, 1400, BufferedImage.TYPE_INT_RGB), "png", png);
+    return sandboxes.tradingGridSandbox.uploadDocument("ep44-cover.png", "image/png", png.toByteArray())
+        .path("id").asText();
+  }
+
+  private String approvalId() {
+    return sandboxes.tradingGridSandbox.resources(TradingGridResource.APPROVALS).stream()
+        .filter(a -> a.path("externalRef").asText().equals("gridcast:approval:ep44"))
+        .map(a -> a.path("id").asText()).findFirst().orElseThrow();
+  }
+
+  private List<String> actions(String approvalId) {
+    return sandboxes.tradingGridSandbox.auditTrail(approvalId).stream().map(e -> e.path("action").asText()).toList();
+  }
+
+  private void decideAll(String approvalId, String lastDecision) {
+    sandboxes.tradingGridSandbox.decideApproval(approvalId, "legal", "approve", "m.okafor@halvorsen-pike.example", null);
+    sandboxes.tradingGridSandbox.decideApproval(approvalId, "compliance", "approve", "j.berg@halvorsen-pike.example", null);
+    sandboxes.tradingGridSandbox.decideApproval(approvalId, "partner_operations", lastDecision,
+        "a.silva@halvorsen-pike.example", "Intro too long");
+  }
+
+  @Test
+  void aFullyApprovedPackageIsReleasedOnceWithEveryStepOnTheAuditTrail() throws IOException {
+    ApprovalGatedPublishingFlow flow = flow(goodArtwork());
+    List<RunReport> first = flow.run(bridge);
+    String id = approvalId();
+    assertThat(first.get(0).created()).isEqualTo(1);
+    assertThat(actions(id)).containsExactly("submitted", "requested"); // the platform's own entry, then ours
+    assertThat(sandboxes.tradingGridSandbox.auditTrail(id).get(1).path("actor").asText()).isEqualTo(SUBMITTER);
+    assertThat(feed.items()).isEmpty(); // pending: nothing released
+
+    decideAll(id, "approve");
+    flow.run(bridge);
+
+    assertThat(feed.items()).extracting(FeedItem::guid).containsExactly("gridcast-approval-" + id);
+    assertThat(sandboxes.spotifySandbox.episodeIdForGuid(SHOW, "gridcast-approval-" + id)).isPresent();
+    assertThat(actions(id)).containsSubsequence("requested", "decision_recorded", "decision_recorded",
+        "decision_recorded", "published", "confirmed_on_spotify");
+    assertThat(store.entries("approval-publishing-releases")).singleElement()
+        .satisfies(e -> assertThat(e.attributes().orElseThrow()).contains("approved", "spotify:episode:"));
+  }
+
+  @Test
+  void aReRunAppendsNothingAndPublishesNothingAgain() throws IOException {
+    ApprovalGatedPublishingFlow flow = flow(goodArtwork());
+    flow.run(bridge);
+    decideAll(approvalId(), "approve");
+    flow.run(bridge);
+    int trail = actions(approvalId()).size();
+    int episodes = sandboxes.spotifySandbox.episodeCount(SHOW);
+
+    List<RunReport> again = flow.run(bridge);
+
+    assertThat(again).allSatisfy(r -> assertThat(r.unchanged()).isEqualTo(1));
+    assertThat(actions(approvalId())).hasSize(trail);
+    assertThat(feed.items()).hasSize(1);
+    assertThat(sandboxes.spotifySandbox.episodeCount(SHOW)).isEqualTo(episodes);
+    assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.APPROVALS).stream()
+        .filter(a -> a.path("externalRef").asText().startsWith("gridcast:approval:")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aRejectedPackageIsNeverPublishedAndItsSubmitterIsToldOnce() throws IOException {
+    ApprovalGatedPublishingFlow flow = flow(goodArtwork());
+    flow.run(bridge);
+    String id = approvalId();
+    decideAll(id, "reject");
+
+    flow.run(bridge);
+    flow.run(bridge);
+
+    assertThat(feed.items()).isEmpty();
+    assertThat(actions(id)).contains("not_released").doesNotContain("published");
+    assertThat(actions(id).stream().filter("not_released"::equals).count()).isEqualTo(1);
+    JsonNode thread = sandboxes.tradingGridSandbox.resources(TradingGridResource.THREADS).stream()
+        .filter(t -> t.path("externalRef").asText().equals("gridcast:approval-review:" + id)).findFirst().orElseThrow();
+    List<JsonNode> messages = sandboxes.tradingGridSandbox.threadMessages(thread.path("id").asText());
+    assertThat(messages).singleElement().satisfies(m -> assertThat(m.path("body").asText())
+        .startsWith("@" + SUBMITTER).contains("rejected", "partner_operations: reject", "Intro too long"));
+  }
+
+  @Test
+  void badArtworkBlocksTheReleaseWithTheReasonOnTheAuditTrail() throws IOException {
+    // the demo artwork is not a decodable image
+    ApprovalGatedPublishingFlow flow = flow(TradingGridDemoData.DOCUMENT_EP43_ARTWORK);
+    flow.run(bridge);
+    String id = approvalId();
+    decideAll(id, "approve");
+
+    List<RunReport> reports = flow.run(bridge);
+    flow.run(bridge);
+
+    assertThat(reports.get(1).deadLettered()).isEqualTo(1);
+    assertThat(store.deadLetters("approval-publishing-releases")).singleElement().extracting(DeadLetter::reason)
+        .asString().contains("is not released", "not a readable JPEG or PNG");
+    List<JsonNode> blocked = sandboxes.tradingGridSandbox.auditTrail(id).stream()
+        .filter(e -> e.path("action").asText().equals("release_blocked")).toList();
+    assertThat(blocked).singleElement()
+        .satisfies(e -> assertThat(e.path("detail").asText()).contains("supply-minutes-43-cover.png"));
+    assertThat(feed.items()).isEmpty();
+  }
+
+  @Test
+  void artworkOfTheWrongSizeIsRefusedWithItsDimensions() throws IOException {
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(1200, 1200, BufferedImage.TYPE_INT_RGB), "jpeg", jpeg);
+    assertThat(ArtworkCheck.problem("small.jpg", jpeg.toByteArray())).hasValueSatisfying(p -> assertThat(p)
+        .contains("1200x1200", "1400x1400"));
+    ByteArrayOutputStream wide = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(1600, 1400, BufferedImage.TYPE_INT_RGB), "png", wide);
+    assertThat(ArtworkCheck.problem("wide.png", wide.toByteArray())).hasValueSatisfying(p -> assertThat(p)
+        .contains("must be square"));
+  }
+
+  @Test
+  void underTheFaultProfileTheReleaseEndsInTheExactState() throws IOException {
+    ApprovalGatedPublishingFlow flow = flow(goodArtwork());
+    sandboxes.faults(Sandboxes.flaky(11));
+    runUntilClean(flow);
+    String id = approvalId();
+    decideAll(id, "approve");
+
+    runUntilClean(flow);
+
+    assertThat(feed.items()).extracting(FeedItem::guid).containsExactly("gridcast-approval-" + id);
+    List<String> actions = actions(id);
+    assertThat(actions.stream().filter("requested"::equals).count()).isEqualTo(1);
+    assertThat(actions.stream().filter("decision_recorded"::equals).count()).isEqualTo(3);
+    assertThat(actions.stream().filter("published"::equals).count()).isEqualTo(1);
+    assertThat(actions.stream().filter("confirmed_on_spotify"::equals).count()).isEqualTo(1);
+  }
+
+  private void runUntilClean(ApprovalGatedPublishingFlow flow) {
+    for (int i = 0; i < 6; i++) {
+      List<RunReport> reports = flow.run(bridge);
+      if (reports.stream().allMatch(r -> r.stoppedBecause().isEmpty() && r.failed() == 0)) {
+        return;
+      }
+    }
+    throw new AssertionError("runs did not settle under the fault profile");
+  }
+}

@@ -1,0 +1,414 @@
+package io.gridcast.bridge.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.Sink;
+import io.gridcast.bridge.WriteResult;
+import io.gridcast.bridge.state.InMemoryStateStore;
+import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.bridge.testing.SandboxAssertions;
+import io.gridcast.bridge.testing.Sandboxes;
+import io.gridcast.spotify.SpotifyUri;
+import io.gridcast.spotify.model.Playlist;
+import io.gridcast.spotify.model.PlaylistItem;
+import io.gridcast.spotify.model.SimplifiedPlaylist;
+import io.gridcast.testkit.FaultProfile;
+import io.gridcast.testkit.SpotifyDemoData;
+import io.gridcast.testkit.TradingGridDemoData;
+import io.gridcast.testkit.TradingGridResource;
+import io.gridcast.tradinggrid.model.SiteRequest;
+import io.gridcast.tradinggrid.model.SiteRequestStatus;
+import io.gridcast.tradinggrid.model.SiteRequestType;
+import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BusinessMusicFlowTest {
+
+  /** The demo's licensed live sites: the ones managed from the first run. */
+  private static final List<String> MANAGED = List.of("s_austin_330", "s_manchester_041", "s_rotterdam_112",
+      "s_singapore_052", "s_toronto_015");
+  private static final String ROTTERDAM = TradingGridDemoData.SITE_ROTTERDAM;
+  private static final String DENVER = "s_denver_118";
+
+  @TempDir
+  Path dir;
+
+  private Sandboxes sandboxes;
+  private InMemoryStateStore store;
+  private Bridge bridge;
+
+  @BeforeEach
+  void start() {
+    sandboxes = Sandboxes.start(dir);
+    store = new InMemoryStateStore();
+    bridge = sandboxes.bridge(store);
+  }
+
+  @AfterEach
+  void stop() {
+    sandboxes.close();
+  }
+
+  private static String track(int n) {
+    return "spotify:track:" + SpotifyDemoData.trackId(n);
+  }
+
+  private static BusinessMusicConfig config() {
+    return BusinessMusicConfig.builder().addProgramme(track(1), track(2), track(3)).build();
+  }
+
+  private BusinessMusicRun run() {
+    return BusinessMusicFlow.run(bridge, config());
+  }
+
+  private JsonNode tg(TradingGridResource type, String id) {
+    return sandboxes.tradingGridSandbox.resource(type, id).orElseThrow();
+  }
+
+  /** Site id → number of the current user's playlists carrying its marker. */
+  private Map<String, Integer> markedPlaylists() {
+    Map<String, Integer> out = new TreeMap<>();
+    for (SimplifiedPlaylist p : sandboxes.spotify.playlists().mine()) {
+      String d = p.description().orElse("");
+      int at = d.indexOf("[gridcast:site:");
+      if (at >= 0) {
+        out.merge(d.substring(at + "[gridcast:site:".length(), d.indexOf(']', at)), 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
+  private Playlist playlistOf(String siteId) {
+    String uri = tg(TradingGridResource.SITES, siteId).path("playlistUri").asText();
+    return sandboxes.spotify.playlists().get(SpotifyUri.parse(uri).id());
+  }
+
+  private List<String> itemsOf(String siteId) {
+    List<String> out = new ArrayList<>();
+    for (PlaylistItem i : sandboxes.spotify.playlists().items(playlistOf(siteId).id(), null)) {
+      i.track().ifPresent(t -> out.add(t.uri()));
+    }
+    return out;
+  }
+
+  private Map<String, Integer> notices() {
+    return SandboxAssertions.postsByExternalRef(sandboxes.tradingGridSandbox, "spotify:playlist:");
+  }
+
+  private JsonNode raise(String siteId, String type, String details) {
+    return sandboxes.tradingGridSandbox.raiseSiteRequest(siteId, type, details);
+  }
+
+  private void assertFinalStateOfTheDemo() {
+    assertThat(markedPlaylists()).containsOnlyKeys(MANAGED).allSatisfy((site, n) -> assertThat(n).isEqualTo(1));
+    for (String site : MANAGED) {
+      assertThat(itemsOf(site)).containsExactly(track(1), track(2), track(3));
+      assertThat(tg(TradingGridResource.SITES, site).path("status").asText()).isEqualTo("live");
+    }
+    assertThat(notices()).hasSize(MANAGED.size()).allSatisfy((ref, n) -> assertThat(n).isEqualTo(1));
+  }
+
+  @Test
+  void theFirstRunGivesEveryLicensedLiveSiteOnePlaylistLinkedToTheSiteAndOneServiceNotice() {
+    BusinessMusicRun run = run();
+
+    assertThat(run.playlists().created()).isEqualTo(MANAGED.size());
+    assertThat(run.notices().created()).isEqualTo(MANAGED.size());
+    assertThat(run.combined().failed()).isZero();
+    assertThat(run.combined().flow()).isEqualTo("business-music");
+    assertFinalStateOfTheDemo();
+    Playlist rotterdam = playlistOf(ROTTERDAM);
+    assertThat(rotterdam.name()).isEqualTo("In-store music · H&P Store 112, Rotterdam");
+    assertThat(rotterdam.publicStatus()).contains(false);
+  }
+
+  @Test
+  void aServiceNoticeIsForTheSitesPartnerAndRegion() {
+    run();
+
+    Playlist rotterdam = playlistOf(ROTTERDAM);
+    JsonNode post = sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).stream()
+        .filter(p -> p.path("externalRef").asText().equals(rotterdam.uri())).findFirst().orElseThrow();
+    assertThat(post.path("kind").asText()).isEqualTo("service_notice");
+    assertThat(post.path("metadata").path("siteId").asText()).isEqualTo(ROTTERDAM);
+    assertThat(post.path("metadata").path("snapshotId").asText()).isEqualTo(rotterdam.snapshotId());
+    assertThat(post.path("links").get(0).path("url").asText()).contains(rotterdam.id());
+    List<String> audience = new ArrayList<>();
+    post.path("audience").path("partnerIds").forEach(p -> audience.add(p.asText()));
+    assertThat(audience).contains(tg(TradingGridResource.SITES, ROTTERDAM).path("partnerId").asText());
+    for (String partner : audience) {
+      String region = tg(TradingGridResource.PARTNERS, partner).path("region").asText();
+      assertThat(region.equals("EMEA") || partner.equals(tg(TradingGridResource.SITES, ROTTERDAM).path("partnerId").asText()))
+          .isTrue();
+    }
+  }
+
+  @Test
+  void aSecondRunChangesNothing() {
+    run();
+    String snapshot = playlistOf(ROTTERDAM).snapshotId();
+    int posts = sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).size();
+
+    BusinessMusicRun again = run();
+
+    RunReport all = again.combined();
+    assertThat(all.created() + all.updated() + all.failed()).isZero();
+    assertThat(again.playlists().unchanged()).isEqualTo(MANAGED.size());
+    assertThat(again.notices().unchanged()).isEqualTo(MANAGED.size());
+    assertThat(playlistOf(ROTTERDAM).snapshotId()).isEqualTo(snapshot);
+    assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS)).hasSize(posts);
+    assertFinalStateOfTheDemo();
+  }
+
+  @Test
+  void aNewSiteWithoutLicenceDocumentsIsRefusedWithExactlyOneCommentSayingWhy() {
+    run();
+    run();
+
+    JsonNode request = tg(TradingGridResource.SITE_REQUESTS, TradingGridDemoData.SITE_REQUEST_LYON);
+    assertThat(request.path("status").asText()).isEqualTo("refused");
+    assertThat(request.path("comments")).hasSize(1);
+    assertThat(request.path("comments").get(0).path("body").asText()).contains("licence documents");
+    assertThat(tg(TradingGridResource.SITES, TradingGridDemoData.SITE_LYON).path("status").asText()).isEqualTo("planned");
+    assertThat(markedPlaylists()).doesNotContainKey(TradingGridDemoData.SITE_LYON);
+  }
+
+  @Test
+  void aNewSiteWithItsLicenceGoesLiveWithItsOwnPlaylistAndTheRequestIsDone() {
+    JsonNode licence = sandboxes.tradingGridSandbox.uploadDocument("licence-denver.pdf", "application/pdf",
+        "%PDF-1.4 licence".getBytes(StandardCharsets.UTF_8));
+    ObjectNode patch = new ObjectMapper().createObjectNode();
+    patch.putArray("licenceDocumentIds").add(licence.path("id").asText());
+    sandboxes.tradingGridSandbox.update(TradingGridResource.SITES, DENVER, patch);
+    String requestId = raise(DENVER, "new_site", "Open Denver on 2 February.").path("id").asText();
+
+    BusinessMusicRun run = run();
+
+    assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("done");
+    JsonNode denver = tg(TradingGridResource.SITES, DENVER);
+    assertThat(denver.path("status").asText()).isEqualTo("live");
+    assertThat(itemsOf(DENVER)).containsExactly(track(1), track(2), track(3));
+    assertThat(markedPlaylists()).containsEntry(DENVER, 1);
+    assertThat(run.playlists().created()).isEqualTo(MANAGED.size() + 1);
+    assertThat(run().combined().created() + run().combined().updated()).isZero();
+  }
+
+  @Test
+  void aRequestForAnUnknownSiteIsRefused() {
+    SiteRequest request = SiteRequest.builder().id("sr_ghost").siteId("s_closed_999").type(SiteRequestType.PLAYLIST_CHANGE)
+        .status(SiteRequestStatus.OPEN).details("add " + track(1)).version(1)
+        .createdAt(Instant.parse("2026-06-01T00:00:00Z")).updatedAt(Instant.parse("2026-06-01T00:00:00Z")).build();
+
+    SiteRequestDecision decision = new SiteRequestDecider().map(new SiteRequestCase(request, Optional.empty()));
+
+    assertThat(decision.verdict()).isEqualTo(SiteRequestDecision.Verdict.REFUSE);
+    assertThat(decision.comment()).contains("s_closed_999").contains("does not exist");
+  }
+
+  @Test
+  void aRequestWhoseSiteWasRemovedGetsExactlyOneCommentSayingWhy() throws Exception {
+    String requestId = raise(DENVER, "support", "The player is silent.").path("id").asText();
+    sandboxes.close();
+    removeSiteFromTheSandboxState(DENVER); // an administrator deregistered the site
+    sandboxes = Sandboxes.start(dir);
+    bridge = sandboxes.bridge(store);
+
+    run();
+    run();
+
+    JsonNode request = tg(TradingGridResource.SITE_REQUESTS, requestId);
+    assertThat(request.path("comments")).hasSize(1);
+    assertThat(request.path("comments").get(0).path("body").asText()).contains(DENVER).contains("does not exist");
+    // the sandbox re-checks siteId on every PATCH, so it may refuse the status change itself
+    assertThat(request.path("status").asText()).isIn("refused", "open");
+  }
+
+  @Test
+  void aPlaylistChangeRequestAddsRemovesMovesAndRenamesThenIsDone() {
+    run();
+    String requestId = raise(ROTTERDAM, "playlist_change", String.join("\n",
+        "Please update our programme:", "add " + track(5), "remove " + track(2), "move " + track(5) + " to 1",
+        "rename Rotterdam mornings")).path("id").asText();
+
+    BusinessMusicRun run = run();
+
+    assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("done");
+    assertThat(itemsOf(ROTTERDAM)).containsExactly(track(5), track(1), track(3));
+    assertThat(playlistOf(ROTTERDAM).name()).isEqualTo("Rotterdam mornings");
+    assertThat(run.playlists().updated()).isEqualTo(1);
+    assertThat(run.notices().updated()).isEqualTo(1);
+    assertThat(markedPlaylists()).containsEntry(ROTTERDAM, 1);
+    assertThat(notices()).hasSize(MANAGED.size()).allSatisfy((ref, n) -> assertThat(n).isEqualTo(1));
+    assertThat(run().combined().created() + run().combined().updated()).isZero();
+  }
+
+  @Test
+  void aMalformedPlaylistChangeIsRefusedNamingTheLine() {
+    String requestId = raise(ROTTERDAM, "playlist_change", "add spotify:album:" + SpotifyDemoData.trackId(1)).path("id").asText();
+
+    run();
+
+    JsonNode request = tg(TradingGridResource.SITE_REQUESTS, requestId);
+    assertThat(request.path("status").asText()).isEqualTo("refused");
+    assertThat(request.path("comments").get(0).path("body").asText()).contains("line 1").contains("tracks and episodes");
+  }
+
+  @Test
+  void aChangeMadeOnSpotifyIsKeptAndUpdatesTheSitesServiceNotice() {
+    run();
+    Playlist before = playlistOf(ROTTERDAM);
+    sandboxes.spotify.playlists().addItems(before.id(), List.of(SpotifyUri.parse(track(9))), null);
+
+    BusinessMusicRun run = run();
+
+    assertThat(run.playlists().unchanged()).isEqualTo(MANAGED.size());
+    assertThat(run.notices().updated()).isEqualTo(1);
+    assertThat(itemsOf(ROTTERDAM)).containsExactly(track(1), track(2), track(3), track(9));
+    JsonNode post = sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).stream()
+        .filter(p -> p.path("externalRef").asText().equals(before.uri())).findFirst().orElseThrow();
+    assertThat(post.path("metadata").path("snapshotId").asText()).isEqualTo(playlistOf(ROTTERDAM).snapshotId())
+        .isNotEqualTo(before.snapshotId());
+    assertThat(post.path("metadata").path("items").asText()).isEqualTo("4");
+    assertThat(notices()).hasSize(MANAGED.size()).allSatisfy((ref, n) -> assertThat(n).isEqualTo(1));
+  }
+
+  @Test
+  void aCoverIsUploadedOnceAndNotAgainOnTheNextRun() {
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, (byte) 0xFF, (byte) 0xD9};
+    BusinessMusicConfig withCover = BusinessMusicConfig.builder().from(config()).coverJpeg(jpeg).build();
+    BusinessMusicFlow.run(bridge, withCover);
+    String snapshot = playlistOf(ROTTERDAM).snapshotId();
+
+    BusinessMusicRun again = BusinessMusicFlow.run(bridge, withCover);
+
+    assertThat(playlistOf(ROTTERDAM).images()).hasSize(1);
+    assertThat(again.playlists().unchanged()).isEqualTo(MANAGED.size());
+    assertThat(playlistOf(ROTTERDAM).snapshotId()).isEqualTo(snapshot);
+  }
+
+  @Test
+  void aCrashAfterCreatingPlaylistsButBeforeLinkingTheSitesIsHealedWithoutDuplicates() {
+    Flow<SiteProgramme, SitePlaylistSpec> real = BusinessMusicFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, config());
+    Sink<SitePlaylistSpec> crashing = new Sink<>() {
+      @Override
+      public WriteResult create(String key, SitePlaylistSpec item, String idempotencyKey, String externalRef) {
+        // Spotify works, Trading Grid goes down: the playlist exists, the site never learns of it
+        sandboxes.tradingGridSandbox.faults(FaultProfile.builder().serverErrorRate(1.0).exemptPath("/tenants/").build());
+        return real.sink().create(key, item, idempotencyKey, externalRef);
+      }
+
+      @Override
+      public WriteResult update(LedgerEntry existing, SitePlaylistSpec item) {
+        return real.sink().update(existing, item);
+      }
+
+      @Override
+      public Optional<WriteResult> findByExternalRef(String externalRef) {
+        return real.sink().findByExternalRef(externalRef);
+      }
+    };
+    Flow<SiteProgramme, SitePlaylistSpec> crashingFlow = Flow.<SiteProgramme, SitePlaylistSpec>builder(real.name())
+        .source(real.source()).key(real::keyOf).mapper(real.mapper()).sink(crashing).build();
+
+    RunReport crashed = bridge.run(crashingFlow);
+    sandboxes.tradingGridSandbox.faults(FaultProfile.none());
+    assertThat(crashed.stoppedBecause()).isPresent();
+    assertThat(markedPlaylists()).hasSize(1);
+
+    BusinessMusicRun healed = run();
+
+    assertThat(healed.combined().failed()).isZero();
+    assertFinalStateOfTheDemo();
+  }
+
+  @Test
+  void aCrashBetweenTheRemoteWritesAndTheLedgerIsHealedWithoutDuplicates() {
+    Flow<SiteProgramme, SitePlaylistSpec> real = BusinessMusicFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, config());
+    Bridge crashingLedger = sandboxes.bridge(new LedgerThatFailsToRecord(store, real.name()));
+    RunReport crashed = crashingLedger.run(real);
+    assertThat(crashed.stoppedBecause()).hasValueSatisfying(r -> assertThat(r).contains("disk full"));
+    assertThat(markedPlaylists()).hasSize(1);
+
+    BusinessMusicRun healed = run();
+
+    assertThat(healed.combined().failed()).isZero();
+    assertFinalStateOfTheDemo();
+    assertThat(run().combined().created() + run().combined().updated()).isZero();
+  }
+
+  @Test
+  void withFivePercentServerErrorsAndRateLimitsTheStateEndsExact() {
+    String refusedId = TradingGridDemoData.SITE_REQUEST_LYON;
+    sandboxes.faults(Sandboxes.flaky(11));
+
+    for (int i = 0; i < 4; i++) {
+      BusinessMusicRun r = run();
+      if (r.combined().stoppedBecause().isEmpty() && r.combined().failed() == 0
+          && r.combined().created() + r.combined().updated() == 0) {
+        break;
+      }
+    }
+    sandboxes.faults(FaultProfile.none());
+
+    assertFinalStateOfTheDemo();
+    JsonNode request = tg(TradingGridResource.SITE_REQUESTS, refusedId);
+    assertThat(request.path("status").asText()).isEqualTo("refused");
+    assertThat(request.path("comments")).hasSize(1);
+  }
+
+  @Test
+  void aProgrammeIsRequiredAndMustHoldTracksOrEpisodes() {
+    assertThatThrownBy(() -> BusinessMusicConfig.builder().build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("programme");
+    assertThatThrownBy(() -> BusinessMusicConfig.builder().addProgramme("spotify:show:" + SpotifyDemoData.SHOW_ARCHIVE_SESSIONS).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("programme").hasMessageContaining("tracks and episodes");
+    assertThatThrownBy(() -> BusinessMusicConfig.builder().from(config()).coverJpeg(new byte[] {1, 2, 3}).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("coverJpeg");
+  }
+
+  @Test
+  void aPlanWritesNothing() {
+    BusinessMusicRun plan = BusinessMusicFlow.plan(bridge, config());
+
+    assertThat(plan.playlists().created()).isEqualTo(MANAGED.size());
+    assertThat(markedPlaylists()).isEmpty();
+    assertThat(tg(TradingGridResource.SITE_REQUESTS, TradingGridDemoData.SITE_REQUEST_LYON).path("status").asText())
+        .isEqualTo("open");
+  }
+
+  /** Deletes a site from the stopped Trading Grid sandbox's state file, leaving its requests. */
+  private void removeSiteFromTheSandboxState(String siteId) throws Exception {
+    Path file = dir.resolve("tradinggrid").resolve("tradinggrid-sandbox-state.json");
+    ObjectMapper json = new ObjectMapper();
+    JsonNode root = json.readTree(file.toFile());
+    for (JsonNode community : root.path("communities")) {
+      ArrayNode sites = (ArrayNode) community.path("collections").path("sites");
+      for (int i = 0; i < sites.size(); i++) {
+        if (sites.get(i).path("json").path("id").asText().equals(siteId)) {
+          sites.remove(i);
+          break;
+        }
+      }
+    }
+    Files.writeString(file, json.writeValueAsString(root));
+  }
+}

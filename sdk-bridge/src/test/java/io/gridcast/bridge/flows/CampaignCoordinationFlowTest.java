@@ -1,0 +1,281 @@
+package io.gridcast.bridge.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.policy.ConflictPolicy;
+import io.gridcast.bridge.policy.ConflictPolicy.Side;
+import io.gridcast.bridge.state.InMemoryStateStore;
+import io.gridcast.bridge.testing.SandboxAssertions;
+import io.gridcast.bridge.testing.Sandboxes;
+import io.gridcast.spotify.SpotifyUri;
+import io.gridcast.spotify.model.Playlist;
+import io.gridcast.spotify.model.PlaylistItem;
+import io.gridcast.spotify.model.SimplifiedPlaylist;
+import io.gridcast.testkit.FaultProfile;
+import io.gridcast.testkit.SpotifyDemoData;
+import io.gridcast.testkit.TradingGridDemoData;
+import io.gridcast.testkit.TradingGridResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CampaignCoordinationFlowTest {
+
+  private static final String CAMPAIGN = TradingGridDemoData.CAMPAIGN_SUMMER_SOUNDS;
+  private static final String SHOW = SpotifyDemoData.SHOW_ARCHIVE_SESSIONS;
+  private static final String TRAILER = "spotify:episode:" + SpotifyDemoData.episodeId(SHOW, 0);
+  private static final String LAUNCH = "spotify:episode:" + SpotifyDemoData.episodeId(SHOW, 1);
+  private static final String NOT_YET = "spotify:episode:0000000000000000000000";
+  private static final String PREFIX = "tradinggrid:campaign:" + CAMPAIGN + ":milestone:";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Sandboxes sandboxes;
+  private InMemoryStateStore store;
+  private Bridge bridge;
+
+  @BeforeEach
+  void start() {
+    sandboxes = Sandboxes.start();
+    store = new InMemoryStateStore();
+    bridge = sandboxes.bridge(store);
+    // the campaign team links the sponsored show and the episodes its milestones will deliver
+    ObjectNode patch = JSON.createObjectNode();
+    patch.putArray("spotifyRefs").add("spotify:show:" + SHOW);
+    ArrayNode milestones = patch.putArray("milestones");
+    for (JsonNode m : campaign().path("milestones")) {
+      ObjectNode copy = m.deepCopy();
+      switch (m.path("id").asText()) {
+        case "trailer" -> copy.put("spotifyUri", TRAILER);
+        case "launch" -> copy.put("spotifyUri", LAUNCH);
+        case "wrap_report" -> copy.put("spotifyUri", NOT_YET);
+        default -> { }
+      }
+      milestones.add(copy);
+    }
+    sandboxes.tradingGridSandbox.update(TradingGridResource.CAMPAIGNS, CAMPAIGN, patch);
+  }
+
+  @AfterEach
+  void stop() {
+    sandboxes.close();
+  }
+
+  private JsonNode campaign() {
+    return sandboxes.tradingGridSandbox.resource(TradingGridResource.CAMPAIGNS, CAMPAIGN).orElseThrow();
+  }
+
+  private CampaignCoordinationRun run(ConflictPolicy policy) {
+    return CampaignCoordinationFlow.run(bridge, CampaignCoordinationConfig.builder().conflictPolicy(policy).build());
+  }
+
+  private CampaignCoordinationRun run() {
+    return run(ConflictPolicy.lastWriterWins());
+  }
+
+  private List<SimplifiedPlaylist> campaignPlaylists() {
+    List<SimplifiedPlaylist> out = new ArrayList<>();
+    for (SimplifiedPlaylist p : sandboxes.spotify.playlists().mine()) {
+      if (p.description().orElse("").contains("[gridcast:campaign:" + CAMPAIGN + "]")) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private Playlist playlist() {
+    assertThat(campaignPlaylists()).hasSize(1);
+    return sandboxes.spotify.playlists().get(campaignPlaylists().get(0).id());
+  }
+
+  private List<String> items() {
+    List<String> out = new ArrayList<>();
+    for (PlaylistItem i : sandboxes.spotify.playlists().items(playlist().id(), null)) {
+      i.episode().ifPresent(e -> out.add(e.uri()));
+    }
+    return out;
+  }
+
+  private String milestoneStatus(String id) {
+    for (JsonNode m : campaign().path("milestones")) {
+      if (m.path("id").asText().equals(id)) {
+        return m.path("status").asText();
+      }
+    }
+    throw new AssertionError("no milestone " + id);
+  }
+
+  private Map<String, Integer> partnerPosts() {
+    return SandboxAssertions.postsByExternalRef(sandboxes.tradingGridSandbox, PREFIX);
+  }
+
+  private void rename(String spotifyName, String campaignName) {
+    if (spotifyName != null) {
+      sandboxes.spotify.playlists().changeDetails(playlist().id(), spotifyName, null, null, null);
+    }
+    if (campaignName != null) {
+      sandboxes.tradingGridSandbox.update(TradingGridResource.CAMPAIGNS, CAMPAIGN,
+          JSON.createObjectNode().put("name", campaignName));
+    }
+  }
+
+  private void assertSyncedState() {
+    assertThat(items()).containsExactly(TRAILER, LAUNCH);
+    assertThat(campaign().path("spotifyRefs").toString()).contains(playlist().uri());
+    assertThat(milestoneStatus("trailer")).isEqualTo("done");
+    assertThat(milestoneStatus("launch")).isEqualTo("done");
+    assertThat(milestoneStatus("wrap_report")).isEqualTo("planned");
+    assertThat(partnerPosts()).hasSize(6).allSatisfy((ref, n) -> assertThat(n).isEqualTo(1));
+  }
+
+  @Test
+  void theFirstRunMakesOnePlaylistOfTheReleasedMilestonesMarksThemDoneAndPostsToEachPartnerOnce() {
+    CampaignCoordinationRun run = run();
+
+    assertThat(run.combined().failed()).isZero();
+    assertThat(playlist().name()).isEqualTo(campaign().path("name").asText());
+    assertSyncedState();
+    assertThat(run.conflicts()).isEmpty();
+  }
+
+  @Test
+  void eachPartnerPostIsForThatPartnerOnlyWithTheirInstructionsAndTheLink() {
+    run();
+
+    for (JsonNode instruction : campaign().path("partnerInstructions")) {
+      String partner = instruction.path("partnerId").asText();
+      JsonNode post = sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).stream()
+          .filter(p -> p.path("externalRef").asText().equals(PREFIX + "launch:partner:" + partner))
+          .findFirst().orElseThrow();
+      assertThat(post.path("audience").path("partnerIds")).hasSize(1);
+      assertThat(post.path("audience").path("partnerIds").get(0).asText()).isEqualTo(partner);
+      assertThat(post.path("audience").path("groupIds")).isEmpty();
+      assertThat(post.path("body").asText()).contains(instruction.path("instructions").asText());
+      assertThat(post.path("links").get(0).path("url").asText()).contains(SpotifyUri.parse(LAUNCH).id());
+    }
+  }
+
+  @Test
+  void aSecondRunChangesNothing() {
+    run();
+    int posts = sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).size();
+    String snapshot = playlist().snapshotId();
+
+    CampaignCoordinationRun again = run();
+
+    assertThat(again.combined().created() + again.combined().updated() + again.combined().failed()).isZero();
+    assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS)).hasSize(posts);
+    assertThat(playlist().snapshotId()).isEqualTo(snapshot);
+  }
+
+  @Test
+  void aMilestoneReleasedLaterIsMarkedDoneAndAddedToThePlaylist() {
+    run();
+    String third = "spotify:episode:" + SpotifyDemoData.episodeId(SHOW, 2);
+    ObjectNode patch = JSON.createObjectNode();
+    ArrayNode milestones = patch.putArray("milestones");
+    for (JsonNode m : campaign().path("milestones")) {
+      ObjectNode copy = m.deepCopy();
+      if (m.path("id").asText().equals("wrap_report")) {
+        copy.put("spotifyUri", third); // now published
+      }
+      milestones.add(copy);
+    }
+    sandboxes.tradingGridSandbox.update(TradingGridResource.CAMPAIGNS, CAMPAIGN, patch);
+
+    CampaignCoordinationRun run = run();
+
+    assertThat(run.releases().created()).isEqualTo(1);
+    assertThat(milestoneStatus("wrap_report")).isEqualTo("done");
+    assertThat(items()).containsExactly(TRAILER, LAUNCH, third);
+    assertThat(partnerPosts()).hasSize(9).allSatisfy((ref, n) -> assertThat(n).isEqualTo(1));
+  }
+
+  @Test
+  void aRenameOnSpotifyOnlyIsCarriedToTheCampaignWithoutAConflict() {
+    run();
+    rename("Summer Sounds · in store", null);
+
+    CampaignCoordinationRun run = run();
+
+    assertThat(run.conflicts()).isEmpty();
+    assertThat(campaign().path("name").asText()).isEqualTo("Summer Sounds · in store");
+    assertThat(run().combined().updated()).isZero();
+  }
+
+  @Test
+  void aNameChangedOnBothSidesIsSettledForTradingGridByLastWriterWinsAndReported() {
+    run();
+    rename("Summer Sounds (Spotify edit)", "Summer Sounds 2027");
+
+    CampaignCoordinationRun run = run(ConflictPolicy.lastWriterWins());
+
+    assertThat(run.conflicts()).singleElement().satisfies(c -> {
+      assertThat(c.field()).isEqualTo("name");
+      assertThat(c.winner()).isEqualTo(Side.TRADING_GRID);
+      assertThat(c.spotifyValue()).isEqualTo("Summer Sounds (Spotify edit)");
+      assertThat(c.tradingGridValue()).isEqualTo("Summer Sounds 2027");
+    });
+    assertThat(playlist().name()).isEqualTo("Summer Sounds 2027");
+    assertThat(campaign().path("name").asText()).isEqualTo("Summer Sounds 2027");
+    CampaignCoordinationRun again = run(ConflictPolicy.lastWriterWins());
+    assertThat(again.conflicts()).isEmpty();
+    assertThat(again.combined().updated()).isZero();
+  }
+
+  @Test
+  void aNameChangedOnBothSidesIsSettledForSpotifyWhenSpotifyIsTheSourceOfTruthAndReported() {
+    run();
+    rename("Summer Sounds (Spotify edit)", "Summer Sounds 2027");
+    ConflictPolicy spotifyOwnsNames = ConflictPolicy.sourceOfTruth(Map.of("name", Side.SPOTIFY), Side.TRADING_GRID);
+
+    CampaignCoordinationRun run = run(spotifyOwnsNames);
+
+    assertThat(run.conflicts()).singleElement().satisfies(c -> {
+      assertThat(c.winner()).isEqualTo(Side.SPOTIFY);
+      assertThat(c.reason()).contains("name is owned by SPOTIFY");
+    });
+    assertThat(playlist().name()).isEqualTo("Summer Sounds (Spotify edit)");
+    assertThat(campaign().path("name").asText()).isEqualTo("Summer Sounds (Spotify edit)");
+    assertThat(run(spotifyOwnsNames).combined().updated()).isZero();
+  }
+
+  @Test
+  void aCrashBetweenTheRemoteWritesAndTheLedgerIsHealedWithoutDuplicates() {
+    CampaignCoordinationConfig config = CampaignCoordinationConfig.builder().build();
+    Bridge crashing = sandboxes.bridge(new LedgerThatFailsToRecord(store, "campaign-coordination.releases"));
+    RunReport crashed = crashing.run(CampaignCoordinationFlow.releases(sandboxes.spotify, sandboxes.tradingGrid, config));
+    assertThat(crashed.stoppedBecause()).isPresent();
+    Bridge crashingPlaylists = sandboxes.bridge(new LedgerThatFailsToRecord(store, "campaign-coordination.playlists"));
+    crashingPlaylists.run(CampaignCoordinationFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, store, config, c -> { }));
+
+    CampaignCoordinationRun healed = run();
+
+    assertThat(healed.combined().failed()).isZero();
+    assertSyncedState();
+    assertThat(run().combined().created() + run().combined().updated()).isZero();
+  }
+
+  @Test
+  void withFivePercentServerErrorsAndRateLimitsTheStateEndsExact() {
+    sandboxes.faults(Sandboxes.flaky(5));
+
+    for (int i = 0; i < 4; i++) {
+      RunReport r = run().combined();
+      if (r.stoppedBecause().isEmpty() && r.failed() == 0 && r.created() + r.updated() == 0) {
+        break;
+      }
+    }
+    sandboxes.faults(FaultProfile.none());
+
+    assertSyncedState();
+  }
+}

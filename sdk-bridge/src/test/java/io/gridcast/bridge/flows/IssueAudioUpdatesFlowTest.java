@@ -1,0 +1,315 @@
+package io.gridcast.bridge.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.state.DeadLetter;
+import io.gridcast.bridge.state.InMemoryStateStore;
+import io.gridcast.bridge.testing.Sandboxes;
+import io.gridcast.core.Secret;
+import io.gridcast.spotify.feed.FeedItem;
+import io.gridcast.spotify.feed.FeedSink;
+import io.gridcast.spotify.feed.FileSystemFeedSink;
+import io.gridcast.spotify.feed.PodcastFeed;
+import io.gridcast.spotify.feed.ReleaseWatcher;
+import io.gridcast.testkit.SpotifyDemoData;
+import io.gridcast.testkit.TradingGridDemoData;
+import io.gridcast.testkit.TradingGridResource;
+import io.gridcast.tradinggrid.WebhookSignatureException;
+import io.gridcast.tradinggrid.WebhookVerifier;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IssueAudioUpdatesFlowTest {
+
+  static final String SHOW = SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY;
+  static final String FLOW = "issue-audio-updates";
+  static final String ISSUE = TradingGridDemoData.ISSUE_OPEN;
+  static final Secret WEBHOOK_SECRET = Secret.of("whsec-test-3f9a");
+
+  @TempDir
+  Path dir;
+
+  private Sandboxes sandboxes;
+  private InMemoryStateStore store;
+  private Bridge bridge;
+  private FileSystemFeedSink feed;
+
+  @BeforeEach
+  void start() {
+    sandboxes = Sandboxes.start();
+    store = new InMemoryStateStore();
+    bridge = sandboxes.bridge(store);
+    feed = FileSystemFeedSink.create(dir.resolve("updates.xml"), URI.create("https://feeds.example.com/updates.xml"),
+        channel());
+    sandboxes.spotifySandbox.registerFeed(SHOW, dir.resolve("updates.xml").toUri());
+  }
+
+  @AfterEach
+  void stop() {
+    sandboxes.close();
+  }
+
+  static PodcastFeed channel() {
+    return PodcastFeed.builder().title("Supplier audio updates").link(URI.create("https://suppliers.example.com"))
+        .description("Resolved trading issues, explained.").author("Halvorsen & Pike").ownerName("Supplier desk")
+        .ownerEmail("suppliers@halvorsen-pike.example").category("Business")
+        .imageUrl(URI.create("https://media.example.com/cover.png")).build();
+  }
+
+  private IssueAudioUpdatesFlow updates(FeedSink sink) {
+    // the watcher's "sleep" lets the sandbox ingest the feed at once instead of after its delay
+    ReleaseWatcher watcher = ReleaseWatcher.builder(sandboxes.spotify)
+        .initialDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(1)).deadline(Duration.ofSeconds(20))
+        .sleeper(d -> sandboxes.spotifySandbox.ingestNow())
+        .build();
+    FeedPublishingConfig publishing = FeedPublishingConfig.builder()
+        .showId(SHOW).feedSink(sink).mediaFolder(dir.resolve("media"))
+        .mediaBaseUrl(URI.create("https://media.example.com/updates")).releaseWatcher(watcher).build();
+    return IssueAudioUpdatesFlow.create(sandboxes.spotify, sandboxes.tradingGrid,
+        IssueAudioUpdatesConfig.builder().publishing(publishing).webhookSecret(WEBHOOK_SECRET).build());
+  }
+
+  private IssueAudioUpdatesFlow updates() {
+    return updates(feed);
+  }
+
+  private void attachAudioAndResolve(String issueId, String summary) {
+    ObjectNode patch = JsonNodeFactory.instance.objectNode();
+    patch.putArray("attachments").add(TradingGridDemoData.DOCUMENT_ASN_AUDIO);
+    sandboxes.tradingGridSandbox.update(TradingGridResource.ISSUES, issueId, patch);
+    sandboxes.tradingGridSandbox.resolveIssue(issueId, summary, "Gateway retries now reuse the PO number.",
+        "Duplicate POs from last week were cancelled.");
+  }
+
+  private long posts(String issueId) {
+    return sandboxes.tradingGridSandbox.countPostsByExternalRef("gridcast:audio-update:issue:" + issueId);
+  }
+
+  private JsonNode post(String issueId) {
+    return sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).stream()
+        .filter(p -> p.path("externalRef").asText().equals("gridcast:audio-update:issue:" + issueId))
+        .findFirst().orElseThrow();
+  }
+
+  private long comments(String issueId, String refSuffix) {
+    return sandboxes.tradingGridSandbox.issueComments(issueId).stream()
+        .filter(c -> c.path("externalRef").asText().equals("gridcast:audio-update:issue:" + issueId + refSuffix))
+        .count();
+  }
+
+  private List<String> episodeLinks(String issueId) {
+    String episodeId = sandboxes.spotifySandbox.episodeIdForGuid(SHOW, "gridcast-issue-" + issueId).orElseThrow();
+    return sandboxes.tradingGridSandbox.resource(TradingGridResource.ISSUES, issueId).orElseThrow()
+        .path("links").findValuesAsText("url").stream().filter(u -> u.endsWith("/episode/" + episodeId)).toList();
+  }
+
+  private List<FeedItem> feedItems() throws IOException {
+    return feed.items();
+  }
+
+  @Test
+  void aResolvedIssueBecomesOneEpisodeLinkCommentAndAudioUpdatePost() throws IOException {
+    attachAudioAndResolve(ISSUE, "The gateway no longer resends purchase orders after a timeout.");
+
+    RunReport report = bridge.run(updates().eventsFlow());
+
+    assertThat(report.created()).isEqualTo(1);
+    assertThat(report.failed()).isZero();
+    assertThat(feedItems()).extracting(FeedItem::guid).containsExactly("gridcast-issue-" + ISSUE);
+    FeedItem item = feedItems().get(0);
+    assertThat(item.enclosureUrl()).hasToString("https://media.example.com/updates/issue-" + ISSUE + ".mp3");
+    assertThat(Files.readAllBytes(dir.resolve("media/issue-" + ISSUE + ".mp3")))
+        .isEqualTo(sandboxes.tradingGridSandbox.documentContent(TradingGridDemoData.DOCUMENT_ASN_AUDIO).orElseThrow());
+    assertThat(item.description()).contains("The gateway no longer resends", "1. Gateway retries now reuse the PO number.");
+    assertThat(episodeLinks(ISSUE)).hasSize(1);
+    assertThat(comments(ISSUE, ":published")).isEqualTo(1);
+    JsonNode comment = sandboxes.tradingGridSandbox.issueComments(ISSUE).stream()
+        .filter(c -> c.path("externalRef").asText().endsWith(":published")).findFirst().orElseThrow();
+    assertThat(comment.path("body").asText()).contains(episodeLinks(ISSUE).get(0), "The gateway no longer resends",
+        "Duplicate POs from last week were cancelled.");
+    assertThat(posts(ISSUE)).isEqualTo(1);
+    JsonNode post = post(ISSUE);
+    assertThat(post.path("kind").asText()).isEqualTo("audio_update");
+    assertThat(post.path("body").asText()).contains(episodeLinks(ISSUE).get(0), "### Corrective actions");
+    assertThat(store.entries(FLOW)).singleElement()
+        .satisfies(e -> assertThat(e.attributes().orElseThrow()).contains("spotify:episode:"));
+    assertThat(store.checkpoint(FLOW, "default")).isPresent();
+  }
+
+  @Test
+  void aSecondRunChangesNothing() throws IOException {
+    attachAudioAndResolve(ISSUE, "The gateway no longer resends purchase orders after a timeout.");
+    bridge.run(updates().eventsFlow());
+    int events = sandboxes.tradingGridSandbox.events().size();
+    int episodes = sandboxes.spotifySandbox.episodeCount(SHOW);
+
+    RunReport again = bridge.run(updates().eventsFlow());
+    RunReport viaIssue = bridge.run(updates().issueFlow(ISSUE));
+
+    assertThat(again.seen()).isZero();
+    assertThat(viaIssue.unchanged()).isEqualTo(1);
+    assertThat(sandboxes.tradingGridSandbox.events()).hasSize(events);
+    assertThat(sandboxes.spotifySandbox.episodeCount(SHOW)).isEqualTo(episodes);
+    assertThat(feedItems()).hasSize(1);
+    assertThat(posts(ISSUE)).isEqualTo(1);
+    assertThat(comments(ISSUE, ":published")).isEqualTo(1);
+    assertThat(episodeLinks(ISSUE)).hasSize(1);
+  }
+
+  @Test
+  void aChangedResolutionUpdatesTheFeedItemAndPostInsteadOfAddingOnes() throws IOException {
+    attachAudioAndResolve(ISSUE, "The gateway no longer resends purchase orders after a timeout.");
+    bridge.run(updates().eventsFlow());
+    String postId = post(ISSUE).path("id").asText();
+
+    sandboxes.tradingGridSandbox.update(TradingGridResource.ISSUES, ISSUE,
+        JsonNodeFactory.instance.objectNode().put("resolutionSummary", "Retries now carry an idempotency key."));
+    RunReport report = bridge.run(updates().issueFlow(ISSUE));
+
+    assertThat(report.updated()).isEqualTo(1);
+    assertThat(posts(ISSUE)).isEqualTo(1);
+    assertThat(post(ISSUE).path("id").asText()).isEqualTo(postId);
+    assertThat(post(ISSUE).path("body").asText()).contains("Retries now carry an idempotency key.");
+    assertThat(feedItems()).singleElement().satisfies(i -> assertThat(i.description()).contains("idempotency key"));
+    assertThat(episodeLinks(ISSUE)).hasSize(1);
+    assertThat(comments(ISSUE, ":published")).isEqualTo(1);
+  }
+
+  @Test
+  void anIssueWithoutAudioIsDeadLetteredAndToldSoOnce() throws IOException {
+    String issue = TradingGridDemoData.ISSUE_IN_PROGRESS; // a process change without attachments
+    sandboxes.tradingGridSandbox.resolveIssue(issue, "The Friday cut-off moves to 14:00 during peak.");
+
+    RunReport report = bridge.run(updates().eventsFlow());
+    RunReport replay = bridge.replayDeadLetters(updates().eventsFlow());
+
+    assertThat(report.deadLettered()).isEqualTo(1);
+    assertThat(replay.failed()).isEqualTo(1);
+    assertThat(store.deadLetters(FLOW)).singleElement().extracting(DeadLetter::reason).asString()
+        .contains("issue " + issue + " has no audio attachment");
+    assertThat(comments(issue, ":no-audio")).isEqualTo(1);
+    assertThat(sandboxes.tradingGridSandbox.issueComments(issue).get(0).path("body").asText())
+        .contains("it has no audio attachment");
+    assertThat(posts(issue)).isZero();
+    assertThat(feedItems()).isEmpty();
+  }
+
+  @Test
+  void aWebhookWithABadSignatureIsRefusedAndNothingHappens() throws IOException {
+    String body = resolvedEvent(TradingGridDemoData.ISSUE_RESOLVED_WITH_AUDIO);
+    String forged = WebhookVerifier.generateSignatureHeader(Secret.of("not-the-secret"), body, Instant.now());
+    int comments = sandboxes.tradingGridSandbox.issueComments(TradingGridDemoData.ISSUE_RESOLVED_WITH_AUDIO).size();
+
+    assertThatThrownBy(() -> updates().handleWebhook(bridge, body, forged))
+        .isInstanceOfSatisfying(WebhookSignatureException.class,
+            e -> assertThat(e.reason()).isEqualTo(WebhookSignatureException.Reason.SIGNATURE_MISMATCH));
+    assertThatThrownBy(() -> updates().handleWebhook(bridge, body, null))
+        .isInstanceOf(WebhookSignatureException.class);
+
+    assertThat(store.entries(FLOW)).isEmpty();
+    assertThat(feedItems()).isEmpty();
+    assertThat(posts(TradingGridDemoData.ISSUE_RESOLVED_WITH_AUDIO)).isZero();
+    assertThat(sandboxes.tradingGridSandbox.issueComments(TradingGridDemoData.ISSUE_RESOLVED_WITH_AUDIO)).hasSize(comments);
+  }
+
+  @Test
+  void aVerifiedWebhookPublishesTheReferencedIssue() throws Exception {
+    String issue = TradingGridDemoData.ISSUE_RESOLVED_WITH_AUDIO;
+    String body = resolvedEvent(issue);
+
+    RunReport report = updates().handleWebhook(bridge, body,
+        WebhookVerifier.generateSignatureHeader(WEBHOOK_SECRET, body, Instant.now())).orElseThrow();
+
+    assertThat(report.created()).isEqualTo(1);
+    assertThat(posts(issue)).isEqualTo(1);
+    assertThat(episodeLinks(issue)).hasSize(1);
+    assertThat(feedItems()).extracting(FeedItem::guid).containsExactly("gridcast-issue-" + issue);
+  }
+
+  @Test
+  void aRunStoppedAfterTheFeedWriteIsCompletedByTheNextWithoutASecondFeedItemOrPost() throws IOException {
+    attachAudioAndResolve(ISSUE, "The gateway no longer resends purchase orders after a timeout.");
+    AtomicBoolean crashed = new AtomicBoolean();
+    FeedSink crashingAfterWrite = new FeedSink() {
+      @Override
+      public URI feedUrl() {
+        return feed.feedUrl();
+      }
+
+      @Override
+      public List<FeedItem> items() throws IOException {
+        return feed.items();
+      }
+
+      @Override
+      public UpsertOutcome upsert(FeedItem item) throws IOException {
+        feed.upsert(item);
+        if (crashed.compareAndSet(false, true)) {
+          throw new IOException("connection to the feed origin reset after the write");
+        }
+        return UpsertOutcome.UNCHANGED;
+      }
+    };
+
+    RunReport first = bridge.run(updates(crashingAfterWrite).eventsFlow());
+    assertThat(first.stoppedBecause()).hasValueSatisfying(r -> assertThat(r).contains("FeedPublishException"));
+    assertThat(feedItems()).hasSize(1);
+    assertThat(posts(ISSUE)).isZero();
+    assertThat(store.checkpoint(FLOW, "default")).isEmpty();
+
+    RunReport second = bridge.run(updates().eventsFlow());
+
+    assertThat(second.created()).isEqualTo(1);
+    assertThat(feedItems()).hasSize(1);
+    assertThat(sandboxes.spotifySandbox.episodeIdForGuid(SHOW, "gridcast-issue-" + ISSUE)).isPresent();
+    assertThat(posts(ISSUE)).isEqualTo(1);
+    assertThat(comments(ISSUE, ":published")).isEqualTo(1);
+    assertThat(episodeLinks(ISSUE)).hasSize(1);
+    assertThat(store.checkpoint(FLOW, "default")).isPresent();
+  }
+
+  @Test
+  void underTheFaultProfileRunsEndInTheExactStateWithoutDuplicates() throws IOException {
+    attachAudioAndResolve(ISSUE, "The gateway no longer resends purchase orders after a timeout.");
+    attachAudioAndResolve(TradingGridDemoData.ISSUE_SUPPORT, "SSO sessions now survive the portal redirect.");
+    sandboxes.faults(Sandboxes.flaky(7));
+
+    RunReport last = null;
+    for (int run = 0; run < 6 && (last == null || last.stoppedBecause().isPresent()); run++) {
+      last = bridge.run(updates().eventsFlow());
+    }
+
+    assertThat(last.stoppedBecause()).isEmpty();
+    // a support case is not a trading issue or process change: no audio update
+    assertThat(feedItems()).extracting(FeedItem::guid).containsExactly("gridcast-issue-" + ISSUE);
+    assertThat(posts(ISSUE)).isEqualTo(1);
+    assertThat(posts(TradingGridDemoData.ISSUE_SUPPORT)).isZero();
+    assertThat(comments(ISSUE, ":published")).isEqualTo(1);
+    assertThat(episodeLinks(ISSUE)).hasSize(1);
+    assertThat(store.deadLetters(FLOW)).isEmpty();
+  }
+
+  private String resolvedEvent(String issueId) {
+    ObjectNode event = JsonNodeFactory.instance.objectNode()
+        .put("id", "evt_test_" + issueId).put("type", "issue.resolved").put("occurredAt", Instant.now().toString())
+        .put("resourceType", "issue").put("resourceId", issueId);
+    event.set("data", sandboxes.tradingGridSandbox.resource(TradingGridResource.ISSUES, issueId).orElseThrow());
+    return event.toString();
+  }
+}

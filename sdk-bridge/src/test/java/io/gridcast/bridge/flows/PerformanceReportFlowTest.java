@@ -1,0 +1,241 @@
+package io.gridcast.bridge.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.testing.Sandboxes;
+import io.gridcast.spotify.analytics.AnalyticsFormatException;
+import io.gridcast.spotify.analytics.CsvAnalyticsSource;
+import io.gridcast.testkit.SpotifyDemoData;
+import io.gridcast.testkit.TradingGridResource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PerformanceReportFlowTest {
+
+  private static final String SHOW = SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY;
+  private static final LocalDate START = LocalDate.of(2025, 3, 1);
+  private static final LocalDate END = LocalDate.of(2025, 3, 21);
+  private static final String KEY = "gridcast:performance-report:shows:" + SHOW + ":2025-03-01..2025-03-21";
+
+  @TempDir
+  Path tmp;
+
+  private Sandboxes sandboxes;
+  private Bridge bridge;
+
+  @BeforeEach
+  void start() {
+    sandboxes = Sandboxes.start();
+    bridge = sandboxes.bridge();
+  }
+
+  @AfterEach
+  void stop() {
+    sandboxes.close();
+  }
+
+  @Test
+  void firstRunPublishesOneReportPostWithTableChartAndCsv() {
+    RunReport report = bridge.run(flow(fixture()));
+
+    assertThat(report.created()).isEqualTo(1);
+    assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(KEY)).isEqualTo(1);
+    JsonNode post = post();
+    assertThat(post.path("kind").asText()).isEqualTo("report");
+    assertThat(post.path("title").asText()).isEqualTo("Podcast performance 2025-03-01 to 2025-03-21: Trading Grid Weekly");
+    String body = post.path("body").asText();
+    assertThat(body).contains("| Episode | Show | Released | Starts | Streams | Peak daily listeners | Days |")
+        .contains("| Episode 14: EDI 856 changes explained | Trading Grid Weekly | 2025-02-13 |")
+        .contains("| Episode 18: Forecast sharing | Trading Grid Weekly | 2025-03-13 |")
+        .contains("| Episode 19: Quarter-end checklist | Trading Grid Weekly | 2025-03-20 |")
+        .contains("| **Total** |")
+        .doesNotContain("Partnerstimmen");
+    assertThat(body.lines().filter(l -> l.startsWith("| Episode 1")).count()).isEqualTo(6);
+    assertThat(post.path("metadata").path("periodStart").asText()).isEqualTo("2025-03-01");
+
+    List<JsonNode> docs = attachments(post);
+    assertThat(docs).extracting(d -> d.path("fileName").asText())
+        .containsExactly("performance-2025-03-01_2025-03-21.csv", "performance-2025-03-01_2025-03-21.png");
+    String csv = new String(content(docs.get(0)), StandardCharsets.UTF_8);
+    List<String> lines = csv.lines().toList();
+    assertThat(lines.get(0)).isEqualTo("date,episode_id,episode,show,release_date,starts,streams,listeners");
+    assertThat(lines).hasSize(1 + (int) expectedRowsInPeriod());
+    assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("2025-03-"))
+        .noneMatch(l -> l.contains("Köln"));
+    assertThat(csv).contains(",6GBJTknwmtHMZorgtsmNxR,\"Episode 18: Forecast sharing\","); // a row named only by title, matched by name
+    byte[] png = content(docs.get(1));
+    assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    assertThat(docs.get(0).path("externalRef").asText()).startsWith(KEY + ":data:");
+    assertThat(docs.get(1).path("externalRef").asText()).startsWith(KEY + ":chart:");
+  }
+
+  @Test
+  void rerunWithTheSameDataChangesNothing() {
+    bridge.run(flow(fixture()));
+    int documents = sandboxes.tradingGridSandbox.resources(TradingGridResource.DOCUMENTS).size();
+    long version = post().path("version").asLong();
+
+    RunReport again = bridge.run(flow(fixture()));
+
+    assertThat(again.unchanged()).isEqualTo(1);
+    assertThat(again.created() + again.updated()).isZero();
+    assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(KEY)).isEqualTo(1);
+    assertThat(post().path("version").asLong()).isEqualTo(version);
+    assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.DOCUMENTS)).hasSize(documents);
+  }
+
+  @Test
+  void correctedDataUpdatesTheSamePostWithNewAttachments() throws IOException {
+    bridge.run(flow(fixture()));
+    List<String> before = ids(post().path("attachments"));
+    Path corrected = tmp.resolve("corrected.csv");
+    String text = Files.readString(fixture(), StandardCharsets.UTF_8).replace("2025-03-10,6lJWSlufmRQZrL1FrzbFfF,\"Episode 14: EDI 856 changes explained\",",
+        "2025-03-10,6lJWSlufmRQZrL1FrzbFfF,\"Episode 14: EDI 856 changes explained\",1");
+    assertThat(text).isNotEqualTo(Files.readString(fixture(), StandardCharsets.UTF_8));
+    Files.writeString(corrected, text, StandardCharsets.UTF_8);
+
+    RunReport report = bridge.run(flow(corrected));
+
+    assertThat(report.updated()).isEqualTo(1);
+    assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(KEY)).isEqualTo(1);
+    List<String> after = ids(post().path("attachments"));
+    assertThat(after).hasSize(2).doesNotContainAnyElementsOf(before);
+    assertThat(bridge.run(flow(corrected)).unchanged()).isEqualTo(1);
+  }
+
+  @Test
+  void theSameDataRendersTheSameChartBytes() {
+    PerformanceDataSource source = new PerformanceDataSource(sandboxes.spotify, sandboxes.tradingGrid, config(fixture()));
+    PerformanceData data = source.load();
+
+    assertThat(PerformanceChart.png(data)).isEqualTo(PerformanceChart.png(source.load()));
+    assertThat(System.getProperty("java.awt.headless")).isEqualTo("true");
+  }
+
+  @Test
+  void flakyPlatformsStillEndWithExactlyOneReportAndItsTwoDocuments() {
+    sandboxes.faults(Sandboxes.flaky(8));
+    RunReport first = bridge.run(flow(fixture()));
+    if (first.created() == 0) {
+      bridge.run(flow(fixture()));
+    }
+    sandboxes.faults(io.gridcast.testkit.FaultProfile.none());
+
+    assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(KEY)).isEqualTo(1);
+    List<JsonNode> docs = attachments(post());
+    assertThat(docs).hasSize(2);
+    for (JsonNode d : docs) {
+      assertThat(sandboxes.tradingGridSandbox.countByExternalRef(TradingGridResource.DOCUMENTS, d.path("externalRef").asText()))
+          .isEqualTo(1);
+    }
+    assertThat(bridge.run(flow(fixture())).unchanged()).isEqualTo(1);
+  }
+
+  @Test
+  void aMalformedExportFailsTheRunNamingTheLineAndWritesNothing() {
+    int posts = sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).size();
+    CsvAnalyticsSource bad = CsvAnalyticsSource.fromReader(new StringReader(
+        "Date,Episode ID,Starts,Streams,Listeners\n2025-03-02," + SpotifyDemoData.episodeId(SHOW, 14) + ",12,many,9\n"));
+    PerformanceReportConfig config = PerformanceReportConfig.builder().from(config(fixture())).analytics(bad).build();
+
+    assertThatThrownBy(() -> bridge.run(PerformanceReportFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config)))
+        .isInstanceOf(AnalyticsFormatException.class)
+        .hasMessageContaining("line 2").hasMessageContaining("Streams");
+    assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS)).hasSize(posts);
+  }
+
+  @Test
+  void aPeriodEndingBeforeItStartsIsRefused() {
+    assertThatThrownBy(() -> PerformanceReportConfig.builder().addShowIds(SHOW).periodStart(END).periodEnd(START)
+        .analytics(CsvAnalyticsSource.fromPath(fixture())).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periodEnd");
+  }
+
+  @Test
+  void aReportNeedsExactlyOneScope() {
+    assertThatThrownBy(() -> PerformanceReportConfig.builder().periodStart(START).periodEnd(END)
+        .analytics(CsvAnalyticsSource.fromPath(fixture())).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("showIds").hasMessageContaining("campaignId");
+    assertThatThrownBy(() -> PerformanceReportConfig.builder().addShowIds(SHOW).campaignId("cmp_summer_sounds")
+        .periodStart(START).periodEnd(END).analytics(CsvAnalyticsSource.fromPath(fixture())).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+  }
+
+  @Test
+  void aPeriodLongerThanAYearIsRefused() {
+    assertThatThrownBy(() -> PerformanceReportConfig.builder().addShowIds(SHOW).periodStart(START)
+        .periodEnd(START.plusDays(400)).analytics(CsvAnalyticsSource.fromPath(fixture())).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("366 days");
+  }
+
+  private io.gridcast.bridge.Flow<PerformanceData, PostWithDocuments> flow(Path csv) {
+    return PerformanceReportFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config(csv));
+  }
+
+  private static PerformanceReportConfig config(Path csv) {
+    return PerformanceReportConfig.builder()
+        .addShowIds(SHOW)
+        .periodStart(START)
+        .periodEnd(END)
+        .analytics(CsvAnalyticsSource.fromPath(csv))
+        .build();
+  }
+
+  private static Path fixture() {
+    try {
+      return Path.of(PerformanceReportFlowTest.class.getResource("/analytics/trading-grid-weekly-2025-03.csv").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long expectedRowsInPeriod() {
+    try {
+      return Files.readAllLines(fixture()).stream()
+          .filter(l -> l.compareTo("2025-03-01") >= 0 && l.compareTo("2025-03-22") < 0)
+          .filter(l -> !l.contains("Köln"))
+          .count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private JsonNode post() {
+    return sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).stream()
+        .filter(p -> p.path("externalRef").asText().equals(KEY)).findFirst().orElseThrow();
+  }
+
+  private List<JsonNode> attachments(JsonNode post) {
+    List<JsonNode> docs = new ArrayList<>();
+    for (String id : ids(post.path("attachments"))) {
+      docs.add(sandboxes.tradingGridSandbox.resource(TradingGridResource.DOCUMENTS, id).orElseThrow());
+    }
+    return docs;
+  }
+
+  private byte[] content(JsonNode doc) {
+    return sandboxes.tradingGridSandbox.documentContent(doc.path("id").asText()).orElseThrow();
+  }
+
+  private static List<String> ids(JsonNode array) {
+    List<String> ids = new ArrayList<>();
+    array.forEach(n -> ids.add(n.asText()));
+    return ids;
+  }
+}
