@@ -1,5 +1,8 @@
 package io.gridcast.bridge;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,15 +17,55 @@ public final class Fingerprints {
 
   private Fingerprints() {}
 
+  /** One digest per thread: fingerprinting runs once per item on the hot path. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Fingerprints::digest);
+
   /** SHA-256 of the bytes as 64 lowercase hex characters. */
   public static String sha256Hex(byte[] bytes) {
-    byte[] d = digest().digest(bytes);
+    MessageDigest md = SHA256.get();
+    md.reset();
+    return hex(md.digest(bytes));
+  }
+
+  /**
+   * SHA-256 of {@code value}'s JSON encoding by {@code mapper}, as 64 lowercase hex characters,
+   * hashed while it is written.
+   *
+   * @throws IOException if the value cannot be encoded
+   */
+  public static String sha256Hex(ObjectMapper mapper, Object value) throws IOException {
+    MessageDigest md = SHA256.get();
+    md.reset();
+    mapper.writeValue(new DigestOnlyStream(md), value);
+    return hex(md.digest());
+  }
+
+  private static String hex(byte[] d) {
     char[] out = new char[d.length * 2];
     for (int i = 0; i < d.length; i++) {
       out[2 * i] = HEX[(d[i] >> 4) & 0xf];
       out[2 * i + 1] = HEX[d[i] & 0xf];
     }
     return new String(out);
+  }
+
+  /** Feeds written bytes to a digest and keeps nothing. */
+  private static final class DigestOnlyStream extends OutputStream {
+    private final MessageDigest md;
+
+    DigestOnlyStream(MessageDigest md) {
+      this.md = md;
+    }
+
+    @Override
+    public void write(int b) {
+      md.update((byte) b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      md.update(b, off, len);
+    }
   }
 
   /**

@@ -1,9 +1,9 @@
 package io.gridcast.bridge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.policy.DeliveryPolicy;
 import io.gridcast.core.GridcastJson;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -115,11 +115,14 @@ public final class Flow<S, T> {
     return delivery;
   }
 
-  /** The default fingerprint: SHA-256 of the JSON encoding. */
+  /**
+   * The default fingerprint: SHA-256 of the JSON encoding, hashed as it is written (no copy of
+   * the JSON is kept).
+   */
   public static String jsonFingerprint(Object mapped) {
     try {
-      return Fingerprints.sha256Hex(JSON.writeValueAsBytes(mapped));
-    } catch (JsonProcessingException e) {
+      return Fingerprints.sha256Hex(JSON, mapped);
+    } catch (IOException e) {
       throw new IllegalArgumentException("cannot encode " + mapped.getClass().getSimpleName() + " as JSON to fingerprint it", e);
     }
   }

@@ -44,6 +44,7 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
     SimplifiedEpisode e = source.episode();
     String link = e.externalUrls().spotify().orElse("https://open.spotify.com/episode/" + e.id());
     String duration = formatDuration(e.durationMs());
+    String releaseDate = e.releaseDate().toString();
     StringBuilder body = new StringBuilder(256 + e.description().length());
     body.append("**").append(escape(source.showName())).append("** · ").append(e.releaseDate())
         .append(" · ").append(duration);
@@ -59,7 +60,7 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
     Map<String, String> metadata = new LinkedHashMap<>(8);
     metadata.put("spotifyUri", e.uri());
     metadata.put("showId", source.showId());
-    metadata.put("releaseDate", e.releaseDate().toString());
+    metadata.put("releaseDate", releaseDate);
     metadata.put("durationMs", Long.toString(e.durationMs()));
     metadata.put("explicit", Boolean.toString(e.explicit()));
     if (!e.languages().isEmpty()) {
@@ -83,7 +84,18 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
     long h = s / 3600;
     long m = (s % 3600) / 60;
     long sec = s % 60;
-    return h > 0 ? String.format("%d:%02d:%02d", h, m, sec) : String.format("%d:%02d", m, sec);
+    StringBuilder sb = new StringBuilder(8);
+    if (h > 0) {
+      sb.append(h).append(':');
+      if (m < 10) {
+        sb.append('0');
+      }
+    }
+    sb.append(m).append(':');
+    if (sec < 10) {
+      sb.append('0');
+    }
+    return sb.append(sec).toString();
   }
 
   /** Keeps a show name from turning into Markdown emphasis. */

@@ -5,10 +5,13 @@ import io.gridcast.tradinggrid.model.OnboardingStage;
 import io.gridcast.tradinggrid.model.Partner;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A snapshot of a community's partners, read once per run, that routing rules resolve against.
@@ -17,6 +20,8 @@ import java.util.function.Predicate;
 public final class PartnerDirectory {
 
   private final List<Partner> partners;
+  /** Audiences already resolved against this snapshot: routing runs once per item, the answer rarely varies. */
+  private final ConcurrentHashMap<Object, Object> resolved = new ConcurrentHashMap<>();
 
   private PartnerDirectory(Collection<Partner> partners) {
     this.partners = List.copyOf(partners);
@@ -49,13 +54,33 @@ public final class PartnerDirectory {
     return ids;
   }
 
-  /** Ids of partners in any of the regions. */
+  /** Ids of partners in any of the regions (computed once per set of regions). */
   public Set<String> inRegions(Set<String> regions) {
-    return partnerIds(p -> regions.contains(p.region()));
+    return memo(List.of("regions", Set.copyOf(regions)),
+        () -> Collections.unmodifiableSortedSet(new TreeSet<>(partnerIds(p -> regions.contains(p.region())))));
   }
 
-  /** Ids of partners at any of the onboarding stages. */
+  /** Ids of partners at any of the onboarding stages (computed once per set of stages). */
   public Set<String> atStages(Set<OnboardingStage> stages) {
-    return partnerIds(p -> stages.contains(p.onboardingStage()));
+    return memo(List.of("stages", Set.copyOf(stages)),
+        () -> Collections.unmodifiableSortedSet(new TreeSet<>(partnerIds(p -> stages.contains(p.onboardingStage())))));
+  }
+
+  /** Ids of every partner (computed once). */
+  public Set<String> all() {
+    return memo("all", () -> Collections.unmodifiableSortedSet(new TreeSet<>(partnerIds(p -> true))));
+  }
+
+  /** A value derived from this snapshot, computed once per key; the snapshot never changes. */
+  @SuppressWarnings("unchecked")
+  <T> T memo(Object key, Supplier<T> compute) {
+    Object value = resolved.get(key);
+    if (value == null) {
+      // not computeIfAbsent: computations nest (an audience needs the ids it is built from)
+      value = compute.get();
+      Object raced = resolved.putIfAbsent(key, value);
+      value = raced != null ? raced : value;
+    }
+    return (T) value;
   }
 }

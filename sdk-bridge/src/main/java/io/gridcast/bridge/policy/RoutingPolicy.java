@@ -48,23 +48,26 @@ public interface RoutingPolicy<S> {
   /** Every partner in the given regions. */
   static <S> RoutingPolicy<S> regions(String... regions) {
     Set<String> r = Set.of(regions);
-    return (item, dir) -> Audience.builder().partnerIds(dir.inRegions(r)).build();
+    return (item, dir) -> dir.memo(List.of("audience:regions", r), () -> partnersAudience(dir.inRegions(r)));
   }
 
   /** Every partner in the regions an item names (e.g. from its title or metadata). */
   static <S> RoutingPolicy<S> regionsOf(Function<S, Set<String>> regionsOfItem) {
-    return (item, dir) -> Audience.builder().partnerIds(dir.inRegions(regionsOfItem.apply(item))).build();
+    return (item, dir) -> {
+      Set<String> r = Set.copyOf(regionsOfItem.apply(item));
+      return dir.memo(List.of("audience:regions", r), () -> partnersAudience(dir.inRegions(r)));
+    };
   }
 
   /** Every partner at the given onboarding stages. */
   static <S> RoutingPolicy<S> stages(OnboardingStage... stages) {
     Set<OnboardingStage> s = stages.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(stages));
-    return (item, dir) -> Audience.builder().partnerIds(dir.atStages(s)).build();
+    return (item, dir) -> dir.memo(List.of("audience:stages", s), () -> partnersAudience(dir.atStages(s)));
   }
 
   /** Everyone in the community (every partner known to the directory). */
   static <S> RoutingPolicy<S> everyone() {
-    return (item, dir) -> Audience.builder().partnerIds(dir.partnerIds(p -> true)).build();
+    return (item, dir) -> dir.memo("audience:everyone", () -> partnersAudience(dir.all()));
   }
 
   /** Applies {@code rule} to items matching {@code condition}; others get nobody. */
@@ -91,6 +94,11 @@ public interface RoutingPolicy<S> {
       Audience a = audienceFor(item, dir);
       return a.groupIds().isEmpty() && a.partnerIds().isEmpty() ? fallback.audienceFor(item, dir) : a;
     };
+  }
+
+  /** An audience of the given partners, sorted so that it fingerprints stably. */
+  private static Audience partnersAudience(Set<String> partnerIds) {
+    return Audience.builder().partnerIds(new TreeSet<>(partnerIds)).build();
   }
 
   private static List<String> sorted(List<String> ids) {

@@ -171,13 +171,15 @@ public final class JdbcStateStore implements StateStore {
       Map<String, LedgerEntry> found = new LinkedHashMap<>();
       for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
         List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
-        String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+        // row values, not "flow = ? AND source_key IN (…)": H2 then probes the primary key per
+        // pair instead of scanning every ledger row of the flow (measured: 10,001 rows read for 3 keys)
+        String pairs = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)"));
         try (PreparedStatement query =
             c.prepareStatement("SELECT " + LEDGER_COLUMNS + " FROM " + table("ledger")
-                + " WHERE flow = ? AND source_key IN (" + marks + ")")) {
-          query.setString(1, flow);
+                + " WHERE (flow, source_key) IN (" + pairs + ")")) {
           for (int i = 0; i < chunk.size(); i++) {
-            query.setString(i + 2, chunk.get(i));
+            query.setString(2 * i + 1, flow);
+            query.setString(2 * i + 2, chunk.get(i));
           }
           try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {

@@ -192,12 +192,24 @@ public final class ReleaseDate implements Comparable<ReleaseDate> {
   @JsonValue
   @Override
   public String toString() {
-    if (month == 0) {
-      return String.format("%04d", year);
+    // on the mapping hot path: no String.format
+    StringBuilder sb = new StringBuilder(10);
+    pad(sb, year, 4);
+    if (month != 0) {
+      pad(sb.append('-'), month, 2);
+      if (day != 0) {
+        pad(sb.append('-'), day, 2);
+      }
     }
-    if (day == 0) {
-      return String.format("%04d-%02d", year, month);
+    return sb.toString();
+  }
+
+  private static void pad(StringBuilder sb, int value, int width) {
+    for (int limit = 10, n = 1; n < width; n++, limit *= 10) {
+      if (value < limit) {
+        sb.append('0');
+      }
     }
-    return String.format("%04d-%02d-%02d", year, month, day);
+    sb.append(value);
   }
 }
