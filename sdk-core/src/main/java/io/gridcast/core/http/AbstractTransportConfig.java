@@ -13,7 +13,8 @@ import org.immutables.value.Value;
  *   <tr><td>{@code connectTimeout}</td><td>10 s</td></tr>
  *   <tr><td>{@code readTimeout}</td><td>30 s (between bytes)</td></tr>
  *   <tr><td>{@code writeTimeout}</td><td>30 s (between bytes)</td></tr>
- *   <tr><td>{@code callTimeout}</td><td>60 s (one attempt, end to end)</td></tr>
+ *   <tr><td>{@code callTimeout}</td><td>5 min (the whole call, retries and their waits
+ *       included; each attempt is bounded by {@code ResilienceConfig.attemptTimeout})</td></tr>
  *   <tr><td>{@code maxResponseBytes}</td><td>16 MiB</td></tr>
  *   <tr><td>{@code userAgent}</td><td>{@code gridcast/<version> java/<version>}</td></tr>
  * </table>
@@ -42,9 +43,10 @@ public abstract class AbstractTransportConfig {
     return Duration.ofSeconds(30);
   }
 
+  /** The deadline of a whole call, retries and {@code Retry-After} waits included. */
   @Value.Default
   public Duration callTimeout() {
-    return Duration.ofSeconds(60);
+    return Duration.ofMinutes(5);
   }
 
   /** Largest response body Gridcast reads, in bytes; larger ones are refused. */

@@ -4,6 +4,7 @@ import dev.failsafe.CircuitBreaker;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.Policy;
 import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.RateLimiter;
@@ -11,6 +12,7 @@ import dev.failsafe.RetryPolicy;
 import dev.failsafe.Timeout;
 import dev.failsafe.TimeoutExceededException;
 import dev.failsafe.event.CircuitBreakerStateChangedEvent;
+import dev.failsafe.event.ExecutionScheduledEvent;
 import io.gridcast.core.errors.CircuitOpenException;
 import io.gridcast.core.errors.TransportException;
 import io.gridcast.core.http.GridcastIOException;
@@ -43,13 +45,16 @@ public final class ResilienceInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger(ResilienceInterceptor.class);
   private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
+  /** The request being executed on this thread, for the retry log line and listener. */
+  private static final ThreadLocal<Request> CURRENT = new ThreadLocal<>();
+
   private final ResilienceConfig config;
-  private final CircuitBreaker<Response> breaker;
-  private final List<Policy<Response>> innerPolicies;
+  private final FailsafeExecutor<Response> retrying;
+  private final FailsafeExecutor<Response> once;
 
   public ResilienceInterceptor(ResilienceConfig config) {
     this.config = config;
-    this.breaker = CircuitBreaker.<Response>builder()
+    CircuitBreaker<Response> breaker = CircuitBreaker.<Response>builder()
         .handle(IOException.class)
         .handleResultIf(r -> r.code() >= 500)
         .withFailureThreshold(config.breakerFailureThreshold())
@@ -66,7 +71,19 @@ public final class ResilienceInterceptor implements Interceptor {
             .withMaxWaitTime(config.rateLimitMaxWait())
             .build()));
     inner.add(Timeout.<Response>builder(config.attemptTimeout()).withInterrupt().build());
-    this.innerPolicies = List.copyOf(inner);
+    // built once and shared by every call: policies and executors are thread-safe
+    RetryPolicy<Response> retry = RetryPolicy.<Response>builder()
+        .handleIf((r, ex) -> ex != null ? isRetryableFailure(ex) : isRetryableStatus(r.code()))
+        .abortIf(r -> r != null && retryAfter(r).map(d -> d.compareTo(config.maxRetryAfter()) > 0).orElse(false))
+        .withMaxRetries(config.maxRetries())
+        .withDelayFn(ctx -> delayFor(ctx.getAttemptCount(), ctx.getLastResult()))
+        .onRetryScheduled(this::retryScheduled)
+        .build();
+    List<Policy<Response>> all = new ArrayList<>();
+    all.add(retry);
+    all.addAll(inner);
+    this.retrying = Failsafe.with(all);
+    this.once = Failsafe.with(inner);
   }
 
   private void stateChanged(CircuitBreakerStateChangedEvent e, ResilienceListener.CircuitState to) {
@@ -79,35 +96,30 @@ public final class ResilienceInterceptor implements Interceptor {
     }
   }
 
+  private void retryScheduled(ExecutionScheduledEvent<Response> e) {
+    Request request = CURRENT.get(); // sync execution: the retry is scheduled on the calling thread
+    String method = request == null ? "?" : request.method();
+    String url = request == null ? "?" : Redaction.url(request.url());
+    String reason = e.getLastException() != null
+        ? e.getLastException().getClass().getSimpleName()
+        : "HTTP " + e.getLastResult().code();
+    LOG.info("retrying {} {} in {} ms after attempt {} ({})", method, url, e.getDelay().toMillis(), e.getAttemptCount(), reason);
+    try {
+      config.listener().onRetry(method, url, e.getAttemptCount(), e.getDelay(), reason);
+    } catch (RuntimeException ex) {
+      LOG.warn("resilience listener failed on retry", ex);
+    }
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     boolean retryable = IDEMPOTENT_METHODS.contains(request.method()) || request.header(IDEMPOTENCY_KEY) != null;
-    String url = Redaction.url(request.url());
     Response[] previous = new Response[1];
-    RetryPolicy<Response> retry = RetryPolicy.<Response>builder()
-        .handleIf((r, ex) -> retryable && (ex != null ? isRetryableFailure(ex) : isRetryableStatus(r.code())))
-        .abortIf(r -> r != null && retryAfter(r).map(d -> d.compareTo(config.maxRetryAfter()) > 0).orElse(false))
-        .withMaxRetries(config.maxRetries())
-        .withDelayFn(ctx -> delayFor(ctx.getAttemptCount(), ctx.getLastResult()))
-        .onRetryScheduled(e -> {
-          String reason = e.getLastException() != null
-              ? e.getLastException().getClass().getSimpleName()
-              : "HTTP " + e.getLastResult().code();
-          LOG.info("retrying {} {} in {} ms after attempt {} ({})", request.method(), url,
-              e.getDelay().toMillis(), e.getAttemptCount(), reason);
-          try {
-            config.listener().onRetry(request.method(), url, e.getAttemptCount(), e.getDelay(), reason);
-          } catch (RuntimeException ex) {
-            LOG.warn("resilience listener failed on retry", ex);
-          }
-        })
-        .build();
-    List<Policy<Response>> policies = new ArrayList<>();
-    policies.add(retry);
-    policies.addAll(innerPolicies);
+    Request outer = CURRENT.get();
+    CURRENT.set(request);
     try {
-      return Failsafe.with(policies).get(() -> {
+      return (retryable ? retrying : once).get(() -> {
         if (previous[0] != null) {
           previous[0].close(); // the failed attempt's body is never read
         }
@@ -117,12 +129,12 @@ public final class ResilienceInterceptor implements Interceptor {
       });
     } catch (CircuitBreakerOpenException e) {
       throw new GridcastIOException(new CircuitOpenException(
-          "circuit breaker is open after repeated failures; " + request.method() + ' ' + url
+          "circuit breaker is open after repeated failures; " + request.method() + ' ' + Redaction.url(request.url())
               + " was not sent. It will try again after " + config.breakerDelay(), e));
     } catch (RateLimitExceededException e) {
       throw new GridcastIOException(new TransportException(
           "client-side rate limit: no permit within " + config.rateLimitMaxWait() + " for "
-              + request.method() + ' ' + url + "; lower the request rate or raise rateLimitMaxWait", e));
+              + request.method() + ' ' + Redaction.url(request.url()) + "; lower the request rate or raise rateLimitMaxWait", e));
     } catch (TimeoutExceededException e) {
       throw new InterruptedIOException("attempt timed out after " + config.attemptTimeout());
     } catch (FailsafeException e) {
@@ -135,6 +147,12 @@ public final class ResilienceInterceptor implements Interceptor {
         throw new InterruptedIOException("interrupted while waiting to retry");
       }
       throw e;
+    } finally {
+      if (outer == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(outer);
+      }
     }
   }
 
