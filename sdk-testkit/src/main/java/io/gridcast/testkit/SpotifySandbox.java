@@ -207,6 +207,24 @@ public final class SpotifySandbox implements AutoCloseable {
     }
   }
 
+  /**
+   * Deletes a playlist as its owner would on Spotify (test helper): afterwards reading it answers
+   * 404 and it is no longer among the current user's playlists. Its items, images and followers
+   * go with it.
+   *
+   * @throws IllegalArgumentException if the sandbox holds no playlist with this id
+   */
+  public void deletePlaylist(String playlistId) {
+    Objects.requireNonNull(playlistId, "playlistId");
+    synchronized (catalog) {
+      if (catalog.playlists.remove(playlistId) == null) {
+        throw new IllegalArgumentException("no playlist " + playlistId + " in the sandbox");
+      }
+      catalog.userPlaylistIds.remove(playlistId);
+      persistLocked();
+    }
+  }
+
   /** The state file, when the sandbox keeps state in a directory. */
   public Optional<Path> stateFile() {
     return Optional.ofNullable(store).map(SpotifyStateStore::file);

@@ -29,19 +29,15 @@ public final class SpotifySandboxMain {
   /** Starts the sandbox; exits with status 2 on bad arguments. */
   public static void main(String[] args) throws InterruptedException {
     SpotifySandbox.Builder builder = SpotifySandbox.builder();
-    FaultProfile.Builder faults = FaultProfile.builder();
-    Long faultSeed = null;
+    FaultOptions faults = new FaultOptions();
     long seed = 0;
-    long latency = 0;
-    long jitter = 0;
     var feeds = new java.util.LinkedHashMap<String, URI>();
     try {
       for (int i = 0; i < args.length; i++) {
         String option = args[i];
         if (option.equals("--help") || option.equals("-h")) {
-          System.out.println("usage: SpotifySandboxMain [--port N] [--state-dir D] [--seed S] [--fault-5xx R] [--fault-429 R]"
-              + " [--retry-after S] [--fault-reset R] [--fault-malformed R] [--latency-ms N] [--jitter-ms N]"
-              + " [--fault-exempt PATH] [--fault-seed S] [--ingestion-delay-ms N] [--feed SHOW_ID=URL]");
+          System.out.println("usage: SpotifySandboxMain [--port N] [--state-dir D] [--seed S] " + FaultOptions.USAGE
+              + " [--ingestion-delay-ms N] [--feed SHOW_ID=URL]");
           return;
         }
         if (i + 1 >= args.length) {
@@ -52,15 +48,6 @@ public final class SpotifySandboxMain {
           case "--port": builder.port(Integer.parseInt(value)); break;
           case "--state-dir": builder.stateDir(Path.of(value)); break;
           case "--seed": seed = Long.parseLong(value); builder.seed(seed); break;
-          case "--fault-seed": faultSeed = Long.parseLong(value); break;
-          case "--fault-5xx": faults.serverErrorRate(Double.parseDouble(value)); break;
-          case "--fault-429": faults.rateLimitRate(Double.parseDouble(value)); break;
-          case "--retry-after": faults.retryAfterSeconds(Integer.parseInt(value)); break;
-          case "--fault-reset": faults.connectionResetRate(Double.parseDouble(value)); break;
-          case "--fault-malformed": faults.malformedBodyRate(Double.parseDouble(value)); break;
-          case "--latency-ms": latency = Long.parseLong(value); break;
-          case "--jitter-ms": jitter = Long.parseLong(value); break;
-          case "--fault-exempt": faults.exemptPath(value); break;
           case "--ingestion-delay-ms": builder.ingestionDelay(Duration.ofMillis(Long.parseLong(value))); break;
           case "--feed": {
             int eq = value.indexOf('=');
@@ -70,11 +57,13 @@ public final class SpotifySandboxMain {
             feeds.put(value.substring(0, eq), URI.create(value.substring(eq + 1)));
             break;
           }
-          default: throw new IllegalArgumentException("unknown option " + option + " (try --help)");
+          default:
+            if (!faults.accept(option, value)) {
+              throw new IllegalArgumentException("unknown option " + option + " (try --help)");
+            }
         }
       }
-      faults.seed(faultSeed != null ? faultSeed : seed).latency(Duration.ofMillis(latency), Duration.ofMillis(jitter));
-      builder.faults(faults.build());
+      builder.faults(faults.build(seed));
     } catch (IllegalArgumentException e) {
       System.err.println("SpotifySandboxMain: " + e.getMessage());
       System.exit(2);

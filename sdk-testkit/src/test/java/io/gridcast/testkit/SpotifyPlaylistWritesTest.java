@@ -5,6 +5,7 @@ import static io.gridcast.testkit.SpotifyDemoData.PLAYLIST_STORE_BERLIN;
 import static io.gridcast.testkit.SpotifyDemoData.SHOW_PARTNER_ACADEMY;
 import static io.gridcast.testkit.SpotifyDemoData.trackId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -166,6 +167,19 @@ class SpotifyPlaylistWritesTest {
     assertThat(p.get("description").asText()).isEqualTo("Neu");
     assertThat(p.get("public").asBoolean()).isFalse();
     assertThat(Http.json("PUT", api + "/playlists/" + id, user, Map.of()).status()).isEqualTo(400);
+  }
+
+  @Test
+  void deletePlaylistHelperRemovesItForReadsAndTheUsersList() {
+    String id = create("Short-lived");
+
+    spotify.deletePlaylist(id);
+
+    assertThat(Http.get(api + "/playlists/" + id, user).status()).isEqualTo(404);
+    List<String> mine = new ArrayList<>();
+    Http.get(api + "/me/playlists?limit=50", user).json().get("items").forEach(p -> mine.add(p.get("id").asText()));
+    assertThat(mine).doesNotContain(id).isNotEmpty();
+    assertThatThrownBy(() -> spotify.deletePlaylist(id)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(id);
   }
 
   @Test
