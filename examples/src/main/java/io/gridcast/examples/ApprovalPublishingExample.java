@@ -29,15 +29,18 @@ import javax.imageio.ImageIO;
 /**
  * Flow 5 as a script: episode 44 of the supplier podcast is submitted for review by legal,
  * compliance and partner operations and released to Spotify once all three approved. On the
- * embedded default it uploads a 1400x1400 cover once (found again by {@code externalRef}),
- * registers the feed for the demo show "Archive Sessions", and has the three reviewers approve
- * once, as people would; later runs find everything done. With credentials: {@code
+ * embedded default it provides the package's 1400x1400 cover once (uploaded on first use, in plan
+ * mode too, and found again by {@code externalRef}, so that a plan and a run see the same
+ * package), registers the feed for the demo show "Archive Sessions", and has the three reviewers
+ * approve once, as people would; later runs find everything done. With credentials: {@code
  * GRIDCAST_RELEASE_SHOW_ID}, {@code GRIDCAST_FEED_FILE}, {@code GRIDCAST_FEED_URL}, {@code
  * GRIDCAST_MEDIA_DIR}, {@code GRIDCAST_MEDIA_BASE_URL}, {@code GRIDCAST_ARTWORK_DOCUMENT_ID}.
  */
 final class ApprovalPublishingExample implements ExampleFlow {
 
   private static final String SUBMITTER = "content-team@halvorsen-pike.example";
+  private static final String FLOW_NAME = "approval-publishing";
+  private static final String SUBMISSION_KEY = "supply-minutes-44";
 
   @Override
   public String name() {
@@ -67,7 +70,8 @@ final class ApprovalPublishingExample implements ExampleFlow {
           .mediaFolder(folder.resolve("media"))
           .mediaBaseUrl(URI.create("https://media.halvorsen-pike.example/supply-minutes/"));
       env.spotifySandbox().registerFeed(SpotifyDemoData.SHOW_ARCHIVE_SESSIONS, feedFile.toUri());
-      artwork = plan ? TradingGridDemoData.DOCUMENT_EP43_ARTWORK : coverOnce(env.tradingGrid());
+      // demo input, like the documents of the package: the same cover for a plan and a run
+      artwork = coverOnce(env.tradingGrid());
     } else {
       publishing.showId(Launcher.requiredEnv("GRIDCAST_RELEASE_SHOW_ID"))
           .feedSink(FileSystemFeedSink.create(Path.of(Launcher.requiredEnv("GRIDCAST_FEED_FILE")),
@@ -85,7 +89,8 @@ final class ApprovalPublishingExample implements ExampleFlow {
     ApprovalGatedPublishingFlow flow = ApprovalGatedPublishingFlow.create(env.spotify(), env.tradingGrid(),
         ApprovalGatedPublishingConfig.builder()
             .publishing(publishing.build())
-            .addSubmissions(new ContentSubmission("supply-minutes-44", "Supply Chain Minutes 44: Peak without panic",
+            .flowName(FLOW_NAME)
+            .addSubmissions(new ContentSubmission(SUBMISSION_KEY, "Supply Chain Minutes 44: Peak without panic",
                 "Why the Friday ASN cut-off moves to 14:00 during peak, and how to plan for it.", pkg, SUBMITTER))
             .build());
     if (plan) {
@@ -102,7 +107,7 @@ final class ApprovalPublishingExample implements ExampleFlow {
   /** The reviewers approve, unless they already decided in an earlier run. */
   private static void approveOnce(TradingGridSandbox tg) {
     for (JsonNode approval : tg.resources(TradingGridResource.APPROVALS)) {
-      if (approval.path("externalRef").asText().equals("gridcast:approval:supply-minutes-44")
+      if (approval.path("externalRef").asText().equals("gridcast:approval:" + FLOW_NAME + ":" + SUBMISSION_KEY)
           && approval.path("decisions").isEmpty()) {
         String id = approval.path("id").asText();
         tg.decideApproval(id, "legal", "approve", "m.okafor@halvorsen-pike.example", "Music licences checked.");

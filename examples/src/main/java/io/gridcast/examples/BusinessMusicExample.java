@@ -7,7 +7,6 @@ import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.flows.BusinessMusicConfig;
 import io.gridcast.bridge.flows.BusinessMusicFlow;
 import io.gridcast.bridge.flows.BusinessMusicRun;
-import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridResource;
 import io.gridcast.testkit.TradingGridSandbox;
@@ -50,14 +49,7 @@ final class BusinessMusicExample implements ExampleFlow {
     } else {
       config.addProgramme(Launcher.requiredEnv("GRIDCAST_BUSINESS_MUSIC_PROGRAMME").split(","));
     }
-    if (!env.embedded()) {
-      return execute(bridge, config.build(), plan);
-    }
-    // playlists are written as the store's Spotify user: ask for the scopes that needs
-    try (SpotifyClient spotify = PlaylistEditor.client(env.spotifySandbox())) {
-      Bridge editor = Bridge.builder().spotify(spotify).tradingGrid(env.tradingGrid()).stateStore(env.stateStore()).build();
-      return execute(editor, config.build(), plan);
-    }
+    return execute(bridge, config.build(), plan);
   }
 
   private static RunReport execute(Bridge bridge, BusinessMusicConfig config, boolean plan) {

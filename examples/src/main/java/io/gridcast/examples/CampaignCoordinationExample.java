@@ -10,7 +10,6 @@ import io.gridcast.bridge.flows.CampaignCoordinationConfig;
 import io.gridcast.bridge.flows.CampaignCoordinationFlow;
 import io.gridcast.bridge.flows.CampaignCoordinationRun;
 import io.gridcast.bridge.flows.SettledConflict;
-import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.testkit.TradingGridResource;
@@ -44,10 +43,7 @@ final class CampaignCoordinationExample implements ExampleFlow {
     if (!plan) {
       linkTheSponsoredShow(env.tradingGridSandbox());
     }
-    try (SpotifyClient spotify = PlaylistEditor.client(env.spotifySandbox())) {
-      Bridge editor = Bridge.builder().spotify(spotify).tradingGrid(env.tradingGrid()).stateStore(env.stateStore()).build();
-      return execute(editor, config, plan);
-    }
+    return execute(bridge, config, plan);
   }
 
   private static RunReport execute(Bridge bridge, CampaignCoordinationConfig config, boolean plan) {

@@ -3,6 +3,8 @@ package io.gridcast.examples;
 import io.gridcast.bridge.state.JdbcStateStore;
 import io.gridcast.bridge.state.StateStore;
 import io.gridcast.core.Secret;
+import io.gridcast.core.auth.AccessTokenProvider;
+import io.gridcast.core.auth.OAuth2TokenProvider;
 import io.gridcast.core.auth.TokenStore;
 import io.gridcast.spotify.PkceChallenge;
 import io.gridcast.spotify.SpotifyAuthorization;
@@ -28,10 +30,16 @@ import java.util.stream.Stream;
  * <p>Real platforms are used when {@code SPOTIFY_CLIENT_ID} is set: Spotify from
  * {@code SPOTIFY_CLIENT_ID}/{@code SPOTIFY_CLIENT_SECRET}, Trading Grid from
  * {@code TRADINGGRID_BASE_URL}, {@code TRADINGGRID_TENANT}, {@code TRADINGGRID_COMMUNITY},
- * {@code TRADINGGRID_CLIENT_ID} and {@code TRADINGGRID_CLIENT_SECRET}. State still lives in the
+ * {@code TRADINGGRID_CLIENT_ID} and {@code TRADINGGRID_CLIENT_SECRET}. The flows that write
+ * playlists (business music, campaigns) need a user: set {@code SPOTIFY_REFRESH_TOKEN} from a
+ * one-time authorization-code login ({@code SpotifyAuthorization}). State still lives in the
  * local folder's H2 database.
  */
 public final class Environment implements AutoCloseable {
+
+  /** What the examples ask the Spotify user for: reading the library, writing playlists and covers. */
+  static final Set<String> SCOPES = Set.of("user-library-read", "user-read-playback-position",
+      "playlist-read-private", "playlist-modify-private", "playlist-modify-public", "ugc-image-upload");
 
   private final Path dir;
   private final SpotifySandbox spotifySandbox;
@@ -66,7 +74,9 @@ public final class Environment implements AutoCloseable {
     }
     StateStore store = JdbcStateStore.h2File(dir.resolve("state"));
     if (env.get("SPOTIFY_CLIENT_ID") != null) {
-      SpotifyClient spotify = SpotifyClient.builder().fromEnvironment(env).build();
+      SpotifyClient spotify = env.get("SPOTIFY_REFRESH_TOKEN") == null
+          ? SpotifyClient.builder().fromEnvironment(env).build()
+          : SpotifyClient.builder().tokenProvider(userTokens(env)).build();
       TradingGridClient tg = TradingGridClient.builder().fromEnvironment(env).build();
       return new Environment(dir, null, null, spotify, tg, store);
     }
@@ -80,7 +90,7 @@ public final class Environment implements AutoCloseable {
         .tokenStore(TokenStore.inMemory(null))
         .build();
     PkceChallenge pkce = PkceChallenge.generate();
-    String code = ss.issueAuthorizationCode(ss.clientId(), "http://127.0.0.1/callback", pkce.challenge(), Set.of());
+    String code = ss.issueAuthorizationCode(ss.clientId(), "http://127.0.0.1/callback", pkce.challenge(), SCOPES);
     auth.exchangeCode(code, pkce);
     SpotifyClient spotify = SpotifyClient.builder()
         .baseUrl(ss.apiBaseUri().toString())
@@ -93,6 +103,24 @@ public final class Environment implements AutoCloseable {
         .clientCredentials(TradingGridSandbox.DEFAULT_CLIENT_ID, Secret.of(TradingGridSandbox.DEFAULT_CLIENT_SECRET))
         .build();
     return new Environment(dir, ss, ts, spotify, tg, store);
+  }
+
+  /**
+   * A user's tokens for the examples that write playlists, from the refresh token a one-time
+   * authorization-code login produced ({@code SPOTIFY_REFRESH_TOKEN}); rotated refresh tokens
+   * are kept for the rest of the run.
+   */
+  private static AccessTokenProvider userTokens(Map<String, String> env) {
+    String secret = env.get("SPOTIFY_CLIENT_SECRET");
+    if (secret == null || secret.isBlank()) {
+      throw new IllegalArgumentException("Spotify client secret is missing: set SPOTIFY_CLIENT_SECRET");
+    }
+    return OAuth2TokenProvider.builder()
+        .tokenUrl(SpotifyClient.DEFAULT_TOKEN_URL)
+        .clientId(env.get("SPOTIFY_CLIENT_ID"))
+        .clientSecret(Secret.of(secret))
+        .refreshToken(TokenStore.inMemory(Secret.of(env.get("SPOTIFY_REFRESH_TOKEN"))))
+        .build();
   }
 
   public Path dir() {

@@ -7,14 +7,14 @@ import java.util.Optional;
 final class Examples {
 
   static final List<ExampleFlow> ALL = List.of(
-      new EpisodeAnnouncementsExample(),
-      new IssueAudioUpdatesExample(),
-      new ApprovalPublishingExample(),
-      new PerformanceReportExample(),
-      new PartnerFeedbackExample(),
-      new TrainingSeriesExample(),
-      new BusinessMusicExample(),
-      new CampaignCoordinationExample());
+      new EpisodeAnnouncementsExample(),   // flow 1
+      new TrainingSeriesExample(),         // flow 2
+      new IssueAudioUpdatesExample(),      // flow 3
+      new CampaignCoordinationExample(),   // flow 4
+      new ApprovalPublishingExample(),     // flow 5
+      new PartnerFeedbackExample(),        // flow 6
+      new BusinessMusicExample(),          // flow 7
+      new PerformanceReportExample());     // flow 8
 
   private Examples() {}
 

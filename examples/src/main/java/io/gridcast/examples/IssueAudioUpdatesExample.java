@@ -24,7 +24,8 @@ import java.nio.file.Path;
 /**
  * Flow 3 as a script: resolved trading issues and process changes become audio updates on
  * Spotify. On the embedded default it writes the feed and audio into {@code <dir>/audio-updates},
- * registers the feed for the demo show "Trading Grid Weekly", and (once) resolves the demo
+ * registers the feed for the demo show "Cadena de Suministro al Día" (which no other example
+ * publishes into or reads, so their runs stay unchanged), and (once) resolves the demo
  * process change "Earlier Friday cut-off" with a recorded update attached, as a person would;
  * later runs find nothing new. With credentials: {@code GRIDCAST_AUDIO_SHOW_ID}, {@code
  * GRIDCAST_FEED_FILE}, {@code GRIDCAST_FEED_URL}, {@code GRIDCAST_MEDIA_DIR} and {@code
@@ -33,6 +34,8 @@ import java.nio.file.Path;
 final class IssueAudioUpdatesExample implements ExampleFlow {
 
   static final String ISSUE = TradingGridDemoData.ISSUE_IN_PROGRESS;
+  /** The demo show the audio updates are published into; used by no other example. */
+  static final String SHOW = SpotifyDemoData.SHOW_CADENA_AL_DIA;
 
   @Override
   public String name() {
@@ -51,13 +54,13 @@ final class IssueAudioUpdatesExample implements ExampleFlow {
       Path folder = env.dir().resolve("audio-updates");
       Path feedFile = folder.resolve("feed.xml");
       createDirectories(folder);
-      publishing.showId(SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY)
+      publishing.showId(SHOW)
           .feedSink(FileSystemFeedSink.create(feedFile, URI.create("https://feeds.halvorsen-pike.example/audio-updates.xml"),
               channel()))
           .mediaFolder(folder.resolve("media"))
           .mediaBaseUrl(URI.create("https://media.halvorsen-pike.example/audio-updates/"));
       // the sandbox reads the file where a real Spotify would fetch the public URL
-      env.spotifySandbox().registerFeed(SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY, feedFile.toUri());
+      env.spotifySandbox().registerFeed(SHOW, feedFile.toUri());
       if (!plan) {
         resolveOnce(env.tradingGridSandbox());
       }

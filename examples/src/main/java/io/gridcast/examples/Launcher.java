@@ -59,7 +59,7 @@ public final class Launcher {
     }
     try (Environment environment = Environment.open(dir, reset, env)) {
       out.println((environment.embedded() ? "embedded sandboxes" : "real platforms") + ", state in "
-          + dir.toAbsolutePath().normalize() + (plan ? " (plan: nothing is written)" : ""));
+          + dir.toAbsolutePath().normalize() + (plan ? " (plan: the flow writes nothing)" : ""));
       Progress progress = new Progress(out);
       Bridge bridge = Bridge.builder()
           .spotify(environment.spotify())

@@ -3,6 +3,8 @@ package io.gridcast.bridge;
 import io.gridcast.core.GridcastStyle;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,4 +73,51 @@ public abstract class AbstractRunReport {
         deadLettered(), duration().toMillis(),
         stoppedBecause().map(r -> "; stopped: " + r).orElse(leaseHeldElsewhere() ? "; lease held elsewhere" : ""));
   }
-}
+
+  /**
+   * One report for a flow run in several phases (each phase a flow of its own): counts, stage
+   * timings and durations summed, failures concatenated (first 100), stop reasons joined with
+   * the phase names, identity (run id, start, dry run) from the first phase.
+   *
+   * @throws IllegalArgumentException if {@code reports} is empty
+   */
+  public static RunReport combine(String flowName, List<RunReport> reports) {
+    if (reports.isEmpty()) {
+      throw new IllegalArgumentException("no phase reports to combine for " + flowName);
+    }
+    RunReport first = reports.get(0);
+    Map<Stage, Duration> timings = new EnumMap<>(Stage.class);
+    List<ItemFailure> failures = new ArrayList<>();
+    List<String> stops = new ArrayList<>();
+    int seen = 0;
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    int skipped = 0;
+    int failed = 0;
+    int dead = 0;
+    Duration duration = Duration.ZERO;
+    boolean leaseHeld = false;
+    for (RunReport r : reports) {
+      seen += r.seen();
+      created += r.created();
+      updated += r.updated();
+      unchanged += r.unchanged();
+      skipped += r.skipped();
+      failed += r.failed();
+      dead += r.deadLettered();
+      duration = duration.plus(r.duration());
+      r.stageTimings().forEach((s, d) -> timings.merge(s, d, Duration::plus));
+      failures.addAll(r.failures());
+      r.stoppedBecause().ifPresent(why -> stops.add(r.flow() + ": " + why));
+      leaseHeld |= r.leaseHeldElsewhere();
+    }
+    return RunReport.builder()
+        .flow(flowName).runId(first.runId()).dryRun(first.dryRun()).startedAt(first.startedAt())
+        .duration(duration).seen(seen).created(created).updated(updated).unchanged(unchanged)
+        .skipped(skipped).failed(failed).deadLettered(dead).stageTimings(timings)
+        .failures(failures.subList(0, Math.min(100, failures.size())))
+        .stoppedBecause(stops.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", stops)))
+        .leaseHeldElsewhere(leaseHeld)
+        .build();
+  }}

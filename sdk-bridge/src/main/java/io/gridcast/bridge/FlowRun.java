@@ -13,6 +13,7 @@ import io.gridcast.core.errors.NotFoundException;
 import io.gridcast.core.errors.RateLimitedException;
 import io.gridcast.core.errors.ServerException;
 import io.gridcast.core.errors.UnauthorizedException;
+import io.gridcast.spotify.feed.ReleaseTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -291,7 +292,13 @@ final class FlowRun<S, T> {
         .build();
   }
 
-  /** Per-item errors are dead-lettered; systemic ones stop the run without advancing it. */
+  /**
+   * Per-item errors are dead-lettered; systemic ones stop the run without advancing it.
+   * Systemic: the state store, the target refusing everyone (401, 403), overloaded or failing
+   * (429, 5xx after retries), unreachable, or answering garbage. Per item: everything else,
+   * including a bad input, a 4xx about this item, and a release Spotify has not ingested in
+   * time.
+   */
   private Outcome itemFailed(String key, RuntimeException e) {
     String reason = describe(e);
     boolean systemic = isSystemic(e);
@@ -314,6 +321,9 @@ final class FlowRun<S, T> {
   static boolean isSystemic(RuntimeException e) {
     if (e instanceof StateStoreException) {
       return true;
+    }
+    if (e instanceof ReleaseTimeoutException) {
+      return false; // one release Spotify has not ingested yet must not hold up the others
     }
     if (e instanceof ApiException) {
       return e instanceof ServerException || e instanceof RateLimitedException

@@ -8,20 +8,17 @@ import io.gridcast.bridge.flows.ShowEpisode;
 import io.gridcast.bridge.flows.ShowEpisodesSource;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
-import io.gridcast.bridge.state.DeadLetter;
 import io.gridcast.bridge.state.InMemoryStateStore;
 import io.gridcast.bridge.state.Lease;
 import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.bridge.state.StateStore;
+import io.gridcast.bridge.testing.DelegatingStateStore;
 import io.gridcast.bridge.testing.SandboxAssertions;
 import io.gridcast.bridge.testing.Sandboxes;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.PostKind;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -204,32 +201,16 @@ class DeliverySemanticsTest {
   }
 
   /** Delegates to a store, crashing on the n-th ledger write or checkpoint save (before it happens). */
-  static final class CrashingStore implements StateStore {
-    private final StateStore delegate;
+  static final class CrashingStore extends DelegatingStateStore {
     private final int crashOnRecord;
     private final int crashOnCheckpoint;
     private int records;
     private int checkpoints;
 
     CrashingStore(StateStore delegate, int crashOnRecord, int crashOnCheckpoint) {
-      this.delegate = delegate;
+      super(delegate);
       this.crashOnRecord = crashOnRecord;
       this.crashOnCheckpoint = crashOnCheckpoint;
-    }
-
-    @Override
-    public Optional<LedgerEntry> find(String flow, String sourceKey) {
-      return delegate.find(flow, sourceKey);
-    }
-
-    @Override
-    public Map<String, LedgerEntry> findAll(String flow, Collection<String> sourceKeys) {
-      return delegate.findAll(flow, sourceKeys);
-    }
-
-    @Override
-    public List<LedgerEntry> entries(String flow) {
-      return delegate.entries(flow);
     }
 
     @Override
@@ -237,12 +218,7 @@ class DeliverySemanticsTest {
       if (++records == crashOnRecord) {
         throw new SimulatedCrash("before ledger write " + records);
       }
-      delegate.record(entry, lease);
-    }
-
-    @Override
-    public Optional<String> checkpoint(String flow, String partition) {
-      return delegate.checkpoint(flow, partition);
+      super.record(entry, lease);
     }
 
     @Override
@@ -250,42 +226,7 @@ class DeliverySemanticsTest {
       if (++checkpoints == crashOnCheckpoint) {
         throw new SimulatedCrash("before checkpoint " + checkpoints);
       }
-      delegate.saveCheckpoint(lease, value);
-    }
-
-    @Override
-    public Optional<Lease> tryAcquire(String flow, String partition, String owner, Duration ttl) {
-      return delegate.tryAcquire(flow, partition, owner, ttl);
-    }
-
-    @Override
-    public Lease renew(Lease lease, Duration ttl) {
-      return delegate.renew(lease, ttl);
-    }
-
-    @Override
-    public void release(Lease lease) {
-      delegate.release(lease);
-    }
-
-    @Override
-    public DeadLetter deadLetter(String flow, String sourceKey, String reason, String payloadRef, Instant at, Lease lease) {
-      return delegate.deadLetter(flow, sourceKey, reason, payloadRef, at, lease);
-    }
-
-    @Override
-    public List<DeadLetter> deadLetters(String flow) {
-      return delegate.deadLetters(flow);
-    }
-
-    @Override
-    public void clearDeadLetter(String flow, String sourceKey) {
-      delegate.clearDeadLetter(flow, sourceKey);
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
+      super.saveCheckpoint(lease, value);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.gridcast.spotify.feed.FeedSink;
 import io.gridcast.spotify.feed.ReleaseWatcher;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -16,14 +17,30 @@ import org.immutables.value.Value;
  * through {@link #feedSink()}, and wait with a {@link ReleaseWatcher} until Spotify has ingested
  * it as an episode of {@link #showId()}.
  *
+ * <p>Publishing is resumable in two phases. Phase 1 writes the audio file and the feed item; the
+ * feed itself records that fact (a later run finds the item by its guid, unchanged, and writes
+ * nothing again). Phase 2 waits for Spotify's ingestion. When Spotify has not listed the episode
+ * by the watcher's deadline, the item fails with {@link
+ * io.gridcast.spotify.feed.ReleaseTimeoutException}, which the bridge dead-letters without
+ * stopping the run; a later run or a dead-letter replay only has to confirm the ingestion.
+ *
  * <p>Required: show id, feed sink, media folder, media base URL. Defaults: a release watcher with
- * {@link ReleaseWatcher}'s defaults (first poll at once, then 2 s growing to 30 s, deadline 15
- * minutes); an assumed bitrate of 128 kbit/s to state an episode's duration when the audio
- * source does not know it. Immutable and thread-safe.
+ * {@link ReleaseWatcher}'s polling defaults (first poll at once, then 2 s growing to 30 s) and a
+ * deadline of {@link #DEFAULT_RELEASE_DEADLINE} (2 minutes): well under half the bridge's default
+ * lease TTL of 5 minutes, so one item's wait never outlasts the lease the run holds (the bridge
+ * renews the lease between items). A watcher of your own should keep its deadline under half the
+ * bridge's {@code leaseTtl} too. An assumed bitrate of 128 kbit/s states an episode's duration when
+ * the audio source does not know it. Immutable and thread-safe.
  */
 @Value.Immutable
 @GridcastStyle
 public abstract class AbstractFeedPublishingConfig {
+
+  /**
+   * The deadline of the default release watcher: 2 minutes, under half the bridge's default
+   * lease TTL (5 minutes).
+   */
+  public static final Duration DEFAULT_RELEASE_DEADLINE = Duration.ofMinutes(2);
 
   /** The Spotify show whose RSS feed {@link #feedSink()} writes (an id, URI or link). */
   public abstract String showId();
@@ -40,7 +57,11 @@ public abstract class AbstractFeedPublishingConfig {
    */
   public abstract URI mediaBaseUrl();
 
-  /** How to wait for Spotify's ingestion; default a watcher on the flow's Spotify client. */
+  /**
+   * How to wait for Spotify's ingestion; default a watcher on the flow's Spotify client with a
+   * deadline of {@link #DEFAULT_RELEASE_DEADLINE}. Keep a custom watcher's deadline under half the
+   * bridge's lease TTL.
+   */
   public abstract Optional<ReleaseWatcher> releaseWatcher();
 
   /** Kilobits per second used to estimate a duration the audio source does not state; default 128. */

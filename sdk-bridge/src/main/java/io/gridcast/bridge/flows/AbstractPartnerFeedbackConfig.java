@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunCaps;
 import io.gridcast.core.GridcastStyle;
 import io.gridcast.spotify.Market;
 import io.gridcast.tradinggrid.model.Audience;
@@ -20,8 +21,8 @@ import org.immutables.value.Value;
  * every episode (no release-date floor, no per-show maximum); topics {@code asn},
  * {@code invoicing}, {@code onboarding}, {@code returns}, {@code other}; ratings below
  * {@code 3} open an issue of severity {@code medium}; the summary post's audience is empty (only
- * the community's owners see it); summary tags {@code podcast} and {@code feedback}. Immutable and
- * thread-safe.
+ * the community's owners see it); summary tags {@code podcast} and {@code feedback}; no run caps
+ * ({@link RunCaps#none()}; the caps apply to each phase). Immutable and thread-safe.
  */
 @Value.Immutable
 @GridcastStyle
@@ -72,6 +73,12 @@ public abstract class AbstractPartnerFeedbackConfig {
   @Value.Default
   public List<String> summaryTags() {
     return List.of("podcast", "feedback");
+  }
+
+  /** Limits for each phase's run (items seen, remote writes); none by default. */
+  @Value.Default
+  public RunCaps caps() {
+    return RunCaps.none();
   }
 
   @Value.Check

@@ -4,6 +4,7 @@ import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.RunReport;
+import io.gridcast.core.errors.NotFoundException;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.tradinggrid.ListQuery;
 import io.gridcast.tradinggrid.TradingGridClient;
@@ -23,19 +24,23 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>{@link #requestsFlow()} ({@code <name>-requests}): each {@link ContentSubmission} becomes
- *       one approval request ({@code externalRef gridcast:approval:<key>}) with a {@code requested}
- *       audit entry whose actor is the submitter;
+ *       one approval request ({@code externalRef gridcast:approval:<name>:<key>}) with a {@code
+ *       requested} audit entry whose actor is the submitter; a submission changed after it was
+ *       submitted is dead-lettered (submit it under a new key);
  *   <li>{@link #releasesFlow()} ({@code <name>-releases}): every approval this flow requested is
  *       re-read; each decision gets a {@code decision_recorded} entry; a rejection or a request for
- *       changes never publishes: the submitter gets one message per such decision in the
- *       approval's review thread, and the trail a {@code not_released} entry; a full approval has
- *       its artwork checked (JPEG or PNG, square, 1400-3000 px; otherwise {@code release_blocked}
- *       with the reason and a dead letter), is published as a feed item ({@code published}) and
- *       confirmed by the release watcher ({@code confirmed_on_spotify}).
+ *       changes never publishes: for each decision that rejects or asks for changes, the
+ *       submitter gets one message quoting it in the approval's review thread, and the trail one
+ *       {@code not_released} entry; a full approval has its artwork checked (JPEG or PNG, square,
+ *       1400-3000 px; otherwise {@code release_blocked} with the reason and a dead letter), is
+ *       published as a feed item ({@code published}) and confirmed by the release watcher ({@code
+ *       confirmed_on_spotify}). If Spotify has not listed the episode by the watcher's deadline
+ *       (default 2 minutes), the release is dead-lettered and the next run, finding the feed item
+ *       and the {@code published} entry, only waits for the ingestion.
  * </ol>
  *
- * <p>Audit entries are appended only when absent and with deterministic idempotency keys, so a
- * re-run appends nothing twice; the feed upserts by guid; messages and the thread are found by
+ * <p>Audit entries are appended only when absent and with idempotency keys derived from the step
+ * and its content, so a re-run appends nothing twice; the feed upserts by guid; messages and the thread are found by
  * {@code externalRef} before they are written.
  *
  * <pre>{@code
@@ -54,7 +59,10 @@ import java.util.Optional;
  */
 public final class ApprovalGatedPublishingFlow {
 
+  /** What every {@code externalRef} of this flow's approvals starts with, before the flow name. */
   static final String APPROVAL_REF_PREFIX = "gridcast:approval:";
+
+  private static final String RELEASE_KEY_PREFIX = "tradinggrid:approval:";
 
   private final TradingGridClient tradingGrid;
   private final ApprovalGatedPublishingConfig config;
@@ -69,53 +77,107 @@ public final class ApprovalGatedPublishingFlow {
     this.releases = new ApprovalReleaseSink(releasesName(), tradingGrid, new FeedPublisher(spotify, config.publishing()));
   }
 
+  /**
+   * The approval-gated publishing of {@code config}: run both phases with {@link #run(Bridge)},
+   * or each with {@code bridge.run(...)}.
+   *
+   * @param spotify the client the default release watcher polls the show with
+   * @param tradingGrid the client approvals, audit trails, documents and review threads are read
+   *     and written with
+   * @param config the settings: what to publish where, the submissions, the approval policy
+   * @throws NullPointerException if an argument is null
+   */
   public static ApprovalGatedPublishingFlow create(SpotifyClient spotify, TradingGridClient tradingGrid,
       ApprovalGatedPublishingConfig config) {
     return new ApprovalGatedPublishingFlow(Objects.requireNonNull(spotify, "spotify"),
         Objects.requireNonNull(tradingGrid, "tradingGrid"), Objects.requireNonNull(config, "config"));
   }
 
-  /** Runs both phases, requests first, and returns their reports in that order. */
+  /**
+   * Runs both phases, requests first, and returns their reports in that order. A release that
+   * failed (bad artwork, or not ingested by Spotify before the watcher's deadline) is
+   * dead-lettered and tried again by the next run, which re-reads every approval of this flow;
+   * a release whose feed item is already written then only waits for the ingestion. After the
+   * bridge's {@code DeliveryPolicy} attempts it is parked until {@code
+   * bridge.replayDeadLetters(flow.releasesFlow())}.
+   */
   public List<RunReport> run(Bridge bridge) {
     return List.of(bridge.run(requestsFlow()), bridge.run(releasesFlow()));
   }
 
-  /** Phase 1: the configured submissions become approval requests. */
+  /**
+   * Phase 1: the configured submissions become approval requests, each with {@code externalRef}
+   * (and source key) {@code gridcast:approval:<flowName>:<key>}, so that configurations with
+   * different flow names never adopt each other's approvals.
+   */
   public Flow<ContentSubmission, ContentSubmission> requestsFlow() {
     return Flow.<ContentSubmission, ContentSubmission>builder(requestsName())
         .source(checkpoint -> List.of(Batch.of(config.submissions())))
-        .key(s -> APPROVAL_REF_PREFIX + s.key())
+        .key(s -> approvalRefOf(s.key()))
         .mapper(s -> s)
         .sink(requests)
-        .lookup(key -> config.submissions().stream().filter(s -> (APPROVAL_REF_PREFIX + s.key()).equals(key)).findFirst())
+        .lookup(key -> config.submissions().stream().filter(s -> approvalRefOf(s.key()).equals(key)).findFirst())
         .caps(config.caps())
         .build();
   }
 
-  /** Phase 2: every approval this flow requested is acted on as its decisions stand. */
+  /**
+   * Phase 2: every approval this flow requested (its {@code externalRef} starts with {@code
+   * gridcast:approval:<flowName>:}) is acted on as its decisions stand. Its source re-reads them
+   * all on every run, so a dead-lettered release is retried by the next run.
+   */
   public Flow<Approval, ReleaseDecision> releasesFlow() {
     return Flow.<Approval, ReleaseDecision>builder(releasesName())
         .source(checkpoint -> List.of(Batch.of(requestedApprovals())))
-        .key(a -> "tradinggrid:approval:" + a.id())
+        .key(a -> RELEASE_KEY_PREFIX + a.id())
         .mapper(new ApprovalReleaseMapper(config.policy()))
         .sink(releases)
-        .lookup(key -> Optional.of(tradingGrid.approvals().get(key.substring(key.lastIndexOf(':') + 1))))
+        .lookup(this::lookupApproval)
         .caps(config.caps())
         .build();
   }
 
+  /** The settings this flow was created with. */
   public ApprovalGatedPublishingConfig config() {
     return config;
+  }
+
+  /** The {@code externalRef} of the approval requested for the submission with {@code key}. */
+  String approvalRefOf(String submissionKey) {
+    return refPrefix() + submissionKey;
+  }
+
+  private String refPrefix() {
+    return APPROVAL_REF_PREFIX + config.flowName() + ":";
+  }
+
+  /** Whether {@code externalRef} is one this flow gave an approval (a submission key has no colon). */
+  private boolean isMine(String externalRef) {
+    String prefix = refPrefix();
+    return externalRef.startsWith(prefix) && externalRef.indexOf(':', prefix.length()) < 0;
   }
 
   private List<Approval> requestedApprovals() {
     List<Approval> mine = new ArrayList<>();
     for (Approval a : tradingGrid.approvals().list(ListQuery.create())) {
-      if (a.externalRef().filter(r -> r.startsWith(APPROVAL_REF_PREFIX)).isPresent()) {
+      if (a.externalRef().filter(this::isMine).isPresent()) {
         mine.add(a);
       }
     }
     return mine;
+  }
+
+  /** An approval of this flow again by its release key, for a dead-letter replay. */
+  private Optional<Approval> lookupApproval(String key) {
+    if (!key.startsWith(RELEASE_KEY_PREFIX)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(tradingGrid.approvals().get(key.substring(RELEASE_KEY_PREFIX.length())))
+          .filter(a -> a.externalRef().filter(this::isMine).isPresent());
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
   }
 
   private String requestsName() {

@@ -6,6 +6,7 @@ import io.gridcast.tradinggrid.model.Approval;
 import io.gridcast.tradinggrid.model.ApprovalDecision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -17,18 +18,25 @@ public final class ApprovalReleaseMapper implements Mapper<Approval, ReleaseDeci
 
   private final ApprovalPolicy policy;
 
+  /**
+   * A mapper evaluating decisions under {@code policy}.
+   *
+   * @param policy the roles that must approve (besides those the approval request itself names)
+   * @throws NullPointerException if {@code policy} is null
+   */
   public ApprovalReleaseMapper(ApprovalPolicy policy) {
-    this.policy = policy;
+    this.policy = Objects.requireNonNull(policy, "policy");
   }
 
+  /** The release decision of {@code approval} as its decisions stand now. */
   @Override
   public ReleaseDecision map(Approval approval) {
     TreeSet<String> roles = new TreeSet<>(policy.requiredRoles());
     roles.addAll(approval.requiredRoles());
     ApprovalPolicy.Outcome outcome = ApprovalPolicy.requiring(roles).evaluate(approval.decisions());
-    List<String> decisions = new ArrayList<>();
+    List<ReleaseDecision.Decision> decisions = new ArrayList<>();
     for (ApprovalDecision d : approval.decisions()) {
-      decisions.add(describe(d));
+      decisions.add(new ReleaseDecision.Decision(d.decision(), describe(d)));
     }
     return new ReleaseDecision(approval.id(), approval.title(), approval.description().orElse(approval.title()), outcome,
         decisions, approval.contentPackage(), approval.completedAt().orElse(approval.createdAt()));

@@ -1,19 +1,26 @@
 package io.gridcast.bridge.flows;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
-import io.gridcast.bridge.policy.ApprovalPolicy;
 import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.core.GridcastJson;
 import io.gridcast.spotify.feed.FeedItem;
 import io.gridcast.spotify.model.SimplifiedEpisode;
 import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.model.DecisionOutcome;
 import io.gridcast.tradinggrid.model.Document;
 import io.gridcast.tradinggrid.model.MessageCreate;
 import io.gridcast.tradinggrid.model.Thread;
 import io.gridcast.tradinggrid.model.ThreadCreate;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Acts on what the decisions on an approval amount to, each step skipped when the target shows
@@ -21,19 +28,26 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>every decision: a {@code decision_recorded} audit entry;
- *   <li>rejected or changes requested: one message to the submitter per deciding decision, in the
- *       approval's review thread (created once, {@code externalRef gridcast:approval-review:<id>}),
- *       and a {@code not_released} audit entry; nothing is published;
+ *   <li>rejected or changes requested: for each decision that rejects or asks for changes, one
+ *       message to the submitter quoting that decision, in the approval's review thread (created
+ *       once, {@code externalRef gridcast:approval-review:<id>}), and one {@code not_released}
+ *       audit entry; later decisions add nothing unless they object too; nothing is published;
  *   <li>approved: the artwork is checked ({@link ArtworkCheck}; bad artwork: a {@code
- *       release_blocked} audit entry with the reason, then {@link ArtworkRejectedException}); the
- *       audio is published as feed item {@code gridcast-approval-<id>} ({@code published}); the
- *       release watcher confirms the episode ({@code confirmed_on_spotify}).
+ *       release_blocked} audit entry with the reason, then {@link ArtworkRejectedException}); then
+ *       the release in two phases: the audio is published as feed item {@code
+ *       gridcast-approval-<id>} ({@code published}), and the release watcher confirms the episode
+ *       ({@code confirmed_on_spotify}). When the feed already holds the item and the trail its
+ *       {@code published} entry, phase 1 is done and only the ingestion is awaited (a release
+ *       Spotify did not list in time is dead-lettered and retried this way by the next run).
  * </ul>
  *
- * <p>The ledger entry points at the approval and records the outcome (and the episode) as
- * attributes. Thread-safe.
+ * <p>The ledger entry points at the approval and records the outcome (and the feed guid and
+ * episode) as attributes. Thread-safe.
  */
 final class ApprovalReleaseSink implements Sink<ReleaseDecision> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApprovalReleaseSink.class);
+  private static final ObjectMapper JSON = GridcastJson.newObjectMapper();
 
   private final String flowName;
   private final TradingGridClient tradingGrid;
@@ -68,54 +82,82 @@ final class ApprovalReleaseSink implements Sink<ReleaseDecision> {
     String id = d.approvalId();
     AuditTrail audit = new AuditTrail(tradingGrid, flowName, id);
     for (int i = 0; i < d.decisions().size(); i++) {
-      audit.once("decided#" + i, AuditTrail.ACTOR, "decision_recorded", d.decisions().get(i));
+      audit.once("decided#" + i, AuditTrail.ACTOR, "decision_recorded", d.decisions().get(i).summary());
     }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("outcome", d.outcome().name().toLowerCase(Locale.ROOT));
     switch (d.outcome()) {
       case APPROVED:
         SimplifiedEpisode episode = release(d, audit);
-        return WriteResult.of(id, null).withAttributes(
-            "{\"outcome\":\"approved\",\"episodeUri\":\"" + episode.uri() + "\"}");
+        attributes.put("feedGuid", guidOf(id));
+        attributes.put("episodeUri", episode.uri());
+        break;
       case REJECTED:
       case CHANGES_REQUESTED:
-        int deciding = d.decisions().size() - 1;
         String submitter = audit.actorOf("requested").orElse("the submitter");
-        String verdict = d.outcome() == ApprovalPolicy.Outcome.REJECTED ? "rejected" : "sent back with changes requested";
-        notifySubmitter(d, submitter, verdict, deciding);
-        audit.once("blocked#" + deciding, AuditTrail.ACTOR, "not_released",
-            "Not released to Spotify: " + verdict + " (" + d.decisions().get(deciding) + "); " + submitter + " notified");
-        return WriteResult.of(id, null).withAttributes("{\"outcome\":\"" + d.outcome().name().toLowerCase() + "\"}");
+        for (int i = 0; i < d.decisions().size(); i++) {
+          ReleaseDecision.Decision objection = d.decisions().get(i);
+          if (objection.objects()) {
+            String verdict = objection.outcome() == DecisionOutcome.REJECT
+                ? "rejected" : "sent back with changes requested";
+            notifySubmitter(d, submitter, verdict, i);
+            audit.once("blocked#" + i, AuditTrail.ACTOR, "not_released",
+                "Not released to Spotify: " + verdict + " (" + objection.summary() + "); " + submitter + " notified");
+          }
+        }
+        break;
       default:
-        return WriteResult.of(id, null).withAttributes("{\"outcome\":\"pending\"}");
+        break;
     }
+    return WriteResult.of(id, null).withAttributes(json(attributes));
   }
 
   private SimplifiedEpisode release(ReleaseDecision d, AuditTrail audit) {
-    String id = d.approvalId();
-    Document artwork = tradingGrid.documents().get(d.contentPackage().artworkDocumentId());
-    Optional<String> problem = ArtworkCheck.problem(artwork.fileName(),
-        tradingGrid.documents().download(artwork.id()));
-    if (problem.isPresent()) {
-      audit.once("artwork#" + Fingerprints.sha256Hex(problem.get().getBytes(StandardCharsets.UTF_8)).substring(0, 16),
-          AuditTrail.ACTOR, "release_blocked", "Release blocked: " + problem.get());
-      throw new ArtworkRejectedException(id, problem.get());
-    }
-    Document audioDoc = tradingGrid.documents().get(d.contentPackage().audioDocumentId());
-    if (!AudioClip.isAudio(audioDoc.contentType())) {
-      String reason = "audio document " + audioDoc.fileName() + " is " + audioDoc.contentType() + ", not audio/*";
-      audit.once("audio-type", AuditTrail.ACTOR, "release_blocked", "Release blocked: " + reason);
-      throw new IllegalStateException("approval " + id + " is not released: " + reason);
-    }
-    AudioClip clip = AudioClip.of(audioDoc.fileName(), audioDoc.contentType(), tradingGrid.documents().download(audioDoc.id()));
-    FeedItem item = publisher.publish(guidOf(id), d.title(), d.description(), d.releaseDate(), clip, "approval-" + id);
-    audit.once("published", AuditTrail.ACTOR, "published",
-        "Published as feed item " + item.guid() + " with audio " + item.enclosureUrl());
+    FeedItem item = publishedItem(d, audit).orElseGet(() -> publish(d, audit));
     SimplifiedEpisode episode = publisher.awaitEpisode(item);
     audit.once("confirmed", AuditTrail.ACTOR, "confirmed_on_spotify",
         "Live on Spotify as " + episode.uri() + " (" + FeedPublisher.episodeUrl(episode) + ")");
     return episode;
   }
 
-  /** One message per deciding decision, addressed to the submitter in the approval's review thread. */
+  /** Phase 1 as an earlier attempt left it: the feed holds the item and the trail says so. */
+  private Optional<FeedItem> publishedItem(ReleaseDecision d, AuditTrail audit) {
+    Optional<FeedItem> item = publisher.published(guidOf(d.approvalId()))
+        .filter(publisher::servesMediaOf)
+        .filter(i -> audit.has(AuditTrail.ACTOR, "published", publishedDetail(i)));
+    item.ifPresent(i -> LOG.info("approval {} is already published as feed item {}; confirming the ingestion only",
+        d.approvalId(), i.guid()));
+    return item;
+  }
+
+  /** Phase 1: artwork and audio checked, audio file and feed item written, recorded on the trail. */
+  private FeedItem publish(ReleaseDecision d, AuditTrail audit) {
+    String id = d.approvalId();
+    Document artwork = tradingGrid.documents().get(d.contentPackage().artworkDocumentId());
+    Optional<String> problem = ArtworkCheck.problem(artwork.fileName(),
+        tradingGrid.documents().download(artwork.id()));
+    if (problem.isPresent()) {
+      audit.once("artwork", AuditTrail.ACTOR, "release_blocked", "Release blocked: " + problem.get());
+      throw new ArtworkRejectedException(id, problem.get());
+    }
+    Document audioDoc = tradingGrid.documents().get(d.contentPackage().audioDocumentId());
+    if (!AudioClip.isAudio(audioDoc.contentType())) {
+      String reason = "audio document " + audioDoc.fileName() + " is " + audioDoc.contentType() + ", not audio/*";
+      audit.once("audio-type", AuditTrail.ACTOR, "release_blocked", "Release blocked: " + reason);
+      throw new IllegalStateException("approval " + id + " is not released: " + reason
+          + "; submit the package again under a new key with an audio document (audio/mpeg or audio/mp4)");
+    }
+    AudioClip clip = AudioClip.of(audioDoc.fileName(), audioDoc.contentType(), tradingGrid.documents().download(audioDoc.id()));
+    FeedItem item = publisher.publish(guidOf(id), d.title(), d.description(), d.releaseDate(), clip, "approval-" + id);
+    audit.once("published", AuditTrail.ACTOR, "published", publishedDetail(item));
+    return item;
+  }
+
+  private static String publishedDetail(FeedItem item) {
+    return "Published as feed item " + item.guid() + " with audio " + item.enclosureUrl();
+  }
+
+  /** One message per objecting decision, quoting it, addressed to the submitter in the approval's review thread. */
   private void notifySubmitter(ReleaseDecision d, String submitter, String verdict, int deciding) {
     String key = "tradinggrid:approval:" + d.approvalId();
     String threadRef = "gridcast:approval-review:" + d.approvalId();
@@ -126,10 +168,18 @@ final class ApprovalReleaseSink implements Sink<ReleaseDecision> {
     boolean sent = tradingGrid.threads().messages(thread.id(), null).stream()
         .anyMatch(m -> m.externalRef().filter(messageRef::equals).isPresent());
     if (!sent) {
-      tradingGrid.threads().post(thread.id(), MessageCreate.builder()
-          .body("@" + submitter + ": \"" + d.title() + "\" was " + verdict + " — " + d.decisions().get(deciding)
-              + ". It will not be released to Spotify; submit a revised package to review it again.")
-          .externalRef(messageRef).build(), Fingerprints.idempotencyKey(flowName, key + "#notify#" + deciding));
+      String body = "@" + submitter + ": \"" + d.title() + "\" was " + verdict + " — " + d.decisions().get(deciding).summary()
+          + ". It will not be released to Spotify; submit a revised package under a new key to review it again.";
+      tradingGrid.threads().post(thread.id(), MessageCreate.builder().body(body).externalRef(messageRef).build(),
+          Fingerprints.idempotencyKey(flowName, key + "#notify#" + deciding + "#" + ContentHash.of(body)));
+    }
+  }
+
+  private static String json(Map<String, String> attributes) {
+    try {
+      return JSON.writeValueAsString(attributes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode ledger attributes", e);
     }
   }
 }

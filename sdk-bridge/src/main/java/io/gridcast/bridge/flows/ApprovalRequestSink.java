@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Requests approval of a content package (idempotency key and {@code externalRef}), then appends
- * the {@code requested} step to its audit trail once. A package already under review is not
- * changed: a changed submission needs a new key. Thread-safe.
+ * the {@code requested} step to its audit trail once. A package already under review is never
+ * changed: a submission that changed after it was submitted fails with an {@link
+ * IllegalArgumentException} (and is dead-lettered) saying it must be submitted under a new key.
+ * Thread-safe.
  */
 final class ApprovalRequestSink implements Sink<ContentSubmission> {
 
@@ -44,12 +46,23 @@ final class ApprovalRequestSink implements Sink<ContentSubmission> {
     return WriteResult.of(approval.id(), approval.version());
   }
 
+  /**
+   * Completes a request an earlier run created but did not record (the bridge adopted it by
+   * {@code externalRef}; its ledger fingerprint is then empty).
+   *
+   * @throws IllegalArgumentException if the ledger recorded the submission with other content:
+   *     reviewers approve what they were sent, so a changed package must be submitted under a
+   *     new key; the item is dead-lettered and the approval left as it is
+   */
   @Override
   public WriteResult update(LedgerEntry existing, ContentSubmission item) {
     if (!existing.fingerprint().isEmpty()) {
-      LOG.warn("submission {} changed after it was submitted as approval {}; submit it under a new key to review it again",
-          item.key(), existing.targetId());
+      throw new IllegalArgumentException("submission " + item.key() + " changed after it was submitted as approval "
+          + existing.targetId() + "; the package under review is not changed: submit the changed package under a "
+          + "new key (and withdraw the old submission from the configuration)");
     }
+    LOG.info("completing approval request {} for submission {} that an earlier run created", existing.targetId(),
+        item.key());
     noteRequested(existing.targetId(), item);
     return WriteResult.of(existing.targetId(), existing.targetVersion().orElse(null));
   }

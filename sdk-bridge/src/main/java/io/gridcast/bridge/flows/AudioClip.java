@@ -23,10 +23,14 @@ public final class AudioClip {
   }
 
   /**
-   * An audio clip of unknown duration.
+   * An audio clip of unknown duration (the feed then states one estimated from its size).
    *
+   * @param fileName the file's name; its extension is used when the content type does not imply one
+   * @param contentType the media type, {@code audio/*}, e.g. {@code audio/mpeg}
+   * @param content the audio bytes (copied)
    * @throws IllegalArgumentException if the file name is blank, the content type is not
    *     {@code audio/*}, or the content is empty
+   * @throws NullPointerException if an argument is null
    */
   public static AudioClip of(String fileName, String contentType, byte[] content) {
     Objects.requireNonNull(fileName, "fileName");
@@ -44,9 +48,13 @@ public final class AudioClip {
     return new AudioClip(fileName, contentType, content.clone(), null);
   }
 
-  /** A copy stating the playing time. @throws IllegalArgumentException if negative */
+  /**
+   * A copy stating the playing time, which the feed item then carries.
+   *
+   * @throws IllegalArgumentException if {@code duration} is negative
+   */
   public AudioClip withDuration(Duration duration) {
-    if (duration.isNegative()) {
+    if (Objects.requireNonNull(duration, "duration").isNegative()) {
       throw new IllegalArgumentException("duration must not be negative, was " + duration);
     }
     return new AudioClip(fileName, contentType, content, duration);
@@ -57,10 +65,12 @@ public final class AudioClip {
     return contentType != null && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith("audio/");
   }
 
+  /** The file's name as the audio source gave it. */
   public String fileName() {
     return fileName;
   }
 
+  /** The media type, {@code audio/*}. */
   public String contentType() {
     return contentType;
   }
@@ -70,10 +80,12 @@ public final class AudioClip {
     return content.clone();
   }
 
+  /** The number of bytes, as the feed item's enclosure length states it. */
   public int size() {
     return content.length;
   }
 
+  /** The playing time, when known (see {@link #withDuration}). */
   public Optional<Duration> duration() {
     return Optional.ofNullable(duration);
   }

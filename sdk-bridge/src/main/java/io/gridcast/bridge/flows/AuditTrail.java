@@ -10,9 +10,12 @@ import java.util.Optional;
 
 /**
  * An approval's audit trail as one delivery sees it: appends a step only when no entry with the
- * same action and detail is there yet, with an idempotency key derived from flow, approval and
- * step, so neither a retried call nor a re-run appends anything twice. Not thread-safe; one per
- * delivery.
+ * same actor, action and detail is there yet. A step is identified by its content, consistently:
+ * it is looked up by actor, action and detail, and its idempotency key is derived from flow,
+ * approval, step name and a {@link ContentHash} of that same content. So neither a retried call
+ * nor a re-run appends anything twice, and a step whose text changed (e.g. {@code published}
+ * with another enclosure URL) is a new entry with a new key rather than the old key re-sent
+ * with another body (which the platform refuses with 422). Not thread-safe; one per delivery.
  */
 final class AuditTrail {
 
@@ -30,21 +33,32 @@ final class AuditTrail {
     this.entries = new ArrayList<>(tradingGrid.approvals().audit(approvalId).stream().toList());
   }
 
-  /** Appends the step unless the trail already has it. */
+  /** Appends the step unless the trail already has an entry with this actor, action and detail. */
   void once(String step, String actor, String action, String detail) {
-    boolean present = entries.stream()
-        .anyMatch(e -> e.action().equals(action) && e.detail().filter(detail::equals).isPresent());
-    if (present) {
+    if (has(actor, action, detail)) {
       return;
     }
     AuditEntry added = tradingGrid.approvals().appendAudit(approvalId,
         AuditEntryCreate.builder().actor(actor).action(action).detail(detail).build(),
-        Fingerprints.idempotencyKey(flowName, "tradinggrid:approval:" + approvalId + "#" + step));
+        idempotencyKey(flowName, approvalId, step, actor, action, detail));
     entries.add(added);
+  }
+
+  /** Whether the trail has an entry with this actor, action and detail. */
+  boolean has(String actor, String action, String detail) {
+    return entries.stream().anyMatch(e -> e.actor().equals(actor) && e.action().equals(action)
+        && e.detail().filter(detail::equals).isPresent());
   }
 
   /** The actor of the first entry with {@code action}, e.g. who requested the review. */
   Optional<String> actorOf(String action) {
     return entries.stream().filter(e -> e.action().equals(action)).map(AuditEntry::actor).findFirst();
+  }
+
+  /** The idempotency key of a step with this content: step name plus a hash of the content. */
+  static String idempotencyKey(String flowName, String approvalId, String step, String actor, String action,
+      String detail) {
+    return Fingerprints.idempotencyKey(flowName,
+        "tradinggrid:approval:" + approvalId + "#" + step + "#" + ContentHash.of(actor, action, detail));
   }
 }

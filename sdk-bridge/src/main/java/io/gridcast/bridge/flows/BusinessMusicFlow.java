@@ -6,6 +6,8 @@ import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.PostSink;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.policy.PartnerDirectory;
+import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.bridge.state.StateStore;
 import io.gridcast.core.errors.NotFoundException;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.SpotifyUri;
@@ -49,8 +51,9 @@ import java.util.function.Function;
  *   <li>{@link #playlists playlists} ({@code <flowName>.playlists}): every managed site (licensed;
  *       live, or planned with an accepted new-site request) gets its own playlist, created once
  *       and then renamed, re-described, re-filled, re-ordered and re-covered as its
- *       {@link SitePlaylistMapper programme} changes; the site is pointed at it and set live, and
- *       the requests it carries out are marked done.
+ *       {@link SitePlaylistMapper programme} changes, and made again (found by its marker first)
+ *       when it is deleted on Spotify; the site is pointed at it and set live, and the requests
+ *       it carries out are marked done.
  *   <li>{@link #notices notices} ({@code <flowName>.notices}): each managed playlist's state on
  *       Spotify becomes one {@link io.gridcast.tradinggrid.model.PostKind#SERVICE_NOTICE service
  *       notice} per site, for the site's partners; a new snapshot (an edit on Spotify, or by the
@@ -82,7 +85,7 @@ public final class BusinessMusicFlow {
     TradingGridClient tradingGrid = bridge.tradingGrid();
     return new BusinessMusicRun(
         how.apply(requests(tradingGrid, config)),
-        how.apply(playlists(spotify, tradingGrid, config)),
+        how.apply(playlists(spotify, tradingGrid, bridge.stateStore(), config)),
         how.apply(notices(spotify, tradingGrid, config)));
   }
 
@@ -114,18 +117,25 @@ public final class BusinessMusicFlow {
         .build();
   }
 
-  /** Phase 2: keeps each managed site's playlist (source key {@code tradinggrid:site:<id>}). */
+  /**
+   * Phase 2: keeps each managed site's playlist (source key {@code tradinggrid:site:<id>});
+   * {@code store} is the bridge's, read to tell a playlist the flow made and that is gone since
+   * from one it never made.
+   */
   public static Flow<SiteProgramme, SitePlaylistSpec> playlists(SpotifyClient spotify, TradingGridClient tradingGrid,
-      BusinessMusicConfig config) {
-    return Flow.<SiteProgramme, SitePlaylistSpec>builder(config.flowName() + ".playlists")
+      StateStore store, BusinessMusicConfig config) {
+    String name = config.flowName() + ".playlists";
+    return Flow.<SiteProgramme, SitePlaylistSpec>builder(name)
         .source(checkpoint -> {
-          List<SiteProgramme> managed = managedSites(tradingGrid, config);
+          List<SiteProgramme> managed = withPlaylists(spotify, store, name, managedSites(tradingGrid, config));
           return List.of(Batch.of(managed, null, (long) managed.size()));
         })
         .key(SiteProgramme::key)
         .mapper(new SitePlaylistMapper(config))
+        .fingerprint(SitePlaylistSpec::fingerprint)
         .sink(new SitePlaylistSink(spotify, tradingGrid, config))
-        .lookup(key -> managedSites(tradingGrid, config).stream().filter(s -> s.key().equals(key)).findFirst())
+        .lookup(key -> withPlaylists(spotify, store, name, managedSites(tradingGrid, config).stream()
+            .filter(s -> s.key().equals(key)).toList()).stream().findFirst())
         .caps(config.caps())
         .build();
   }
@@ -160,7 +170,7 @@ public final class BusinessMusicFlow {
     for (Site site : sites(tradingGrid, List.copyOf(config.regions())).values()) {
       List<SiteRequest> mine = new ArrayList<>(requests.getOrDefault(site.id(), List.of()));
       mine.sort(Comparator.comparing(SiteRequest::createdAt).thenComparing(SiteRequest::id));
-      SiteProgramme p = new SiteProgramme(site, mine);
+      SiteProgramme p = new SiteProgramme(site, mine, Optional.empty(), false);
       if (p.managed()) {
         out.add(p);
       }
@@ -168,24 +178,52 @@ public final class BusinessMusicFlow {
     return out;
   }
 
+  /**
+   * The programmes with their playlists' presence read from Spotify: the snapshot id of the
+   * linked playlist when it exists and is the flow's (the current user's, with the site's
+   * marker), and whether a playlist the flow made (per the ledger of phase {@code flow}) is gone,
+   * so that a deleted playlist changes the item and the playlist phase makes it again.
+   */
+  private static List<SiteProgramme> withPlaylists(SpotifyClient spotify, StateStore store, String flow,
+      List<SiteProgramme> programmes) {
+    if (programmes.isEmpty()) {
+      return programmes;
+    }
+    Map<String, LedgerEntry> synced = store.findAll(flow, programmes.stream().map(SiteProgramme::key).toList());
+    String me = spotify.me().id();
+    List<SiteProgramme> out = new ArrayList<>(programmes.size());
+    for (SiteProgramme p : programmes) {
+      Optional<String> snapshot = p.site().playlistUri()
+          .flatMap(uri -> ownedPlaylist(spotify, me, p.site().id(), uri))
+          .map(Playlist::snapshotId);
+      out.add(new SiteProgramme(p.site(), p.requests(), snapshot, synced.containsKey(p.key()) && snapshot.isEmpty()));
+    }
+    return out;
+  }
+
+  private static boolean ours(Playlist playlist, String me, String siteId) {
+    return playlist.owner().id().equals(me) && playlist.description().orElse("").contains(SitePlaylistSpec.marker(siteId));
+  }
+
+  /** The site's linked playlist when it exists, belongs to {@code me} and carries the site's marker. */
+  private static Optional<Playlist> ownedPlaylist(SpotifyClient spotify, String me, String siteId, String playlistUri) {
+    try {
+      Playlist playlist = spotify.playlists().get(SpotifyUri.parse(playlistUri).id());
+      return ours(playlist, me, siteId) ? Optional.of(playlist) : Optional.empty();
+    } catch (NotFoundException | IllegalArgumentException e) {
+      return Optional.empty(); // gone, or a link that is not a playlist: the playlist phase makes a new one
+    }
+  }
+
   private static List<SitePlaylistState> playlistStates(SpotifyClient spotify, TradingGridClient tradingGrid,
       BusinessMusicConfig config) {
     String me = spotify.me().id();
     List<SitePlaylistState> out = new ArrayList<>();
     for (SiteProgramme p : managedSites(tradingGrid, config)) {
-      Optional<String> uri = p.site().playlistUri();
-      if (uri.isEmpty()) {
-        continue; // not linked yet: the playlist phase did not get to it
-      }
-      try {
-        Playlist playlist = spotify.playlists().get(SpotifyUri.parse(uri.get()).id());
-        if (playlist.owner().id().equals(me)
-            && playlist.description().orElse("").contains(SitePlaylistSpec.marker(p.site().id()))) {
-          out.add(new SitePlaylistState(p.site(), playlist));
-        }
-      } catch (NotFoundException e) {
-        // linked to a playlist that is gone: the next playlist phase makes a new one
-      }
+      // skipped when not linked yet (the playlist phase did not get to it) or linked to a playlist
+      // that is gone (the playlist phase sees it missing, makes a new one and links the site to it)
+      p.site().playlistUri().flatMap(uri -> ownedPlaylist(spotify, me, p.site().id(), uri))
+          .ifPresent(playlist -> out.add(new SitePlaylistState(p.site(), playlist)));
     }
     return out;
   }

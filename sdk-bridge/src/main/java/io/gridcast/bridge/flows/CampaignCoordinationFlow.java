@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.bridge.state.StateStore;
 import io.gridcast.core.GridcastJson;
 import io.gridcast.core.errors.NotFoundException;
@@ -41,9 +42,10 @@ import java.util.function.Consumer;
  *   <li>{@link #playlists playlists} ({@code <flowName>.playlists}, source key
  *       {@code tradinggrid:campaign:<id>}): each active campaign gets one playlist (created once,
  *       found again through the ledger, the campaign's {@code spotify:playlist:} reference or the
- *       marker in its description), named like the campaign, described by its brief, holding
+ *       marker in its description, and only when the current user owns it; made again when it
+ *       is deleted on Spotify), named like the campaign, described by its brief, holding
  *       the Spotify episodes its launch milestones reference once they exist, in due-date
- *       order. The name is kept in step both ways; a name changed on both sides since the last
+ *       order, each once. The name is kept in step both ways; a name changed on both sides since the last
  *       sync is settled by the configured {@link io.gridcast.bridge.policy.ConflictPolicy}, and
  *       every settlement is reported in {@link CampaignCoordinationRun#conflicts()} and logged at
  *       WARN: never silently overwritten.
@@ -86,11 +88,11 @@ public final class CampaignCoordinationFlow {
         .source(checkpoint -> {
           List<CampaignState> states = new ArrayList<>();
           for (Campaign c : campaigns(tradingGrid, config)) {
-            Optional<Playlist> playlist = sink.find(c).map(p -> spotify.playlists().get(p.id()));
-            Optional<String> last = store.find(name, "tradinggrid:campaign:" + c.id())
-                .flatMap(e -> e.attributes()).flatMap(CampaignCoordinationFlow::syncedName);
+            Optional<Playlist> playlist = sink.find(c).map(p -> p instanceof Playlist full ? full : spotify.playlists().get(p.id()));
+            Optional<LedgerEntry> entry = store.find(name, "tradinggrid:campaign:" + c.id());
+            Optional<String> last = entry.flatMap(e -> e.attributes()).flatMap(CampaignCoordinationFlow::syncedName);
             states.add(new CampaignState(c, playlist, released(spotify, c).stream()
-                .map(r -> r.milestone().spotifyUri().orElseThrow()).toList(), last));
+                .map(r -> r.milestone().spotifyUri().orElseThrow()).toList(), last, entry.map(LedgerEntry::targetId)));
           }
           return List.of(Batch.of(states, null, (long) states.size()));
         })

@@ -27,7 +27,7 @@ public record CampaignCoordinationRun(RunReport playlists, RunReport releases, L
   /** One report summing both phases, named after the flow. */
   public RunReport combined() {
     String phase = playlists.flow();
-    return BusinessMusicRun.combine(phase.endsWith(".playlists")
+    return RunReport.combine(phase.endsWith(".playlists")
         ? phase.substring(0, phase.length() - ".playlists".length()) : phase, reports());
   }
 }

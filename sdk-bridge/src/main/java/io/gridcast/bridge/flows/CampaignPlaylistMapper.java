@@ -3,10 +3,13 @@ package io.gridcast.bridge.flows;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.ConflictPolicy;
 import io.gridcast.tradinggrid.model.Campaign;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * The default campaign playlist: named like the campaign, described by the brief's first line,
- * holding the released milestone items. The name is kept in step both ways against the name
+ * holding the released milestone items (each once, at its first milestone). The name is kept in step both ways against the name
  * both sides had after the last sync: changed on one side only, that side wins; changed on
  * both to different values, the {@link ConflictPolicy} settles it and the settlement is
  * reported. Pure and thread-safe.
@@ -43,6 +46,7 @@ public final class CampaignPlaylistMapper implements Mapper<CampaignState, Campa
       firstLine = firstLine.substring(0, 197) + "...";
     }
     String description = firstLine + " " + CampaignPlaylistSpec.marker(c.id());
-    return new CampaignPlaylistSpec(c.id(), name, description.strip(), source.releasedItems(), conflict);
+    List<String> items = new ArrayList<>(new LinkedHashSet<>(source.releasedItems())); // one episode, one place
+    return new CampaignPlaylistSpec(c.id(), name, description.strip(), items, conflict, source.playlistMissing());
   }
 }

@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
  * Brings a campaign's playlist and name to a {@link CampaignPlaylistSpec}: find the playlist
  * (the ledger's, else a {@code spotify:playlist:} reference on the campaign or a playlist of
  * the current user carrying the campaign's marker, else create it once) → rename / describe →
- * sync items → write the name and the playlist reference to the campaign ({@code If-Match},
- * re-read once on 412). Each step compares first, so a repeat after a crash writes only what is
- * missing. Keeps the synced name in the ledger entry's attributes. Thread-safe.
+ * sync items (to an empty list too) → write the name and the playlist reference to the campaign
+ * ({@code If-Match}, re-read once on 412). Each step compares first, so a repeat after a crash
+ * writes only what is missing. Only a playlist the current user owns is adopted: a campaign
+ * linked to someone else's playlist gets its own one, and a WARN says so. Keeps the synced name
+ * in the ledger entry's attributes. Thread-safe.
  */
 final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
 
@@ -38,6 +40,7 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
   private final TradingGridClient tradingGrid;
   private final boolean publicPlaylists;
   private final Consumer<SettledConflict> conflicts;
+  private final CurrentUser me;
 
   CampaignPlaylistSink(SpotifyClient spotify, TradingGridClient tradingGrid, boolean publicPlaylists,
       Consumer<SettledConflict> conflicts) {
@@ -45,6 +48,7 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
     this.tradingGrid = tradingGrid;
     this.publicPlaylists = publicPlaylists;
     this.conflicts = conflicts;
+    this.me = new CurrentUser(spotify);
   }
 
   @Override
@@ -74,12 +78,17 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
     }
     String id = PlaylistSync.details(spotify, playlist, spec.name(), spec.description(), publicPlaylists);
     if (playlist == null) {
-      LOG.info("created playlist {} for campaign {}", id, spec.campaignId());
+      List<String> foreign = foreignPlaylists(campaign);
+      if (!foreign.isEmpty()) {
+        LOG.warn("campaign {} links {}, owned by another Spotify user, which the flow cannot change;"
+            + " created its own playlist {} instead", spec.campaignId(), foreign, id);
+      } else {
+        LOG.info("created playlist {} for campaign {}", id, spec.campaignId());
+      }
     }
-    if (!spec.items().isEmpty()) {
-      PlaylistSync.items(spotify, id, spec.items());
-    }
-    updateCampaign(campaign, spec.name(), "spotify:playlist:" + id);
+    PlaylistSync.items(spotify, id, spec.items()); // an empty list empties the playlist
+    String gone = knownId != null && !knownId.equals(id) ? "spotify:playlist:" + knownId : null; // deleted or no longer ours
+    updateCampaign(campaign, spec.name(), "spotify:playlist:" + id, gone);
     if (spec.conflict() != null) {
       SettledConflict c = spec.conflict();
       LOG.warn("campaign {}: {} changed on both sides (Spotify \"{}\", Trading Grid \"{}\"); settled for {}: {}",
@@ -90,10 +99,15 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
         .withAttributes(GridcastJson.newObjectMapper().createObjectNode().put("name", spec.name()).toString());
   }
 
-  private void updateCampaign(Campaign campaign, String name, String playlistUri) {
+  /**
+   * Names the campaign and links it to its playlist, dropping the links to its earlier
+   * playlists: those of this flow, and {@code goneRef} (the one the ledger knew, now gone).
+   */
+  private void updateCampaign(Campaign campaign, String name, String playlistUri, String goneRef) {
     for (int attempt = 0; ; attempt++) {
       boolean named = campaign.name().equals(name);
-      boolean linked = campaign.spotifyRefs().contains(playlistUri);
+      boolean linked = campaign.spotifyRefs().contains(playlistUri)
+          && (goneRef == null || !campaign.spotifyRefs().contains(goneRef));
       if (named && linked) {
         return;
       }
@@ -104,8 +118,10 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
       if (!linked) {
         List<String> refs = new ArrayList<>(campaign.spotifyRefs());
         String campaignId = campaign.id();
-        refs.removeIf(r -> r.startsWith("spotify:playlist:") && !r.equals(playlistUri) && ours(r, campaignId));
-        refs.add(playlistUri);
+        refs.removeIf(r -> r.startsWith("spotify:playlist:") && !r.equals(playlistUri) && (r.equals(goneRef) || ours(r, campaignId)));
+        if (!refs.contains(playlistUri)) {
+          refs.add(playlistUri);
+        }
         body.spotifyRefs(refs);
       }
       try {
@@ -120,7 +136,10 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
     }
   }
 
-  /** The campaign's playlist made by this flow, from the campaign's references or by marker. */
+  /**
+   * The campaign's playlist made by this flow, from the campaign's references or by marker;
+   * only one the current user owns.
+   */
   Optional<PlaylistBase> find(Campaign campaign) {
     for (String ref : campaign.spotifyRefs()) {
       if (ref.startsWith("spotify:playlist:")) {
@@ -131,9 +150,9 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
       }
     }
     String marker = CampaignPlaylistSpec.marker(campaign.id());
-    String me = spotify.me().id();
+    String user = me.id();
     for (SimplifiedPlaylist p : spotify.playlists().mine()) {
-      if (p.owner().id().equals(me) && p.description().orElse("").contains(marker)) {
+      if (p.owner().id().equals(user) && p.description().orElse("").contains(marker)) {
         return Optional.of(p);
       }
     }
@@ -144,12 +163,31 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
     return read(SpotifyUri.parse(playlistRef).id(), campaignId).isPresent();
   }
 
+  /** The playlist if it exists, belongs to the current user and carries the campaign's marker. */
   private Optional<PlaylistBase> read(String playlistId, String campaignId) {
     try {
       Playlist p = spotify.playlists().get(playlistId);
-      return p.description().orElse("").contains(CampaignPlaylistSpec.marker(campaignId)) ? Optional.of(p) : Optional.empty();
+      boolean ours = p.owner().id().equals(me.id()) && p.description().orElse("").contains(CampaignPlaylistSpec.marker(campaignId));
+      return ours ? Optional.of(p) : Optional.empty();
     } catch (NotFoundException e) {
-      return Optional.empty();
+      return Optional.empty(); // deleted on Spotify, or never there
     }
+  }
+
+  /** The campaign's playlist references that exist but belong to another user. */
+  private List<String> foreignPlaylists(Campaign campaign) {
+    List<String> out = new ArrayList<>();
+    for (String ref : campaign.spotifyRefs()) {
+      if (ref.startsWith("spotify:playlist:")) {
+        try {
+          if (!spotify.playlists().get(SpotifyUri.parse(ref).id()).owner().id().equals(me.id())) {
+            out.add(ref);
+          }
+        } catch (NotFoundException | IllegalArgumentException e) {
+          // gone or not a playlist id: nothing to report
+        }
+      }
+    }
+    return out;
   }
 }

@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param description the playlist description, ending with {@link #marker}
  * @param items the released milestone items, in due-date order
  * @param conflict the conflict settled to reach {@code name}, or {@code null}
+ * @param playlistMissing whether the playlist the last sync made is gone from Spotify (so this
+ *     sync makes it again even though nothing else changed)
  */
 public record CampaignPlaylistSpec(String campaignId, String name, String description, List<String> items,
-    SettledConflict conflict) {
+    SettledConflict conflict, boolean playlistMissing) {
 
   public CampaignPlaylistSpec {
     Objects.requireNonNull(campaignId, "campaignId");
@@ -27,8 +29,13 @@ public record CampaignPlaylistSpec(String campaignId, String name, String descri
     return "[gridcast:campaign:" + campaignId + "]";
   }
 
-  /** The fingerprint ignores how the name was reached: a settled conflict is not a change. */
+  /**
+   * The fingerprint ignores how the name was reached: a settled conflict is not a change. A
+   * missing playlist is one, so the item is not skipped as unchanged while its playlist is gone.
+   */
   String fingerprint() {
-    return io.gridcast.bridge.Flow.jsonFingerprint(List.of(campaignId, name, description, items));
+    return io.gridcast.bridge.Flow.jsonFingerprint(playlistMissing
+        ? List.of(campaignId, name, description, items, "playlist-missing")
+        : List.of(campaignId, name, description, items));
   }
 }

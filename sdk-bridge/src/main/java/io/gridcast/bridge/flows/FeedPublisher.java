@@ -4,6 +4,7 @@ import io.gridcast.bridge.Fingerprints;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.feed.FeedItem;
 import io.gridcast.spotify.feed.FeedSink;
+import io.gridcast.spotify.feed.ReleaseTimeoutException;
 import io.gridcast.spotify.feed.ReleaseWatcher;
 import io.gridcast.spotify.model.SimplifiedEpisode;
 import java.io.IOException;
@@ -15,14 +16,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes an episode the only way Spotify accepts one: the audio file into the media folder,
- * an item into the show's RSS feed, then a wait until Spotify lists the episode. Each step is
- * idempotent: the file is rewritten only when its bytes differ, the feed upserts by guid, and the
- * watcher finds an already ingested episode on its first poll. Thread-safe.
+ * Publishes an episode the only way Spotify accepts one, in two resumable phases:
+ *
+ * <ol>
+ *   <li>{@link #publish}: the audio file into the media folder and the item into the show's RSS
+ *       feed. The feed records that this phase is done: an item with the guid and the same content
+ *       (and an identical media file) means nothing is written again, and {@link #published}
+ *       returns it to a later run;
+ *   <li>{@link #awaitEpisode}: the wait until Spotify lists the episode. A {@link
+ *       ReleaseTimeoutException} fails only this item (the bridge dead-letters it and goes on);
+ *       the next attempt finds phase 1 done and only confirms the ingestion, and the watcher finds
+ *       an already ingested episode on its first poll.
+ * </ol>
+ *
+ * <p>The default watcher's deadline is {@link FeedPublishingConfig#DEFAULT_RELEASE_DEADLINE}.
+ * Thread-safe.
  */
 final class FeedPublisher {
 
@@ -34,20 +47,22 @@ final class FeedPublisher {
 
   FeedPublisher(SpotifyClient spotify, FeedPublishingConfig config) {
     this.config = config;
-    this.watcher = config.releaseWatcher().orElseGet(() -> ReleaseWatcher.builder(spotify).build());
+    this.watcher = config.releaseWatcher().orElseGet(() -> ReleaseWatcher.builder(spotify)
+        .deadline(FeedPublishingConfig.DEFAULT_RELEASE_DEADLINE).build());
     String url = config.mediaBaseUrl().toString();
     this.mediaBase = URI.create(url.endsWith("/") ? url : url + "/");
   }
 
   /**
-   * Writes the audio as {@code baseName} plus an extension for its type, then upserts the feed
-   * item with {@code guid}.
+   * Phase 1: writes the audio as {@code baseName} plus an extension for its type, then upserts
+   * the feed item with {@code guid}; writes nothing when the feed already holds the same item and
+   * the media file the same bytes.
    *
-   * @throws FeedPublishException if the media folder or the feed cannot be written
+   * @return the feed item, as it is in the feed
+   * @throws FeedPublishException if the media folder or the feed cannot be read or written
    */
   FeedItem publish(String guid, String title, String description, Instant pubDate, AudioClip audio, String baseName) {
     String fileName = baseName + extensionOf(audio);
-    writeMedia(fileName, audio);
     FeedItem item = FeedItem.builder()
         .guid(guid)
         .title(title)
@@ -58,6 +73,15 @@ final class FeedPublisher {
         .enclosureType(audio.contentType())
         .duration(audio.duration().orElseGet(() -> estimate(audio.size())))
         .build();
+    boolean mediaCurrent = mediaIsCurrent(fileName, audio);
+    if (mediaCurrent && published(guid).filter(item::equals).isPresent()) {
+      LOG.info("feed item {} is already in the feed of show {}; only its ingestion is left to confirm", guid,
+          config.showId());
+      return item;
+    }
+    if (!mediaCurrent) {
+      writeMedia(fileName, audio);
+    }
     FeedSink sink = config.feedSink();
     try {
       FeedSink.UpsertOutcome outcome = sink.upsert(item);
@@ -69,18 +93,47 @@ final class FeedPublisher {
   }
 
   /**
-   * Waits until Spotify lists the episode made of {@code item}.
+   * The item with {@code guid} in the feed, when phase 1 got that far for it.
    *
-   * @throws io.gridcast.spotify.feed.ReleaseTimeoutException if it did not appear in time
+   * @throws FeedPublishException if the feed cannot be read
+   */
+  Optional<FeedItem> published(String guid) {
+    FeedSink sink = config.feedSink();
+    try {
+      return sink.items().stream().filter(i -> i.guid().equals(guid)).findFirst();
+    } catch (IOException e) {
+      throw new FeedPublishException("cannot read the feed at " + sink.feedUrl() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code item}'s audio is served from this publisher's media base URL. */
+  boolean servesMediaOf(FeedItem item) {
+    return item.enclosureUrl().toString().startsWith(mediaBase.toString());
+  }
+
+  /**
+   * Phase 2: waits until Spotify lists the episode made of {@code item}.
+   *
+   * @throws ReleaseTimeoutException if it did not appear before the watcher's deadline (a
+   *     per-item failure: the feed item stays published, a later attempt only waits again)
    * @throws FeedPublishException if the wait was interrupted (the interrupt flag is kept)
    */
   SimplifiedEpisode awaitEpisode(FeedItem item) {
     try {
       return watcher.await(config.showId(), item);
+    } catch (ReleaseTimeoutException e) {
+      LOG.warn("feed item {} is published but Spotify has not listed it yet; a later run or a replay of the dead "
+          + "letter only confirms the ingestion", item.guid());
+      throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FeedPublishException("interrupted while waiting for Spotify to ingest feed item " + item.guid(), e);
     }
+  }
+
+  /** The watcher phase 2 waits with. */
+  ReleaseWatcher watcher() {
+    return watcher;
   }
 
   /** The public web link of an episode. */
@@ -88,15 +141,22 @@ final class FeedPublisher {
     return episode.externalUrls().spotify().orElse("https://open.spotify.com/episode/" + episode.id());
   }
 
+  private boolean mediaIsCurrent(String fileName, AudioClip audio) {
+    Path target = config.mediaFolder().resolve(fileName);
+    byte[] bytes = audio.bytesUnsafe();
+    try {
+      return Files.isRegularFile(target) && Files.size(target) == bytes.length
+          && Arrays.equals(Files.readAllBytes(target), bytes);
+    } catch (IOException e) {
+      throw new FeedPublishException("cannot read audio file " + target + ": " + e.getMessage(), e);
+    }
+  }
+
   private void writeMedia(String fileName, AudioClip audio) {
     Path folder = config.mediaFolder();
     Path target = folder.resolve(fileName);
     byte[] bytes = audio.bytesUnsafe();
     try {
-      if (Files.isRegularFile(target) && Files.size(target) == bytes.length
-          && Arrays.equals(Files.readAllBytes(target), bytes)) {
-        return;
-      }
       Files.createDirectories(folder);
       Path temp = Files.createTempFile(folder, "." + fileName + "-", ".tmp");
       try {

@@ -1,6 +1,5 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
@@ -10,9 +9,11 @@ import io.gridcast.tradinggrid.model.Thread;
 import java.util.Optional;
 
 /**
- * Creates an episode's feedback thread and form, each found first by its {@code externalRef}
- * and otherwise created with an idempotency key derived from the item's, so a crash between the
- * two creates is healed by the next run without a duplicate. The ledger entry points at the form
+ * Creates an episode's feedback thread and form, each found first by its stable
+ * {@code externalRef} and otherwise created with an idempotency key made of the item's source
+ * key, the step and a hash of the body sent (see {@link StepKeys}), so a crash between the two
+ * creates is healed by the next run without a duplicate, and a body that changed meanwhile (a
+ * renamed episode) never re-sends a key with another body. The ledger entry points at the form
  * and keeps both ids as attributes ({@code {"threadId":…,"formId":…}}).
  *
  * <p>The contract has no update for threads or forms: once created they stay as they are, and an
@@ -31,12 +32,12 @@ public final class FeedbackChannelSink implements Sink<FeedbackChannel> {
 
   @Override
   public WriteResult create(String sourceKey, FeedbackChannel item, String idempotencyKey, String externalRef) {
-    return ensure(item, idempotencyKey);
+    return ensure(sourceKey, item);
   }
 
   @Override
   public WriteResult update(LedgerEntry existing, FeedbackChannel item) {
-    return ensure(item, Fingerprints.idempotencyKey(flowName, existing.sourceKey()));
+    return ensure(existing.sourceKey(), item);
   }
 
   /** Nothing to adopt here: {@link #create} itself finds what an earlier run created. */
@@ -45,13 +46,13 @@ public final class FeedbackChannelSink implements Sink<FeedbackChannel> {
     return Optional.empty();
   }
 
-  private WriteResult ensure(FeedbackChannel item, String idempotencyKey) {
+  private WriteResult ensure(String sourceKey, FeedbackChannel item) {
     String threadRef = item.thread().externalRef().orElseThrow();
     String formRef = item.form().externalRef().orElseThrow();
     Thread thread = tradingGrid.threads().findByExternalRef(threadRef)
-        .orElseGet(() -> tradingGrid.threads().create(item.thread(), idempotencyKey + ":thread"));
+        .orElseGet(() -> tradingGrid.threads().create(item.thread(), StepKeys.ofJson(flowName, sourceKey, "thread", item.thread())));
     Form form = tradingGrid.forms().findByExternalRef(formRef)
-        .orElseGet(() -> tradingGrid.forms().create(item.form(), idempotencyKey + ":form"));
+        .orElseGet(() -> tradingGrid.forms().create(item.form(), StepKeys.ofJson(flowName, sourceKey, "form", item.form())));
     return WriteResult.of(form.id(), null)
         .withAttributes("{\"threadId\":\"" + thread.id() + "\",\"formId\":\"" + form.id() + "\"}");
   }

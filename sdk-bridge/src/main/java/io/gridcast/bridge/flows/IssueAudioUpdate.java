@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param script the text the audio update reads out
  * @param correctiveActions the issue's corrective actions, in order
  * @param attachments the issue's attachment ids (a new audio attachment changes the update)
- * @param pubDate the episode's publication date (when the issue was resolved)
+ * @param pubDate the episode's publication date (when the issue was resolved, else when it was created)
  * @param audience who sees the audio-update post
  * @param tags the post's tags
  */

@@ -26,14 +26,27 @@ public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpd
   private final Supplier<PartnerDirectory> partners;
   private final List<String> tags;
 
-  /** @param partners the partner snapshot of the current run, for {@code routing} */
+  /**
+   * A mapper with the given routing and tags.
+   *
+   * @param routing who sees each audio-update post
+   * @param partners the partner snapshot of the current run, for {@code routing}
+   * @param tags the tags of each audio-update post
+   */
   public IssueAudioUpdateMapper(RoutingPolicy<Issue> routing, Supplier<PartnerDirectory> partners, List<String> tags) {
     this.routing = routing;
     this.partners = partners;
     this.tags = List.copyOf(tags);
   }
 
-  /** @throws IllegalArgumentException if the issue has no resolution summary to speak about */
+  /**
+   * The audio update of a resolved issue. It is made only of the issue's content (title,
+   * description, resolution summary, corrective actions, attachments as the audio's identity,
+   * resolution date) and the post's audience and tags, never of {@code updatedAt}, so the flow's
+   * own edits of the issue (the episode link) do not change it.
+   *
+   * @throws IllegalArgumentException if the issue has no resolution summary to speak about
+   */
   @Override
   public IssueAudioUpdate map(Issue issue) {
     String summary = issue.resolutionSummary().map(String::strip).filter(s -> !s.isEmpty())
@@ -51,17 +64,24 @@ public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpd
         script.append(n++).append(". ").append(action.strip()).append('\n');
       }
     }
+    // only content the update is made of: never updatedAt, which the flow's own link PATCH moves
     return new IssueAudioUpdate(issue.id(), guidOf(issue.id()), prefix + issue.title(), summary, script.toString().strip(),
-        issue.correctiveActions(), issue.attachments(), issue.resolvedAt().orElse(issue.updatedAt()),
+        issue.correctiveActions(), issue.attachments(), issue.resolvedAt().orElse(issue.createdAt()),
         routing.audienceFor(issue, partners.get()), tags);
   }
 
-  /** The feed item guid of an issue's audio update. */
+  /** The feed item guid of an issue's audio update: {@code gridcast-issue-<issueId>}. */
   public static String guidOf(String issueId) {
     return "gridcast-issue-" + issueId;
   }
 
-  /** The audio-update post for {@code update}, published as the episode at {@code episodeUrl}. */
+  /**
+   * The audio-update post for {@code update}, published as the episode at {@code episodeUrl}.
+   *
+   * @param episodeUrl the episode's public link
+   * @param episodeUri the episode's {@code spotify:episode:} URI, kept in the post's metadata
+   * @param externalRef the post's {@code externalRef}
+   */
   public static PostCreate post(IssueAudioUpdate update, String episodeUrl, String episodeUri, String externalRef) {
     StringBuilder body = new StringBuilder(512);
     body.append(update.summary()).append("\n\n");

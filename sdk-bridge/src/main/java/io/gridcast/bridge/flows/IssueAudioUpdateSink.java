@@ -31,15 +31,20 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>audio from the {@link AudioSource} (none: one comment on the issue, then {@link MissingAudioException});
- *   <li>audio file in the media folder and feed item upserted by guid ({@link FeedPublisher});
- *   <li>the {@code ReleaseWatcher} finds the episode on Spotify;
+ *   <li>publish phase 1: audio file in the media folder and feed item upserted by guid ({@link
+ *       FeedPublisher#publish}; the feed records it, so a later attempt writes nothing again);
+ *   <li>publish phase 2: the {@code ReleaseWatcher} finds the episode on Spotify (not in time: a
+ *       {@code ReleaseTimeoutException} dead-letters only this issue; replaying the dead letter
+ *       only confirms the ingestion);
  *   <li>the issue gets the episode link (skipped when it already carries it; {@code If-Match});
- *   <li>the issue gets one comment with link, summary and corrective actions (found by {@code externalRef});
+ *   <li>the issue gets one comment per distinct content (link, summary and corrective actions),
+ *       found by an {@code externalRef} ending in a hash of that content: a changed resolution
+ *       gets a new comment, an unchanged one none;
  *   <li>the audio-update post is created (idempotency key, {@code externalRef}) or brought up to date.
  * </ol>
  *
- * <p>The ledger entry points at the post and keeps the episode's URI and link as attributes.
- * Thread-safe.
+ * <p>The ledger entry points at the post and keeps the feed guid, the episode's URI and link and
+ * the current comment's reference as attributes. Thread-safe.
  */
 final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
 
@@ -66,9 +71,26 @@ final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
     return "tradinggrid:issue:" + issueId;
   }
 
+  /** The issue id in a source key made by {@link #keyOf}. */
+  static String issueIdOf(String sourceKey) {
+    String prefix = keyOf("");
+    if (!sourceKey.startsWith(prefix) || sourceKey.length() == prefix.length()) {
+      throw new IllegalArgumentException("not a source key of this flow: " + sourceKey);
+    }
+    return sourceKey.substring(prefix.length());
+  }
+
   /** The {@code externalRef} of an issue's audio-update post. */
   static String postRefOf(String issueId) {
     return "gridcast:audio-update:issue:" + issueId;
+  }
+
+  /**
+   * The {@code externalRef} of the issue comment that announces the published update with the
+   * content whose {@link ContentHash} is {@code contentHash}.
+   */
+  static String publishedCommentRefOf(String issueId, String contentHash) {
+    return postRefOf(issueId) + ":published:" + contentHash;
   }
 
   @Override
@@ -101,14 +123,17 @@ final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
     SimplifiedEpisode episode = publisher.awaitEpisode(item);
     String url = FeedPublisher.episodeUrl(episode);
     linkIssue(issue, update, url);
-    commentOnce(issueId, postRefOf(issueId) + ":published", IssueAudioUpdateMapper.comment(update, url),
-        Fingerprints.idempotencyKey(flowName, key + "#comment"));
+    String comment = IssueAudioUpdateMapper.comment(update, url);
+    String commentHash = ContentHash.of(comment);
+    String commentRef = publishedCommentRefOf(issueId, commentHash);
+    commentOnce(issueId, commentRef, comment, Fingerprints.idempotencyKey(flowName, key + "#comment#" + commentHash));
     PostCreate post = IssueAudioUpdateMapper.post(update, url, episode.uri(), postRefOf(issueId));
     WriteResult written = upsertPost(key, post);
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("feedGuid", update.guid());
     attributes.put("episodeUri", episode.uri());
     attributes.put("episodeUrl", url);
+    attributes.put("commentRef", commentRef);
     return written.withAttributes(json(attributes));
   }
 

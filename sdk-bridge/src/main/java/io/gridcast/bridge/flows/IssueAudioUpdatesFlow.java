@@ -30,10 +30,18 @@ import org.slf4j.LoggerFactory;
  * {@code audio/*} attachment); the audio file goes to the media folder and an item with guid
  * {@code gridcast-issue-<id>} into the show's RSS feed; the {@code ReleaseWatcher} waits until
  * Spotify lists the episode; the issue gets the episode link ({@code If-Match}) and one comment
- * with link, summary and corrective actions; and an {@code audio_update} post is created. Every
- * step is skipped when the target already shows it done, so re-runs and restarts never produce a
- * second feed item, comment or post. An issue without audio is dead-lettered with a reason
- * saying so, and gets one comment saying so.
+ * with link, summary and corrective actions (a changed resolution gets one new comment); and an
+ * {@code audio_update} post is created. Every step is skipped when the target already shows it
+ * done, so re-runs and restarts never produce a second feed item, comment or post. An issue
+ * without audio is dead-lettered with a reason saying so, and gets one comment saying so.
+ *
+ * <p>Publishing is resumable in two phases (see {@link FeedPublishingConfig}): once the feed item
+ * is written, the feed records it; if Spotify has not listed the episode by the watcher's
+ * deadline (default {@link FeedPublishingConfig#DEFAULT_RELEASE_DEADLINE}, 2 minutes), only that
+ * issue is dead-lettered, the run goes on and the events cursor moves past it. Replay such dead
+ * letters with {@code bridge.replayDeadLetters(updates.eventsFlow())} (the flow finds each issue
+ * again by its key); the replay writes nothing to the feed again and only confirms the
+ * ingestion.
  *
  * <p>Triggers: the events feed ({@link #eventsFlow()}, whose checkpoint is the feed cursor,
  * advanced only once a batch is committed) and verified webhook deliveries ({@link
@@ -72,7 +80,13 @@ public final class IssueAudioUpdatesFlow {
     this.verifier = config.webhookSecret().map(WebhookVerifier::create).orElse(null);
   }
 
-  /** The audio updates of {@code config}; run {@link #eventsFlow()} with {@code Bridge.run}. */
+  /**
+   * The audio updates of {@code config}; run {@link #eventsFlow()} with {@code Bridge.run}.
+   *
+   * @param spotify the client the default release watcher polls the show with
+   * @param tradingGrid the client issues, documents, comments and posts are read and written with
+   * @throws NullPointerException if an argument is null
+   */
   public static IssueAudioUpdatesFlow create(SpotifyClient spotify, TradingGridClient tradingGrid,
       IssueAudioUpdatesConfig config) {
     return new IssueAudioUpdatesFlow(Objects.requireNonNull(spotify, "spotify"),
@@ -80,8 +94,11 @@ public final class IssueAudioUpdatesFlow {
   }
 
   /**
-   * The flow over the events feed: every issue resolved since the last committed cursor. Its
-   * dead letters can be replayed with {@code Bridge.replayDeadLetters}.
+   * The flow over the events feed: every issue resolved since the last committed cursor. The
+   * cursor moves past an issue that failed (its dead letter keeps it), so replay dead letters,
+   * e.g. a release Spotify had not ingested in time, with {@code
+   * bridge.replayDeadLetters(updates.eventsFlow())}: each is looked up again by its key ({@code
+   * tradinggrid:issue:<id>}) and delivered if it still qualifies.
    */
   public Flow<Issue, IssueAudioUpdate> eventsFlow() {
     AtomicReference<PartnerDirectory> partners = new AtomicReference<>();
@@ -145,12 +162,13 @@ public final class IssueAudioUpdatesFlow {
         .key(issue -> IssueAudioUpdateSink.keyOf(issue.id()))
         .mapper(mapper)
         .sink(sink)
-        .externalRef(key -> IssueAudioUpdateSink.postRefOf(key.substring(key.lastIndexOf(':') + 1)))
+        .externalRef(key -> IssueAudioUpdateSink.postRefOf(IssueAudioUpdateSink.issueIdOf(key)))
         .lookup(key -> {
+          // a dead-letter replay reads no source: take the partner snapshot here
           if (partners.get() == null) {
             partners.set(PartnerDirectory.load(tradingGrid));
           }
-          return issues.lookup(key.substring(key.lastIndexOf(':') + 1));
+          return issues.lookup(IssueAudioUpdateSink.issueIdOf(key));
         })
         .caps(config.caps())
         .build();

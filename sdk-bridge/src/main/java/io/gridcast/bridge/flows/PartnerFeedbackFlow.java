@@ -74,7 +74,7 @@ public final class PartnerFeedbackFlow {
     reports.add(plan ? bridge.plan(issues) : bridge.run(issues));
     Flow<FeedbackSnapshot, PostCreate> summary = summary(tg, config, shared);
     reports.add(plan ? bridge.plan(summary) : bridge.run(summary));
-    return BusinessMusicRun.combine(config.flowName(), reports);
+    return RunReport.combine(config.flowName(), reports);
   }
 
   /** Phase 1: a feedback thread and form per episode. */
@@ -89,6 +89,7 @@ public final class PartnerFeedbackFlow {
         .sink(new FeedbackChannelSink(tradingGrid, name))
         .externalRef(FeedbackChannel::channelRef)
         .lookup(episodes::lookup)
+        .caps(config.caps())
         .build();
   }
 
@@ -102,6 +103,7 @@ public final class PartnerFeedbackFlow {
         .sink(new FeedbackIssueSink(tradingGrid))
         .lookup(key -> lowRatings(snapshot.get(), config.lowRatingThreshold()).stream()
             .filter(l -> l.key().equals(key)).findFirst())
+        .caps(config.caps())
         .build();
   }
 
@@ -114,6 +116,7 @@ public final class PartnerFeedbackFlow {
         .mapper(new FeedbackSummaryMapper(config.lowRatingThreshold(), config.summaryAudience(), config.summaryTags()))
         .sink(new PostSink(tradingGrid))
         .lookup(key -> Optional.of(snapshot.get()).filter(s -> FeedbackSummaryMapper.key(s.scope()).equals(key)))
+        .caps(config.caps())
         .build();
   }
 

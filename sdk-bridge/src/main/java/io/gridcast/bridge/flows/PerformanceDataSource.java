@@ -5,7 +5,6 @@ import io.gridcast.bridge.Source;
 import io.gridcast.spotify.Market;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.SpotifyUri;
-import io.gridcast.spotify.analytics.AnalyticsSource;
 import io.gridcast.spotify.analytics.EpisodeDailyStats;
 import io.gridcast.spotify.model.Episode;
 import io.gridcast.spotify.model.Show;

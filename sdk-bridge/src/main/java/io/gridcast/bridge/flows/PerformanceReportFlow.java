@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * attaches the new chart and CSV (the earlier documents stay, as documents never change). A run
  * fails with the analytics source's {@link io.gridcast.spotify.analytics.AnalyticsFormatException}
  * when the export is malformed, before anything is written.
+ *
+ * <p>The chart is rendered off-screen with AWT; unless the host application set
+ * {@code java.awt.headless} itself, the first report sets it to {@code true} for the JVM.
  */
 public final class PerformanceReportFlow {
 

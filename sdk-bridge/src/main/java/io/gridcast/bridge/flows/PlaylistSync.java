@@ -7,8 +7,10 @@ import io.gridcast.spotify.model.PlaylistItem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -39,18 +41,27 @@ final class PlaylistSync {
     return playlist.id();
   }
 
-  /** Removes what should not be there, appends what is missing, then moves items into order. */
+  /**
+   * Removes what should not be there, appends what is missing, then moves items into order.
+   * {@code desired} may repeat an item (two milestones naming one episode): a playlist holds
+   * each item once, at its first position. Any difference between the playlist and
+   * {@code desired} is tolerated (an item Spotify did not add, or one without a URI such as an
+   * unavailable or local track, which cannot be removed by URI and ends up after the managed
+   * items).
+   */
   static void items(SpotifyClient spotify, String playlistId, List<String> desired) {
-    List<String> current = new ArrayList<>();
+    List<String> wanted = new ArrayList<>(new LinkedHashSet<>(desired));
+    List<String> current = new ArrayList<>(); // one entry per playlist position, null when it has no usable URI
     for (PlaylistItem item : spotify.playlists().items(playlistId, null)) {
-      item.track().map(t -> t.uri()).or(() -> item.episode().map(e -> e.uri())).ifPresent(current::add);
+      current.add(item.track().map(t -> t.uri()).or(() -> item.episode().map(e -> e.uri()))
+          .filter(PlaylistSync::parseable).orElse(null));
     }
-    Set<String> wanted = new HashSet<>(desired);
+    Set<String> wantedSet = new HashSet<>(wanted);
     Map<String, Integer> counts = new HashMap<>();
-    current.forEach(u -> counts.merge(u, 1, Integer::sum));
+    current.stream().filter(Objects::nonNull).forEach(u -> counts.merge(u, 1, Integer::sum));
     List<SpotifyUri> remove = new ArrayList<>();
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
-      if (!wanted.contains(e.getKey()) || e.getValue() > 1) {
+      if (!wantedSet.contains(e.getKey()) || e.getValue() > 1) {
         remove.add(SpotifyUri.parse(e.getKey())); // a duplicate goes and comes back once
       }
     }
@@ -60,10 +71,10 @@ final class PlaylistSync {
       snapshot = spotify.playlists().removeItems(playlistId, remove, null);
       Set<String> removed = new HashSet<>();
       remove.forEach(u -> removed.add(u.toString()));
-      current.removeIf(removed::contains);
+      current.removeIf(u -> u != null && removed.contains(u));
     }
     List<SpotifyUri> add = new ArrayList<>();
-    for (String u : desired) {
+    for (String u : wanted) {
       if (!current.contains(u)) {
         add.add(SpotifyUri.parse(u));
         current.add(u);
@@ -72,15 +83,27 @@ final class PlaylistSync {
     if (!add.isEmpty()) {
       snapshot = spotify.playlists().addItems(playlistId, add, null);
     }
-    for (int i = 0; i < desired.size(); i++) {
-      String want = desired.get(i);
-      if (!current.get(i).equals(want)) {
-        int from = current.indexOf(want);
-        snapshot = spotify.playlists().reorder(playlistId, from, i, 1, snapshot);
-        current.remove(from);
-        current.add(i, want);
+    int placed = 0; // positions before this hold the wanted items placed so far, in order
+    for (String want : wanted) {
+      int from = current.indexOf(want);
+      if (from < 0) {
+        continue; // not in the playlist after all (nothing to move): the rest close up
       }
+      if (from != placed) { // from > placed: the earlier positions hold other wanted items
+        snapshot = spotify.playlists().reorder(playlistId, from, placed, 1, snapshot);
+        current.remove(from);
+        current.add(placed, want);
+      }
+      placed++;
     }
   }
 
+  private static boolean parseable(String uri) {
+    try {
+      SpotifyUri.parse(uri);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
 }

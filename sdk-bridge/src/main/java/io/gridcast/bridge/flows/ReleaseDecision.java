@@ -2,6 +2,7 @@ package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.policy.ApprovalPolicy;
 import io.gridcast.tradinggrid.model.ContentPackage;
+import io.gridcast.tradinggrid.model.DecisionOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,13 +15,14 @@ import java.util.Objects;
  * @param title the episode title
  * @param description the episode description
  * @param outcome what the decisions amount to under the policy
- * @param decisions each decision as {@code role: decision by who}, in the order made
+ * @param decisions each decision, in the order made
  * @param contentPackage the documents under review
  * @param releaseDate the episode's publication date: when the approval completed, else when it was created
  */
 public record ReleaseDecision(String approvalId, String title, String description, ApprovalPolicy.Outcome outcome,
-    List<String> decisions, ContentPackage contentPackage, Instant releaseDate) {
+    List<Decision> decisions, ContentPackage contentPackage, Instant releaseDate) {
 
+  /** @throws NullPointerException if a component is null */
   public ReleaseDecision {
     Objects.requireNonNull(approvalId, "approvalId");
     Objects.requireNonNull(title, "title");
@@ -29,5 +31,26 @@ public record ReleaseDecision(String approvalId, String title, String descriptio
     Objects.requireNonNull(contentPackage, "contentPackage");
     Objects.requireNonNull(releaseDate, "releaseDate");
     decisions = List.copyOf(decisions);
+  }
+
+  /**
+   * One reviewer's decision. Immutable.
+   *
+   * @param outcome what the reviewer decided
+   * @param summary the decision as {@code role: decision by who (comment)}, as quoted on the audit
+   *     trail and to the submitter
+   */
+  public record Decision(DecisionOutcome outcome, String summary) {
+
+    /** @throws NullPointerException if a component is null */
+    public Decision {
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(summary, "summary");
+    }
+
+    /** Whether this decision rejects the package or asks for changes. */
+    public boolean objects() {
+      return outcome == DecisionOutcome.REJECT || outcome == DecisionOutcome.REQUEST_CHANGES;
+    }
   }
 }

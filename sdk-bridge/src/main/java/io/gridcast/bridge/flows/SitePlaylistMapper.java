@@ -13,7 +13,8 @@ import java.util.List;
  * The default playlist of a site: the configured programme for its region, then the
  * instructions of its accepted playlist-change requests, oldest first; named after the site
  * (or as the latest {@code rename} says); the configured cover. Depends only on Trading Grid's
- * side, so edits made on Spotify are left alone until the site's programme changes. Pure and
+ * side and on whether the site's linked playlist still exists, so edits made on Spotify are left alone
+ * until the site's programme changes, while a deleted playlist is made again. Pure and
  * thread-safe.
  */
 public final class SitePlaylistMapper implements Mapper<SiteProgramme, SitePlaylistSpec> {
@@ -66,7 +67,7 @@ public final class SitePlaylistMapper implements Mapper<SiteProgramme, SitePlayl
     }
     String description = "Music programme for " + site.name() + " (" + site.region() + ", " + site.timezone()
         + "), kept by Gridcast from Trading Grid. " + SitePlaylistSpec.marker(site.id());
-    return new SitePlaylistSpec(site.id(), name, description, items, coverSha256, requestIds);
+    return new SitePlaylistSpec(site.id(), name, description, items, coverSha256, requestIds, source.playlistMissing());
   }
 
   private static List<String> normalised(List<String> uris) {

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * user whose description carries the site's {@link SitePlaylistSpec#marker}, else create one:
  * Spotify's create has no idempotency key, so the marker is what lets a run that crashed right
  * after creating find it again) → rename / describe → remove, add and reorder items → upload the
- * cover when its hash differs from the one kept in the ledger entry's attributes → point the
+ * cover when the playlist is new or the cover's hash differs from the one kept in the ledger
+ * entry's attributes (a playlist deleted on Spotify is made again the same way) → point the
  * site at the playlist and set it live ({@code If-Match}) → mark the carried-out requests done.
  * Thread-safe.
  */
@@ -46,12 +47,13 @@ final class SitePlaylistSink implements Sink<SitePlaylistSpec> {
   private final SpotifyClient spotify;
   private final TradingGridClient tradingGrid;
   private final BusinessMusicConfig config;
-  private volatile String me;
+  private final CurrentUser me;
 
   SitePlaylistSink(SpotifyClient spotify, TradingGridClient tradingGrid, BusinessMusicConfig config) {
     this.spotify = spotify;
     this.tradingGrid = tradingGrid;
     this.config = config;
+    this.me = new CurrentUser(spotify);
   }
 
   @Override
@@ -79,12 +81,13 @@ final class SitePlaylistSink implements Sink<SitePlaylistSpec> {
       playlist = findOwned(spec.siteId()).orElse(null);
     }
     String id = PlaylistSync.details(spotify, playlist, spec.name(), spec.description(), config.publicPlaylists());
-    if (playlist == null) {
+    boolean created = playlist == null;
+    if (created) {
       LOG.info("created playlist {} for site {}", id, spec.siteId());
     }
     PlaylistSync.items(spotify, id, spec.items());
     String cover = spec.coverSha256();
-    if (cover != null && !cover.equals(previousCover)) {
+    if (cover != null && (created || !cover.equals(previousCover))) {
       spotify.playlists().uploadCover(id, config.coverJpeg().orElseThrow());
     }
     linkSite(spec.siteId(), "spotify:playlist:" + id);
@@ -144,7 +147,7 @@ final class SitePlaylistSink implements Sink<SitePlaylistSpec> {
       }
     }
     String marker = SitePlaylistSpec.marker(siteId);
-    String user = me();
+    String user = me.id();
     for (SimplifiedPlaylist p : spotify.playlists().mine()) {
       if (p.owner().id().equals(user) && p.description().orElse("").contains(marker)) {
         return Optional.of(p);
@@ -157,20 +160,11 @@ final class SitePlaylistSink implements Sink<SitePlaylistSpec> {
   private Optional<PlaylistBase> readOwned(String playlistId, String siteId) {
     try {
       Playlist p = spotify.playlists().get(playlistId);
-      boolean ours = p.owner().id().equals(me()) && p.description().orElse("").contains(SitePlaylistSpec.marker(siteId));
+      boolean ours = p.owner().id().equals(me.id()) && p.description().orElse("").contains(SitePlaylistSpec.marker(siteId));
       return ours ? Optional.of(p) : Optional.empty();
     } catch (NotFoundException e) {
       return Optional.empty(); // deleted on Spotify, or never there: a new one is made
     }
-  }
-
-  private String me() {
-    String id = me;
-    if (id == null) {
-      id = spotify.me().id();
-      me = id;
-    }
-    return id;
   }
 
   private static String attributes(String cover) {

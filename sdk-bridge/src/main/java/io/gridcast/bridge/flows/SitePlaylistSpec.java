@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.gridcast.bridge.Flow;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,9 +14,11 @@ import java.util.Objects;
  * @param items the track and episode URIs, distinct, in order
  * @param coverSha256 the SHA-256 of the cover JPEG, or {@code null} for no cover
  * @param requestIds the accepted requests this playlist carries out (marked done once it does)
+ * @param playlistMissing whether the site's playlist is gone from Spotify (so this sync makes it
+ *     again even though nothing else changed)
  */
 public record SitePlaylistSpec(String siteId, String name, String description, List<String> items,
-    String coverSha256, List<String> requestIds) {
+    String coverSha256, List<String> requestIds, @JsonIgnore boolean playlistMissing) {
 
   public SitePlaylistSpec {
     Objects.requireNonNull(siteId, "siteId");
@@ -30,5 +34,13 @@ public record SitePlaylistSpec(String siteId, String name, String description, L
    */
   public static String marker(String siteId) {
     return "[gridcast:site:" + siteId + "]";
+  }
+
+  /**
+   * The content fingerprint: the JSON of the spec, marked when the playlist is missing so that
+   * the item is not skipped as unchanged while its playlist is gone (and unchanged otherwise).
+   */
+  String fingerprint() {
+    return playlistMissing ? Flow.jsonFingerprint(List.of("playlist-missing", this)) : Flow.jsonFingerprint(this);
   }
 }

@@ -6,18 +6,28 @@ import io.gridcast.tradinggrid.model.SiteRequestStatus;
 import io.gridcast.tradinggrid.model.SiteRequestType;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A site with its requests, as {@link BusinessMusicFlow}'s playlist phase reads them. Immutable.
+ * A site with its requests and its playlist's presence on Spotify, as
+ * {@link BusinessMusicFlow}'s playlist phase reads them. Immutable.
  *
  * @param site the site
  * @param requests its requests, oldest first
+ * @param playlistSnapshotId the snapshot id of the playlist the site links to, read now, when
+ *     that playlist exists, belongs to the current user and carries the site's marker; empty
+ *     otherwise (not linked yet, linked to another playlist, or gone)
+ * @param playlistMissing whether the playlist the last sync made for the site is gone (deleted
+ *     on Spotify, or the site no longer links to a playlist of the flow): the playlist phase
+ *     must make it again (or link it again)
  */
-public record SiteProgramme(Site site, List<SiteRequest> requests) {
+public record SiteProgramme(Site site, List<SiteRequest> requests, Optional<String> playlistSnapshotId,
+    boolean playlistMissing) {
 
   public SiteProgramme {
     Objects.requireNonNull(site, "site");
     requests = List.copyOf(requests);
+    Objects.requireNonNull(playlistSnapshotId, "playlistSnapshotId");
   }
 
   /** The stable source key: {@code tradinggrid:site:<id>}. */

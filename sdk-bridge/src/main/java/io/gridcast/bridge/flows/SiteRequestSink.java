@@ -1,6 +1,5 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
@@ -14,10 +13,12 @@ import java.util.Optional;
 
 /**
  * Carries out {@link SiteRequestDecision}s on Trading Grid. Resumable after a crash between
- * any two steps: a refusal first comments (with a deterministic idempotency key, and only if
- * the request does not already carry that comment), then sets the status to refused; each step
- * reads the request's current state first, so a repeated decision writes nothing twice.
- * Thread-safe.
+ * any two steps: a refusal first comments (only if the request does not already carry that
+ * comment, with an idempotency key made of the step and a hash of the comment, see
+ * {@link StepKeys}), then sets the status to refused; each step reads the request's current
+ * state first, so a repeated decision writes nothing twice. The comment is looked up and keyed
+ * by the same text, so a refusal whose text changed meanwhile (the site was renamed) writes the
+ * new comment instead of re-sending the old key with another body. Thread-safe.
  */
 final class SiteRequestSink implements Sink<SiteRequestDecision> {
 
@@ -55,7 +56,7 @@ final class SiteRequestSink implements Sink<SiteRequestDecision> {
         if (!commented && request.status() == SiteRequestStatus.OPEN) {
           tradingGrid.siteRequests().comment(request.id(),
               SiteRequestCommentCreate.builder().author(author).body(decision.comment()).build(),
-              Fingerprints.idempotencyKey(flowName, sourceKey + "#refusal"));
+              StepKeys.of(flowName, sourceKey, "refusal", decision.comment()));
         }
         request = moveTo(request, SiteRequestStatus.REFUSED);
         break;

@@ -48,14 +48,14 @@ public final class TrainingSeriesFlow {
   public static RunReport run(Bridge bridge, TrainingSeriesConfig config) {
     Flow<ShowEpisode, PostWithDocuments> posts = posts(bridge.spotify(), bridge.tradingGrid(), config);
     Flow<TrainingAssignment, TrainingAssignment> assignments = assignments(bridge.spotify(), bridge.tradingGrid(), config);
-    return BusinessMusicRun.combine(config.flowName(), List.of(bridge.run(posts), bridge.run(assignments)));
+    return RunReport.combine(config.flowName(), List.of(bridge.run(posts), bridge.run(assignments)));
   }
 
   /** Plans both phases; nothing is written (so the assignments of posts not yet created are not planned). */
   public static RunReport plan(Bridge bridge, TrainingSeriesConfig config) {
     Flow<ShowEpisode, PostWithDocuments> posts = posts(bridge.spotify(), bridge.tradingGrid(), config);
     Flow<TrainingAssignment, TrainingAssignment> assignments = assignments(bridge.spotify(), bridge.tradingGrid(), config);
-    return BusinessMusicRun.combine(config.flowName(), List.of(bridge.plan(posts), bridge.plan(assignments)));
+    return RunReport.combine(config.flowName(), List.of(bridge.plan(posts), bridge.plan(assignments)));
   }
 
   /** Phase 1: a training post per episode, with its documents. */

@@ -9,6 +9,7 @@ import io.gridcast.bridge.state.DeadLetter;
 import io.gridcast.bridge.state.InMemoryStateStore;
 import io.gridcast.bridge.testing.Sandboxes;
 import io.gridcast.spotify.feed.FeedItem;
+import io.gridcast.spotify.feed.FeedSink;
 import io.gridcast.spotify.feed.FileSystemFeedSink;
 import io.gridcast.spotify.feed.ReleaseWatcher;
 import io.gridcast.testkit.SpotifyDemoData;
@@ -20,8 +21,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,9 @@ class ApprovalGatedPublishingFlowTest {
 
   static final String SHOW = SpotifyDemoData.SHOW_ARCHIVE_SESSIONS;
   static final String SUBMITTER = "content-team@halvorsen-pike.example";
+  static final String FLOW = "approval-publishing";
+  static final String RELEASES = FLOW + "-releases";
+  static final String DESCRIPTION = "How the peak cut-offs work.";
 
   @TempDir
   Path dir;
@@ -57,10 +62,11 @@ class ApprovalGatedPublishingFlowTest {
   }
 
   private ApprovalGatedPublishingFlow flow(String artworkDocumentId) {
-    ReleaseWatcher watcher = ReleaseWatcher.builder(sandboxes.spotify)
-        .initialDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(1)).deadline(Duration.ofSeconds(20))
-        .sleeper(d -> sandboxes.spotifySandbox.ingestNow())
-        .build();
+    return flow(artworkDocumentId, feed, ReleaseWatchers.ingesting(sandboxes), DESCRIPTION, FLOW);
+  }
+
+  private ApprovalGatedPublishingFlow flow(String artworkDocumentId, FeedSink sink, ReleaseWatcher watcher,
+      String description, String flowName) {
     ContentPackage pkg = ContentPackage.builder()
         .scriptDocumentId(TradingGridDemoData.DOCUMENT_EP43_SCRIPT)
         .artworkDocumentId(artworkDocumentId)
@@ -69,10 +75,11 @@ class ApprovalGatedPublishingFlowTest {
         .build();
     return ApprovalGatedPublishingFlow.create(sandboxes.spotify, sandboxes.tradingGrid,
         ApprovalGatedPublishingConfig.builder()
-            .publishing(FeedPublishingConfig.builder().showId(SHOW).feedSink(feed).mediaFolder(dir.resolve("media"))
+            .publishing(FeedPublishingConfig.builder().showId(SHOW).feedSink(sink).mediaFolder(dir.resolve("media"))
                 .mediaBaseUrl(URI.create("https://media.example.com/releases/")).releaseWatcher(watcher).build())
             .addSubmissions(new ContentSubmission("ep44", "Supply Chain Minutes 44: Peak without panic",
-                "How the peak cut-offs work.", pkg, SUBMITTER))
+                description, pkg, SUBMITTER))
+            .flowName(flowName)
             .build());
   }
 
@@ -84,9 +91,23 @@ class ApprovalGatedPublishingFlowTest {
   }
 
   private String approvalId() {
+    return approvalId(FLOW);
+  }
+
+  private String approvalId(String flowName) {
     return sandboxes.tradingGridSandbox.resources(TradingGridResource.APPROVALS).stream()
-        .filter(a -> a.path("externalRef").asText().equals("gridcast:approval:ep44"))
+        .filter(a -> a.path("externalRef").asText().equals("gridcast:approval:" + flowName + ":ep44"))
         .map(a -> a.path("id").asText()).findFirst().orElseThrow();
+  }
+
+  private long count(String approvalId, String action) {
+    return actions(approvalId).stream().filter(action::equals).count();
+  }
+
+  private List<JsonNode> reviewMessages(String approvalId) {
+    return sandboxes.tradingGridSandbox.resources(TradingGridResource.THREADS).stream()
+        .filter(t -> t.path("externalRef").asText().equals("gridcast:approval-review:" + approvalId))
+        .findFirst().map(t -> sandboxes.tradingGridSandbox.threadMessages(t.path("id").asText())).orElse(List.of());
   }
 
   private List<String> actions(String approvalId) {
@@ -117,7 +138,7 @@ class ApprovalGatedPublishingFlowTest {
     assertThat(sandboxes.spotifySandbox.episodeIdForGuid(SHOW, "gridcast-approval-" + id)).isPresent();
     assertThat(actions(id)).containsSubsequence("requested", "decision_recorded", "decision_recorded",
         "decision_recorded", "published", "confirmed_on_spotify");
-    assertThat(store.entries("approval-publishing-releases")).singleElement()
+    assertThat(store.entries(RELEASES)).singleElement()
         .satisfies(e -> assertThat(e.attributes().orElseThrow()).contains("approved", "spotify:episode:"));
   }
 
@@ -172,13 +193,162 @@ class ApprovalGatedPublishingFlowTest {
     flow.run(bridge);
 
     assertThat(reports.get(1).deadLettered()).isEqualTo(1);
-    assertThat(store.deadLetters("approval-publishing-releases")).singleElement().extracting(DeadLetter::reason)
-        .asString().contains("is not released", "not a readable JPEG or PNG");
+    assertThat(store.deadLetters(RELEASES)).singleElement().extracting(DeadLetter::reason)
+        .asString().contains("is not released", "not a readable JPEG or PNG", "square JPEG or PNG of 1400-3000 px");
     List<JsonNode> blocked = sandboxes.tradingGridSandbox.auditTrail(id).stream()
         .filter(e -> e.path("action").asText().equals("release_blocked")).toList();
     assertThat(blocked).singleElement()
         .satisfies(e -> assertThat(e.path("detail").asText()).contains("supply-minutes-43-cover.png"));
     assertThat(feed.items()).isEmpty();
+  }
+
+  @Test
+  void aRequestForChangesIsNotPublishedAndTheSubmitterIsToldOnceQuotingThatDecision() throws IOException {
+    ApprovalGatedPublishingFlow flow = flow(goodArtwork());
+    flow.run(bridge);
+    String id = approvalId();
+
+    sandboxes.tradingGridSandbox.decideApproval(id, "legal", "request_changes", "m.okafor@halvorsen-pike.example",
+        "Cite the music licence");
+    flow.run(bridge);
+    sandboxes.tradingGridSandbox.decideApproval(id, "compliance", "approve", "j.berg@halvorsen-pike.example", null);
+    flow.run(bridge);
+    sandboxes.tradingGridSandbox.decideApproval(id, "partner_operations", "approve", "a.silva@halvorsen-pike.example",
+        null);
+    List<RunReport> last = flow.run(bridge);
+
+    assertThat(last.get(1).failed()).isZero();
+    assertThat(feed.items()).isEmpty();
+    assertThat(actions(id)).doesNotContain("published");
+    assertThat(count(id, "not_released")).isEqualTo(1);
+    assertThat(sandboxes.tradingGridSandbox.auditTrail(id).stream()
+        .filter(e -> e.path("action").asText().equals("not_released")).findFirst().orElseThrow()
+        .path("detail").asText()).contains("changes requested", "legal: request_changes");
+    assertThat(reviewMessages(id)).singleElement().satisfies(m -> assertThat(m.path("body").asText())
+        .startsWith("@" + SUBMITTER)
+        .contains("sent back with changes requested", "legal: request_changes by m.okafor", "Cite the music licence")
+        .doesNotContain("approve by"));
+    assertThat(store.entries(RELEASES)).singleElement()
+        .satisfies(e -> assertThat(e.attributes().orElseThrow()).isEqualTo("{\"outcome\":\"changes_requested\"}"));
+  }
+
+  @Test
+  void aSubmissionChangedAfterItWasSubmittedIsDeadLetteredAndTheApprovalLeftAsItWas() throws IOException {
+    String artwork = goodArtwork();
+    flow(artwork).run(bridge);
+    String id = approvalId();
+    int trail = actions(id).size();
+
+    List<RunReport> reports = flow(artwork, feed, ReleaseWatchers.ingesting(sandboxes), "A different description.", FLOW)
+        .run(bridge);
+
+    assertThat(reports.get(0).deadLettered()).isEqualTo(1);
+    assertThat(store.deadLetters(FLOW + "-requests")).singleElement().extracting(DeadLetter::reason).asString()
+        .contains("submission ep44 changed after it was submitted as approval " + id, "under a new key");
+    JsonNode approval = sandboxes.tradingGridSandbox.resource(TradingGridResource.APPROVALS, id).orElseThrow();
+    assertThat(approval.path("description").asText()).isEqualTo(DESCRIPTION);
+    assertThat(actions(id)).hasSize(trail);
+    assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.APPROVALS).stream()
+        .filter(a -> a.path("externalRef").asText().startsWith("gridcast:approval:")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void configurationsWithOtherFlowNamesNeverAdoptEachOthersApprovals() throws IOException {
+    String artwork = goodArtwork();
+    flow(artwork).run(bridge);
+    ApprovalGatedPublishingFlow other = flow(artwork, feed, ReleaseWatchers.ingesting(sandboxes), DESCRIPTION,
+        "studio-publishing");
+
+    List<RunReport> reports = other.run(bridge);
+
+    assertThat(reports.get(0).created()).isEqualTo(1);
+    assertThat(approvalId("studio-publishing")).isNotEqualTo(approvalId(FLOW));
+    assertThat(store.entries("studio-publishing-releases")).singleElement()
+        .satisfies(e -> assertThat(e.targetId()).isEqualTo(approvalId("studio-publishing")));
+    assertThat(store.entries(RELEASES)).singleElement()
+        .satisfies(e -> assertThat(e.targetId()).isEqualTo(approvalId(FLOW)));
+  }
+
+  @Test
+  void aStepWhoseTextChangedIsAppendedUnderItsOwnKeyInsteadOfReusingTheOldOne() throws IOException {
+    flow(goodArtwork()).run(bridge);
+    String id = approvalId();
+
+    new AuditTrail(sandboxes.tradingGrid, RELEASES, id).once("published", AuditTrail.ACTOR, "published",
+        "Published as feed item gridcast-approval-" + id + " with audio https://old.example.com/a.mp3");
+    new AuditTrail(sandboxes.tradingGrid, RELEASES, id).once("published", AuditTrail.ACTOR, "published",
+        "Published as feed item gridcast-approval-" + id + " with audio https://new.example.com/a.mp3");
+    new AuditTrail(sandboxes.tradingGrid, RELEASES, id).once("published", AuditTrail.ACTOR, "published",
+        "Published as feed item gridcast-approval-" + id + " with audio https://new.example.com/a.mp3");
+
+    assertThat(sandboxes.tradingGridSandbox.auditTrail(id).stream()
+        .filter(e -> e.path("action").asText().equals("published")).map(e -> e.path("detail").asText()))
+        .containsExactly("Published as feed item gridcast-approval-" + id + " with audio https://old.example.com/a.mp3",
+            "Published as feed item gridcast-approval-" + id + " with audio https://new.example.com/a.mp3");
+  }
+
+  @Test
+  void aReleaseStoppedAfterTheFeedWriteIsCompletedByTheNextRunWithoutASecondItemOrAuditEntry() throws IOException {
+    String artwork = goodArtwork();
+    flow(artwork).run(bridge);
+    String id = approvalId();
+    decideAll(id, "approve");
+    AtomicBoolean crashed = new AtomicBoolean();
+    FeedSink crashingAfterWrite = new ReleaseWatchers.CountingFeedSink(feed) {
+      @Override
+      public UpsertOutcome upsert(FeedItem item) throws IOException {
+        UpsertOutcome outcome = super.upsert(item);
+        if (crashed.compareAndSet(false, true)) {
+          throw new IOException("connection to the feed origin reset after the write");
+        }
+        return outcome;
+      }
+    };
+
+    List<RunReport> first = flow(artwork, crashingAfterWrite, ReleaseWatchers.ingesting(sandboxes), DESCRIPTION, FLOW)
+        .run(bridge);
+    assertThat(first.get(1).stoppedBecause()).hasValueSatisfying(r -> assertThat(r).contains("FeedPublishException"));
+    assertThat(feed.items()).hasSize(1);
+    assertThat(actions(id)).doesNotContain("published", "confirmed_on_spotify");
+
+    List<RunReport> second = flow(artwork).run(bridge);
+
+    assertThat(second.get(1).updated()).isEqualTo(1);
+    assertThat(feed.items()).extracting(FeedItem::guid).containsExactly("gridcast-approval-" + id);
+    assertThat(count(id, "decision_recorded")).isEqualTo(3);
+    assertThat(count(id, "published")).isEqualTo(1);
+    assertThat(count(id, "confirmed_on_spotify")).isEqualTo(1);
+    assertThat(sandboxes.spotifySandbox.episodeIdForGuid(SHOW, "gridcast-approval-" + id)).isPresent();
+  }
+
+  @Test
+  void aReleaseSpotifyDoesNotListInTimeIsDeadLetteredAndTheNextRunOnlyConfirmsIt() throws IOException {
+    String artwork = goodArtwork();
+    flow(artwork).run(bridge);
+    String id = approvalId();
+    decideAll(id, "approve");
+    ReleaseWatcher stuck = ReleaseWatchers.neverListing(sandboxes, Set.of("gridcast-approval-" + id));
+
+    List<RunReport> first = flow(artwork, feed, stuck, DESCRIPTION, FLOW).run(bridge);
+
+    assertThat(first.get(1).stoppedBecause()).isEmpty();
+    assertThat(first.get(1).deadLettered()).isEqualTo(1);
+    assertThat(store.deadLetters(RELEASES)).singleElement().extracting(DeadLetter::reason).asString()
+        .contains("ReleaseTimeoutException", "gridcast-approval-" + id);
+    assertThat(feed.items()).hasSize(1);
+    assertThat(count(id, "published")).isEqualTo(1);
+    assertThat(actions(id)).doesNotContain("confirmed_on_spotify");
+
+    ReleaseWatchers.CountingFeedSink counting = new ReleaseWatchers.CountingFeedSink(feed);
+    List<RunReport> next = flow(artwork, counting, ReleaseWatchers.ingesting(sandboxes), DESCRIPTION, FLOW).run(bridge);
+
+    assertThat(next.get(1).updated()).isEqualTo(1);
+    assertThat(counting.upserts).hasValue(0); // the feed item was written: only the ingestion was confirmed
+    assertThat(store.deadLetters(RELEASES)).isEmpty();
+    assertThat(count(id, "published")).isEqualTo(1);
+    assertThat(count(id, "confirmed_on_spotify")).isEqualTo(1);
+    assertThat(store.entries(RELEASES)).singleElement()
+        .satisfies(e -> assertThat(e.attributes().orElseThrow()).contains("\"outcome\":\"approved\"", "spotify:episode:"));
   }
 
   @Test

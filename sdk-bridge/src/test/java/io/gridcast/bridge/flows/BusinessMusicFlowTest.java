@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.Sink;
@@ -25,6 +26,7 @@ import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.testkit.TradingGridResource;
 import io.gridcast.tradinggrid.model.SiteRequest;
+import io.gridcast.tradinggrid.model.SiteRequestCommentCreate;
 import io.gridcast.tradinggrid.model.SiteRequestStatus;
 import io.gridcast.tradinggrid.model.SiteRequestType;
 import java.time.Instant;
@@ -118,6 +120,14 @@ class BusinessMusicFlowTest {
     return sandboxes.tradingGridSandbox.raiseSiteRequest(siteId, type, details);
   }
 
+  /** Runs once more and asserts that this one run created and updated nothing. */
+  private void assertNothingWrittenByAnotherRun() {
+    RunReport again = run().combined();
+    assertThat(again.created()).isZero();
+    assertThat(again.updated()).isZero();
+    assertThat(again.failed()).isZero();
+  }
+
   private void assertFinalStateOfTheDemo() {
     assertThat(markedPlaylists()).containsOnlyKeys(MANAGED).allSatisfy((site, n) -> assertThat(n).isEqualTo(1));
     for (String site : MANAGED) {
@@ -209,7 +219,7 @@ class BusinessMusicFlowTest {
     assertThat(itemsOf(DENVER)).containsExactly(track(1), track(2), track(3));
     assertThat(markedPlaylists()).containsEntry(DENVER, 1);
     assertThat(run.playlists().created()).isEqualTo(MANAGED.size() + 1);
-    assertThat(run().combined().created() + run().combined().updated()).isZero();
+    assertNothingWrittenByAnotherRun();
   }
 
   @Test
@@ -258,7 +268,61 @@ class BusinessMusicFlowTest {
     assertThat(run.notices().updated()).isEqualTo(1);
     assertThat(markedPlaylists()).containsEntry(ROTTERDAM, 1);
     assertThat(notices()).hasSize(MANAGED.size()).allSatisfy((ref, n) -> assertThat(n).isEqualTo(1));
-    assertThat(run().combined().created() + run().combined().updated()).isZero();
+    assertNothingWrittenByAnotherRun();
+  }
+
+  @Test
+  void aPlaylistDeletedOnSpotifyIsMadeAgainAndTheSiteLinkedToIt() {
+    run();
+    Playlist deleted = playlistOf(ROTTERDAM);
+    sandboxes.spotifySandbox.deletePlaylist(deleted.id());
+
+    BusinessMusicRun run = run();
+
+    assertThat(run.playlists().updated()).isEqualTo(1);
+    assertThat(run.combined().failed()).isZero();
+    Playlist again = playlistOf(ROTTERDAM);
+    assertThat(again.id()).isNotEqualTo(deleted.id());
+    assertThat(again.owner().id()).isEqualTo(SpotifyDemoData.CURRENT_USER_ID);
+    assertThat(itemsOf(ROTTERDAM)).containsExactly(track(1), track(2), track(3));
+    assertThat(markedPlaylists()).containsOnlyKeys(MANAGED).allSatisfy((site, n) -> assertThat(n).isEqualTo(1));
+    assertThat(SandboxAssertions.postsByExternalRef(sandboxes.tradingGridSandbox, again.uri())).containsEntry(again.uri(), 1);
+    // the next run settles the ledger on the present playlist without writing, then all is unchanged
+    String snapshot = again.snapshotId();
+    assertThat(run().combined().created()).isZero();
+    assertThat(playlistOf(ROTTERDAM).snapshotId()).isEqualTo(snapshot);
+    assertNothingWrittenByAnotherRun();
+  }
+
+  @Test
+  void aRefusalWhoseTextChangedAfterACrashIsCommentedAnewAndRefusedNotDeadLettered() {
+    String lyonRequest = TradingGridDemoData.SITE_REQUEST_LYON; // refused: Lyon has no licence documents
+    String flow = BusinessMusicFlow.requests(sandboxes.tradingGrid, config()).name();
+    String oldText = refusalOf(lyonRequest);
+    // a run crashed after posting the refusal (keyed by the step only, as before) and before refusing
+    sandboxes.tradingGrid.siteRequests().comment(lyonRequest,
+        SiteRequestCommentCreate.builder().author("gridcast-business-music").body(oldText).build(),
+        Fingerprints.idempotencyKey(flow, "tradinggrid:site-request:" + lyonRequest + "#refusal"));
+    ObjectNode rename = new ObjectMapper().createObjectNode().put("name", "H&P Store 207, Lyon Part-Dieu");
+    sandboxes.tradingGridSandbox.update(TradingGridResource.SITES, TradingGridDemoData.SITE_LYON, rename);
+    String newText = refusalOf(lyonRequest);
+    assertThat(newText).isNotEqualTo(oldText).contains("Lyon Part-Dieu");
+
+    BusinessMusicRun run = run();
+
+    assertThat(run.requests().failed()).isZero();
+    assertThat(store.deadLetters(flow)).isEmpty();
+    JsonNode request = tg(TradingGridResource.SITE_REQUESTS, lyonRequest);
+    assertThat(request.path("status").asText()).isEqualTo("refused");
+    List<String> bodies = new ArrayList<>();
+    request.path("comments").forEach(c -> bodies.add(c.path("body").asText()));
+    assertThat(bodies).containsExactly(oldText, newText);
+  }
+
+  private String refusalOf(String requestId) {
+    SiteRequest request = sandboxes.tradingGrid.siteRequests().get(requestId);
+    return new SiteRequestDecider().map(new SiteRequestCase(request, Optional.of(sandboxes.tradingGrid.sites().get(request.siteId()))))
+        .comment();
   }
 
   @Test
@@ -307,7 +371,7 @@ class BusinessMusicFlowTest {
 
   @Test
   void aCrashAfterCreatingPlaylistsButBeforeLinkingTheSitesIsHealedWithoutDuplicates() {
-    Flow<SiteProgramme, SitePlaylistSpec> real = BusinessMusicFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, config());
+    Flow<SiteProgramme, SitePlaylistSpec> real = BusinessMusicFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, store, config());
     Sink<SitePlaylistSpec> crashing = new Sink<>() {
       @Override
       public WriteResult create(String key, SitePlaylistSpec item, String idempotencyKey, String externalRef) {
@@ -342,7 +406,7 @@ class BusinessMusicFlowTest {
 
   @Test
   void aCrashBetweenTheRemoteWritesAndTheLedgerIsHealedWithoutDuplicates() {
-    Flow<SiteProgramme, SitePlaylistSpec> real = BusinessMusicFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, config());
+    Flow<SiteProgramme, SitePlaylistSpec> real = BusinessMusicFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, store, config());
     Bridge crashingLedger = sandboxes.bridge(new LedgerThatFailsToRecord(store, real.name()));
     RunReport crashed = crashingLedger.run(real);
     assertThat(crashed.stoppedBecause()).hasValueSatisfying(r -> assertThat(r).contains("disk full"));
@@ -352,7 +416,7 @@ class BusinessMusicFlowTest {
 
     assertThat(healed.combined().failed()).isZero();
     assertFinalStateOfTheDemo();
-    assertThat(run().combined().created() + run().combined().updated()).isZero();
+    assertNothingWrittenByAnotherRun();
   }
 
   @Test

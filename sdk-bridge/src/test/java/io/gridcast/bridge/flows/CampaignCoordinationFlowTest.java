@@ -21,12 +21,15 @@ import io.gridcast.testkit.FaultProfile;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.testkit.TradingGridResource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CampaignCoordinationFlowTest {
 
@@ -38,30 +41,51 @@ class CampaignCoordinationFlowTest {
   private static final String PREFIX = "tradinggrid:campaign:" + CAMPAIGN + ":milestone:";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @TempDir
+  Path dir;
+
   private Sandboxes sandboxes;
   private InMemoryStateStore store;
   private Bridge bridge;
 
   @BeforeEach
   void start() {
-    sandboxes = Sandboxes.start();
+    sandboxes = Sandboxes.start(dir);
     store = new InMemoryStateStore();
     bridge = sandboxes.bridge(store);
     // the campaign team links the sponsored show and the episodes its milestones will deliver
     ObjectNode patch = JSON.createObjectNode();
     patch.putArray("spotifyRefs").add("spotify:show:" + SHOW);
-    ArrayNode milestones = patch.putArray("milestones");
+    patch.set("milestones", milestonesWith(Map.of("trailer", TRAILER, "launch", LAUNCH, "wrap_report", NOT_YET)));
+    sandboxes.tradingGridSandbox.update(TradingGridResource.CAMPAIGNS, CAMPAIGN, patch);
+  }
+
+  /** The campaign's milestones with the given milestone ids pointing at the given Spotify URIs. */
+  private ArrayNode milestonesWith(Map<String, String> uris) {
+    ArrayNode milestones = JSON.createArrayNode();
     for (JsonNode m : campaign().path("milestones")) {
       ObjectNode copy = m.deepCopy();
-      switch (m.path("id").asText()) {
-        case "trailer" -> copy.put("spotifyUri", TRAILER);
-        case "launch" -> copy.put("spotifyUri", LAUNCH);
-        case "wrap_report" -> copy.put("spotifyUri", NOT_YET);
-        default -> { }
+      String uri = uris.get(m.path("id").asText());
+      if (uri != null) {
+        copy.put("spotifyUri", uri);
       }
       milestones.add(copy);
     }
+    return milestones;
+  }
+
+  private void pointMilestones(Map<String, String> uris) {
+    ObjectNode patch = JSON.createObjectNode();
+    patch.set("milestones", milestonesWith(uris));
     sandboxes.tradingGridSandbox.update(TradingGridResource.CAMPAIGNS, CAMPAIGN, patch);
+  }
+
+  /** Runs once more and asserts that this one run created and updated nothing. */
+  private void assertNothingWrittenByAnotherRun() {
+    RunReport again = run().combined();
+    assertThat(again.created()).isZero();
+    assertThat(again.updated()).isZero();
+    assertThat(again.failed()).isZero();
   }
 
   @AfterEach
@@ -261,7 +285,96 @@ class CampaignCoordinationFlowTest {
 
     assertThat(healed.combined().failed()).isZero();
     assertSyncedState();
-    assertThat(run().combined().created() + run().combined().updated()).isZero();
+    assertNothingWrittenByAnotherRun();
+  }
+
+  @Test
+  void twoMilestonesNamingTheSameEpisodePutItInThePlaylistOnce() {
+    pointMilestones(Map.of("wrap_report", LAUNCH)); // the wrap-up report re-uses the launch episode
+
+    CampaignCoordinationRun run = run();
+
+    assertThat(run.playlists().failed()).isZero();
+    assertThat(store.deadLetters("campaign-coordination.playlists")).isEmpty();
+    assertThat(items()).containsExactly(TRAILER, LAUNCH);
+    assertNothingWrittenByAnotherRun();
+  }
+
+  @Test
+  void aPlaylistDeletedOnSpotifyIsMadeAgainAndTheCampaignLinkedToIt() {
+    run();
+    Playlist deleted = playlist();
+    sandboxes.spotifySandbox.deletePlaylist(deleted.id());
+
+    CampaignCoordinationRun run = run();
+
+    assertThat(run.playlists().updated()).isEqualTo(1);
+    assertThat(run.combined().failed()).isZero();
+    Playlist again = playlist();
+    assertThat(again.id()).isNotEqualTo(deleted.id());
+    assertThat(again.name()).isEqualTo(campaign().path("name").asText());
+    assertSyncedState();
+    assertThat(campaign().path("spotifyRefs").toString()).doesNotContain(deleted.uri());
+    // the next run settles the ledger on the present playlist without writing, then all is unchanged
+    String snapshot = again.snapshotId();
+    assertThat(run().combined().created()).isZero();
+    assertThat(playlist().snapshotId()).isEqualTo(snapshot);
+    assertNothingWrittenByAnotherRun();
+  }
+
+  @Test
+  void whenNoMilestoneIsReleasedAnyMoreThePlaylistIsEmptied() {
+    run();
+    assertThat(items()).containsExactly(TRAILER, LAUNCH);
+    pointMilestones(Map.of("trailer", NOT_YET, "launch", NOT_YET));
+
+    CampaignCoordinationRun run = run();
+
+    assertThat(run.playlists().updated()).isEqualTo(1);
+    assertThat(items()).isEmpty();
+    assertNothingWrittenByAnotherRun();
+  }
+
+  @Test
+  void aMarkedPlaylistOfAnotherUserIsNotAdoptedTheCampaignGetsItsOwn() throws Exception {
+    run();
+    Playlist theirs = playlist();
+    sandboxes.close();
+    giveThePlaylistToAnotherUser(theirs.id(), SpotifyDemoData.EDITORIAL_USER_ID);
+    sandboxes = Sandboxes.start(dir);
+    bridge = sandboxes.bridge(new InMemoryStateStore()); // a new installation: no ledger to go by
+    String third = "spotify:episode:" + SpotifyDemoData.episodeId(SHOW, 2);
+    pointMilestones(Map.of("wrap_report", third)); // so the playlist needs a write
+
+    CampaignCoordinationRun run = run();
+
+    assertThat(run.combined().failed()).isZero();
+    assertThat(run.combined().stoppedBecause()).isEmpty();
+    List<SimplifiedPlaylist> marked = campaignPlaylists();
+    assertThat(marked).hasSize(2);
+    SimplifiedPlaylist ours = marked.stream().filter(p -> p.owner().id().equals(SpotifyDemoData.CURRENT_USER_ID))
+        .findFirst().orElseThrow();
+    assertThat(ours.id()).isNotEqualTo(theirs.id());
+    assertThat(campaign().path("spotifyRefs").toString()).contains(ours.uri());
+    List<String> ourItems = new ArrayList<>();
+    sandboxes.spotify.playlists().items(ours.id(), null).forEach(i -> i.episode().ifPresent(e -> ourItems.add(e.uri())));
+    assertThat(ourItems).containsExactly(TRAILER, LAUNCH, third);
+    assertThat(sandboxes.spotify.playlists().get(theirs.id()).snapshotId()).isEqualTo(theirs.snapshotId());
+  }
+
+  /** Rewrites the stopped Spotify sandbox's state so that another user owns the playlist (public, still followed). */
+  private void giveThePlaylistToAnotherUser(String playlistId, String userId) throws Exception {
+    Path file = dir.resolve("spotify").resolve("spotify-sandbox-state.json");
+    JsonNode root = JSON.readTree(file.toFile());
+    boolean found = false;
+    for (JsonNode p : root.path("playlists")) {
+      if (p.path("id").asText().equals(playlistId)) {
+        ((ObjectNode) p).put("ownerId", userId).put("public", true); // public: others' private playlists are not visible
+        found = true;
+      }
+    }
+    assertThat(found).as("playlist in the sandbox state").isTrue();
+    Files.writeString(file, JSON.writeValueAsString(root));
   }
 
   @Test

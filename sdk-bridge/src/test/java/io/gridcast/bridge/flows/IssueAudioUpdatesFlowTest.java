@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.policy.PartnerDirectory;
+import io.gridcast.bridge.policy.RoutingPolicy;
 import io.gridcast.bridge.state.DeadLetter;
 import io.gridcast.bridge.state.InMemoryStateStore;
 import io.gridcast.bridge.testing.Sandboxes;
@@ -22,6 +25,7 @@ import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.testkit.TradingGridResource;
 import io.gridcast.tradinggrid.WebhookSignatureException;
 import io.gridcast.tradinggrid.WebhookVerifier;
+import io.gridcast.tradinggrid.model.Issue;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,6 +33,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,11 +79,10 @@ class IssueAudioUpdatesFlowTest {
   }
 
   private IssueAudioUpdatesFlow updates(FeedSink sink) {
-    // the watcher's "sleep" lets the sandbox ingest the feed at once instead of after its delay
-    ReleaseWatcher watcher = ReleaseWatcher.builder(sandboxes.spotify)
-        .initialDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(1)).deadline(Duration.ofSeconds(20))
-        .sleeper(d -> sandboxes.spotifySandbox.ingestNow())
-        .build();
+    return updates(sink, ReleaseWatchers.ingesting(sandboxes));
+  }
+
+  private IssueAudioUpdatesFlow updates(FeedSink sink, ReleaseWatcher watcher) {
     FeedPublishingConfig publishing = FeedPublishingConfig.builder()
         .showId(SHOW).feedSink(sink).mediaFolder(dir.resolve("media"))
         .mediaBaseUrl(URI.create("https://media.example.com/updates")).releaseWatcher(watcher).build();
@@ -107,10 +112,17 @@ class IssueAudioUpdatesFlowTest {
         .findFirst().orElseThrow();
   }
 
+  /** The comments whose externalRef is the post's plus {@code refSuffix} (and, for {@code :published}, a content hash). */
   private long comments(String issueId, String refSuffix) {
+    return comments(issueId, refSuffix, "").size();
+  }
+
+  private List<JsonNode> comments(String issueId, String refSuffix, String bodyContains) {
+    String ref = "gridcast:audio-update:issue:" + issueId + refSuffix;
     return sandboxes.tradingGridSandbox.issueComments(issueId).stream()
-        .filter(c -> c.path("externalRef").asText().equals("gridcast:audio-update:issue:" + issueId + refSuffix))
-        .count();
+        .filter(c -> c.path("externalRef").asText().equals(ref) || c.path("externalRef").asText().startsWith(ref + ":"))
+        .filter(c -> c.path("body").asText().contains(bodyContains))
+        .toList();
   }
 
   private List<String> episodeLinks(String issueId) {
@@ -140,7 +152,7 @@ class IssueAudioUpdatesFlowTest {
     assertThat(episodeLinks(ISSUE)).hasSize(1);
     assertThat(comments(ISSUE, ":published")).isEqualTo(1);
     JsonNode comment = sandboxes.tradingGridSandbox.issueComments(ISSUE).stream()
-        .filter(c -> c.path("externalRef").asText().endsWith(":published")).findFirst().orElseThrow();
+        .filter(c -> c.path("externalRef").asText().contains(":published:")).findFirst().orElseThrow();
     assertThat(comment.path("body").asText()).contains(episodeLinks(ISSUE).get(0), "The gateway no longer resends",
         "Duplicate POs from last week were cancelled.");
     assertThat(posts(ISSUE)).isEqualTo(1);
@@ -173,7 +185,7 @@ class IssueAudioUpdatesFlowTest {
   }
 
   @Test
-  void aChangedResolutionUpdatesTheFeedItemAndPostInsteadOfAddingOnes() throws IOException {
+  void aChangedResolutionUpdatesTheFeedItemAndPostAndAddsOneCommentWithTheNewSummary() throws IOException {
     attachAudioAndResolve(ISSUE, "The gateway no longer resends purchase orders after a timeout.");
     bridge.run(updates().eventsFlow());
     String postId = post(ISSUE).path("id").asText();
@@ -188,7 +200,78 @@ class IssueAudioUpdatesFlowTest {
     assertThat(post(ISSUE).path("body").asText()).contains("Retries now carry an idempotency key.");
     assertThat(feedItems()).singleElement().satisfies(i -> assertThat(i.description()).contains("idempotency key"));
     assertThat(episodeLinks(ISSUE)).hasSize(1);
+    assertThat(comments(ISSUE, ":published")).isEqualTo(2);
+    assertThat(comments(ISSUE, ":published", "Retries now carry an idempotency key.")).hasSize(1);
+    assertThat(comments(ISSUE, ":published", "The gateway no longer resends")).hasSize(1);
+    assertThat(store.find(FLOW, "tradinggrid:issue:" + ISSUE).orElseThrow().attributes().orElseThrow())
+        .contains(comments(ISSUE, ":published", "Retries now carry").get(0).path("externalRef").asText());
+
+    RunReport again = bridge.run(updates().issueFlow(ISSUE));
+
+    assertThat(again.unchanged()).isEqualTo(1);
+    assertThat(comments(ISSUE, ":published")).isEqualTo(2);
+  }
+
+  @Test
+  void theUpdateDoesNotChangeWhenOnlyTheIssuesEditTimeMoves() {
+    attachAudioAndResolve(ISSUE, "The gateway no longer resends purchase orders after a timeout.");
+    Issue resolved = sandboxes.tradingGrid.issues().get(ISSUE);
+    // an issue closed without a resolution date, edited again later (e.g. by this flow's link PATCH)
+    Issue undated = Issue.builder().from(resolved).resolvedAt(Optional.empty()).build();
+    Issue editedLater = Issue.builder().from(undated).updatedAt(resolved.updatedAt().plus(Duration.ofMinutes(5)))
+        .version(resolved.version() + 1).build();
+    PartnerDirectory partners = PartnerDirectory.load(sandboxes.tradingGrid);
+    IssueAudioUpdateMapper mapper = new IssueAudioUpdateMapper(RoutingPolicy.everyone(), () -> partners,
+        List.of("podcast"));
+
+    assertThat(Flow.jsonFingerprint(mapper.map(editedLater))).isEqualTo(Flow.jsonFingerprint(mapper.map(undated)));
+    assertThat(mapper.map(undated).pubDate()).isEqualTo(resolved.createdAt());
+  }
+
+  @Test
+  void aReleaseSpotifyDoesNotListInTimeIsDeadLetteredWithoutHoldingUpTheNextIssueAndItsReplayOnlyConfirmsIt()
+      throws IOException {
+    String other = TradingGridDemoData.ISSUE_IN_PROGRESS;
+    attachAudioAndResolve(ISSUE, "The gateway no longer resends purchase orders after a timeout.");
+    attachAudioAndResolve(other, "The Friday cut-off moves to 14:00 during peak.");
+    ReleaseWatcher stuck = ReleaseWatchers.neverListing(sandboxes, Set.of("gridcast-issue-" + ISSUE));
+
+    RunReport first = bridge.run(updates(feed, stuck).eventsFlow());
+
+    assertThat(first.stoppedBecause()).isEmpty();
+    assertThat(first.deadLettered()).isEqualTo(1);
+    assertThat(first.created()).isEqualTo(1);
+    assertThat(posts(other)).isEqualTo(1);
+    assertThat(posts(ISSUE)).isZero();
+    assertThat(feedItems()).extracting(FeedItem::guid)
+        .containsExactlyInAnyOrder("gridcast-issue-" + ISSUE, "gridcast-issue-" + other);
+    assertThat(store.checkpoint(FLOW, "default")).isPresent();
+    assertThat(store.deadLetters(FLOW)).singleElement().extracting(DeadLetter::reason).asString()
+        .contains("ReleaseTimeoutException", "gridcast-issue-" + ISSUE);
+
+    ReleaseWatchers.CountingFeedSink counting = new ReleaseWatchers.CountingFeedSink(feed);
+    RunReport replay = bridge.replayDeadLetters(updates(counting).eventsFlow());
+
+    assertThat(replay.created()).isEqualTo(1);
+    assertThat(counting.upserts).hasValue(0); // phase 1 was done: only the ingestion was confirmed
+    assertThat(store.deadLetters(FLOW)).isEmpty();
+    assertThat(posts(ISSUE)).isEqualTo(1);
     assertThat(comments(ISSUE, ":published")).isEqualTo(1);
+    assertThat(episodeLinks(ISSUE)).hasSize(1);
+    assertThat(feedItems()).hasSize(2);
+  }
+
+  @Test
+  void theDefaultReleaseWatcherGivesUpWellWithinHalfTheBridgesDefaultLease() {
+    FeedPublishingConfig publishing = FeedPublishingConfig.builder()
+        .showId(SHOW).feedSink(feed).mediaFolder(dir.resolve("media"))
+        .mediaBaseUrl(URI.create("https://media.example.com/updates")).build();
+
+    FeedPublisher publisher = new FeedPublisher(sandboxes.spotify, publishing);
+
+    assertThat(publisher.watcher().toString()).contains("deadline=" + FeedPublishingConfig.DEFAULT_RELEASE_DEADLINE);
+    assertThat(FeedPublishingConfig.DEFAULT_RELEASE_DEADLINE).isEqualTo(Duration.ofMinutes(2))
+        .isLessThan(Duration.ofMinutes(5).dividedBy(2)); // Bridge's default leaseTtl is 5 minutes
   }
 
   @Test
@@ -246,24 +329,14 @@ class IssueAudioUpdatesFlowTest {
   void aRunStoppedAfterTheFeedWriteIsCompletedByTheNextWithoutASecondFeedItemOrPost() throws IOException {
     attachAudioAndResolve(ISSUE, "The gateway no longer resends purchase orders after a timeout.");
     AtomicBoolean crashed = new AtomicBoolean();
-    FeedSink crashingAfterWrite = new FeedSink() {
-      @Override
-      public URI feedUrl() {
-        return feed.feedUrl();
-      }
-
-      @Override
-      public List<FeedItem> items() throws IOException {
-        return feed.items();
-      }
-
+    FeedSink crashingAfterWrite = new ReleaseWatchers.CountingFeedSink(feed) {
       @Override
       public UpsertOutcome upsert(FeedItem item) throws IOException {
-        feed.upsert(item);
+        UpsertOutcome outcome = super.upsert(item);
         if (crashed.compareAndSet(false, true)) {
           throw new IOException("connection to the feed origin reset after the write");
         }
-        return UpsertOutcome.UNCHANGED;
+        return outcome;
       }
     };
 

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Fingerprints;
+import io.gridcast.bridge.RunCaps;
 import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.state.InMemoryStateStore;
 import io.gridcast.bridge.testing.Sandboxes;
 import io.gridcast.testkit.FaultProfile;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.testkit.TradingGridResource;
+import io.gridcast.tradinggrid.model.ThreadCreate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -31,13 +35,15 @@ class PartnerFeedbackFlowTest {
   private static final String DUNMORE = TradingGridDemoData.PARTNER_DUNMORE;
 
   private Sandboxes sandboxes;
+  private InMemoryStateStore store;
   private Bridge bridge;
   private final PartnerFeedbackConfig config = PartnerFeedbackConfig.builder().addShowIds(SHOW).maxEpisodesPerShow(3).build();
 
   @BeforeEach
   void start() {
     sandboxes = Sandboxes.start();
-    bridge = sandboxes.bridge();
+    store = new InMemoryStateStore();
+    bridge = sandboxes.bridge(store);
   }
 
   @AfterEach
@@ -171,6 +177,74 @@ class PartnerFeedbackFlowTest {
     assertThat(byRef(TradingGridResource.POSTS, SUMMARY).path("body").asText()).contains("2 form responses");
     RunReport last = PartnerFeedbackFlow.run(bridge, config);
     assertThat(last.created() + last.updated()).isZero();
+  }
+
+  @Test
+  void aCrashBetweenTheRemoteWritesAndTheLedgerIsHealedWithoutDuplicates() {
+    RunReport crashed = PartnerFeedbackFlow.run(sandboxes.bridge(new LedgerThatFailsToRecord(store, "partner-feedback.channels")), config);
+    assertThat(crashed.stoppedBecause()).hasValueSatisfying(r -> assertThat(r).contains("disk full"));
+    assertThat(all(TradingGridResource.THREADS)).isPositive();
+
+    RunReport healed = PartnerFeedbackFlow.run(bridge, config);
+
+    assertThat(healed.failed()).isZero();
+    assertThat(healed.stoppedBecause()).isEmpty();
+    JsonNode low = sandboxes.tradingGridSandbox.submitForm(formId(EPISODES.get(0)), ALDER, Map.of("rating", "1", "topic", "asn"));
+    RunReport crashedIssue = PartnerFeedbackFlow.run(sandboxes.bridge(new LedgerThatFailsToRecord(store, "partner-feedback.issues")), config);
+    assertThat(crashedIssue.stoppedBecause()).isPresent();
+    assertThat(feedbackIssues()).hasSize(1); // written, but the ledger never heard of it
+
+    RunReport healedIssue = PartnerFeedbackFlow.run(bridge, config);
+
+    assertThat(healedIssue.failed()).isZero();
+    for (String episode : EPISODES) {
+      assertThat(count(TradingGridResource.THREADS, FeedbackChannel.threadRef(episode))).isEqualTo(1);
+      assertThat(count(TradingGridResource.FORMS, FeedbackChannel.formRef(episode))).isEqualTo(1);
+    }
+    assertThat(count(TradingGridResource.ISSUES, "gridcast:partner-feedback:issue:" + low.path("id").asText())).isEqualTo(1);
+    assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(SUMMARY)).isEqualTo(1);
+    RunReport last = PartnerFeedbackFlow.run(bridge, config);
+    assertThat(last.created()).isZero();
+    assertThat(last.updated()).isZero();
+  }
+
+  @Test
+  void aChannelIsCreatedEvenWhenItsStepKeyWasUsedBeforeWithAnotherBody() {
+    String episode = EPISODES.get(0);
+    // an earlier create under the step-only key of the old scheme, with the title of before a rename,
+    // whose thread is not found by the channel's reference
+    sandboxes.tradingGrid.threads().create(ThreadCreate.builder().title("Feedback: the episode's old title")
+            .externalRef("legacy:" + episode).build(),
+        Fingerprints.idempotencyKey("partner-feedback.channels", episode) + ":thread");
+
+    RunReport report = PartnerFeedbackFlow.run(bridge, config);
+
+    assertThat(report.failed()).isZero();
+    assertThat(store.deadLetters("partner-feedback.channels")).isEmpty();
+    assertThat(count(TradingGridResource.THREADS, FeedbackChannel.threadRef(episode))).isEqualTo(1);
+    assertThat(count(TradingGridResource.FORMS, FeedbackChannel.formRef(episode))).isEqualTo(1);
+  }
+
+  @Test
+  void runCapsLimitEachPhaseAndTheNextRunDoesTheRest() {
+    PartnerFeedbackConfig capped = PartnerFeedbackConfig.builder().from(config).caps(RunCaps.of(Integer.MAX_VALUE, 1)).build();
+
+    RunReport first = PartnerFeedbackFlow.run(bridge, capped);
+
+    assertThat(first.created()).isEqualTo(1 + 1); // one channel, then the summary phase's one write
+    assertThat(first.skipped()).isEqualTo(2);
+    assertThat(all(TradingGridResource.FORMS) - formsOfOtherFlows()).isEqualTo(1);
+    RunReport rest = PartnerFeedbackFlow.run(bridge, config);
+    assertThat(rest.created()).isEqualTo(2);
+    for (String episode : EPISODES) {
+      assertThat(count(TradingGridResource.FORMS, FeedbackChannel.formRef(episode))).isEqualTo(1);
+    }
+    assertThat(PartnerFeedbackConfig.builder().addShowIds(SHOW).build().caps()).isEqualTo(RunCaps.none());
+  }
+
+  private long formsOfOtherFlows() {
+    return sandboxes.tradingGridSandbox.resources(TradingGridResource.FORMS).stream()
+        .filter(f -> !f.path("externalRef").asText().startsWith("gridcast:partner-feedback:")).count();
   }
 
   @Test
