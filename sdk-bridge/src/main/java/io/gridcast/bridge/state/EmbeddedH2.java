@@ -30,7 +30,7 @@ final class EmbeddedH2 {
     }
     JdbcDataSource source = new JdbcDataSource();
     // One process owns the file; a lock held by another transaction is waited for up to 10 s.
-    source.setURL("jdbc:h2:file:" + dir.resolve(FILE_NAME) + ";AUTO_SERVER=FALSE;LOCK_TIMEOUT=10000");
+    source.setURL("jdbc:h2:file:" + dir.resolve(FILE_NAME) + ";AUTO_SERVER=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64");
     JdbcConnectionPool pool = JdbcConnectionPool.create(source);
     pool.setMaxConnections(MAX_CONNECTIONS);
     return new OwnedDataSource(pool, pool::dispose);

@@ -81,7 +81,6 @@ final class GridcastCallAdapterFactory extends CallAdapter.Factory {
 
   private Object handle(Call<ResponseBody> call, Response<ResponseBody> response, Decoder decoder) {
     Request request = call.request();
-    String url = Redaction.url(request.url());
     if (response.isSuccessful()) {
       byte[] bytes;
       try (ResponseBody body = response.body()) {
@@ -89,12 +88,13 @@ final class GridcastCallAdapterFactory extends CallAdapter.Factory {
       } catch (GridcastIOException e) {
         throw e.unwrap();
       } catch (IOException e) {
-        throw new TransportException("reading the response of " + request.method() + ' ' + url + " failed", e);
+        throw new TransportException("reading the response of " + request.method() + ' ' + Redaction.url(request.url())
+            + " failed", e);
       }
       try {
         return decoder.decode(bytes);
       } catch (IOException | RuntimeException e) {
-        throw new UnparseableResponseException(response.code(), request.method(), url,
+        throw new UnparseableResponseException(response.code(), request.method(), Redaction.url(request.url()),
             new String(bytes, StandardCharsets.UTF_8), e);
       }
     }
@@ -117,7 +117,7 @@ final class GridcastCallAdapterFactory extends CallAdapter.Factory {
     String requestId = response.headers().get("X-Request-Id");
     details = details.withRequestIdIfAbsent(requestId);
     Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), clock).orElse(null);
-    throw ApiErrors.from(response.code(), request.method(), url, details, retryAfter);
+    throw ApiErrors.from(response.code(), request.method(), Redaction.url(request.url()), details, retryAfter);
   }
 
   private static GridcastException transport(Call<?> call, IOException e) {
