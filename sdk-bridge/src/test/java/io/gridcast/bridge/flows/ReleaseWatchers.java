@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.testing.MutableClock;
 import io.gridcast.bridge.testing.Sandboxes;
 import io.gridcast.spotify.feed.EpisodeMatcher;
 import io.gridcast.spotify.feed.FeedItem;
@@ -7,11 +8,8 @@ import io.gridcast.spotify.feed.FeedSink;
 import io.gridcast.spotify.feed.ReleaseWatcher;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +32,7 @@ final class ReleaseWatchers {
    * them) and gives up after 3 seconds of a clock its sleeper advances, so it waits no real time.
    */
   static ReleaseWatcher neverListing(Sandboxes sandboxes, Set<String> stuckGuids) {
-    FakeClock clock = new FakeClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
     EpisodeMatcher usual = EpisodeMatcher.byTitleAndReleaseDate();
     return ReleaseWatcher.builder(sandboxes.spotify)
         .initialDelay(Duration.ofSeconds(1)).maxDelay(Duration.ofSeconds(1)).deadline(Duration.ofSeconds(3))
@@ -73,26 +71,4 @@ final class ReleaseWatchers {
     }
   }
 
-  private static final class FakeClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-05T09:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("UTC only");
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.state;
 
+import io.gridcast.bridge.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
