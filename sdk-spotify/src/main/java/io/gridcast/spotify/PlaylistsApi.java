@@ -22,9 +22,10 @@ import okhttp3.RequestBody;
  *
  * <p>Creating a playlist and adding items ({@code POST}) are not idempotent on Spotify's side, so
  * they are not retried after a failure (a retried add could add the items twice); the error
- * surfaces instead. The {@code PUT} and {@code DELETE} writes (details, replace, reorder, remove,
- * cover) are retried like reads by the client's resilience policy; for {@link #reorder} pass a
- * {@code snapshotId} so that a retried move applies to the version it was meant for.
+ * surfaces instead. {@link #reorder} is not retried either: a retried move could move twice. The
+ * other {@code PUT} and {@code DELETE} writes (details, replace, remove, cover) end in the same
+ * state however often they are sent, and are retried like reads by the client's resilience
+ * policy.
  */
 public final class PlaylistsApi {
 
@@ -189,7 +190,7 @@ public final class PlaylistsApi {
     if (snapshotId != null) {
       body.put("snapshot_id", snapshotId);
     }
-    return ctx.service.updatePlaylistItems(id, body).snapshotId();
+    return ctx.service.reorderPlaylistItems(id, body).snapshotId();
   }
 
   /**

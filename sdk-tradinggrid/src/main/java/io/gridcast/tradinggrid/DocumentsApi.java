@@ -149,14 +149,25 @@ public final class DocumentsApi {
   /** Downloads into {@code target} atomically (a temporary file is moved into place). */
   public Path download(String documentId, Path target) {
     byte[] bytes = download(documentId);
+    Path tmp = null;
     try {
       Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".download-", ".tmp");
+      tmp = Files.createTempFile(dir, ".download-", ".tmp");
       Files.write(tmp, bytes);
-      return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Path done = Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
+      return done;
     } catch (IOException e) {
       throw new UncheckedIOException("writing " + target + " failed", e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the temporary file is in the target's folder and named .download-*.tmp
+        }
+      }
     }
   }
 

@@ -42,7 +42,8 @@ import okhttp3.OkHttpClient;
  * {@link io.gridcast.core.errors.PreconditionFailedException}).
  *
  * <p>Defaults: the auth base URL is the API base URL's origin; page size 100 (the contract's
- * maximum); {@link TransportConfig} and {@link ResilienceConfig} defaults. Immutable,
+ * maximum); {@link TransportConfig} defaults except a 26 MiB response cap (documents of up to
+ * 25 MiB download whole); {@link ResilienceConfig} defaults. Immutable,
  * thread-safe, closeable.
  */
 public final class TradingGridClient implements AutoCloseable {
@@ -232,7 +233,9 @@ public final class TradingGridClient implements AutoCloseable {
     private String username;
     private Secret password;
     private AccessTokenProvider tokens;
-    private TransportConfig transport = TransportConfig.builder().build();
+    // documents of up to 25 MiB can be uploaded, so they must come back down too
+    private TransportConfig transport = TransportConfig.builder()
+        .maxResponseBytes(DocumentsApi.MAX_UPLOAD_BYTES + 1024 * 1024).build();
     private ResilienceConfig resilience = ResilienceConfig.builder().build();
     private ObjectMapper mapper = GridcastJson.newObjectMapper();
     private int pageSize = 100;

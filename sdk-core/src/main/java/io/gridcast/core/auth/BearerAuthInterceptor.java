@@ -1,5 +1,7 @@
 package io.gridcast.core.auth;
 
+import io.gridcast.core.errors.GridcastException;
+import io.gridcast.core.http.GridcastIOException;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -25,15 +27,31 @@ public final class BearerAuthInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    AccessToken token = tokens.token();
+    AccessToken token = obtain(() -> tokens.token());
     Response response = chain.proceed(withToken(request, token));
     if (response.code() != 401) {
       return response;
     }
     response.close();
     LOG.debug("401 from {} {}; refreshing the access token once", request.method(), request.url().encodedPath());
-    AccessToken fresh = tokens.refresh(token);
+    AccessToken fresh = obtain(() -> tokens.refresh(token));
     return chain.proceed(withToken(request, fresh));
+  }
+
+  /**
+   * Token failures travel through OkHttp as {@link GridcastIOException}s: a RuntimeException
+   * thrown from an interceptor would lose its type on the async path and escape on the
+   * dispatcher thread.
+   */
+  private static AccessToken obtain(java.util.function.Supplier<AccessToken> fetch) throws GridcastIOException {
+    try {
+      return fetch.get();
+    } catch (GridcastException e) {
+      throw new GridcastIOException(e);
+    } catch (RuntimeException e) {
+      throw new GridcastIOException(new GridcastException("obtaining an access token failed: "
+          + e.getClass().getSimpleName(), e));
+    }
   }
 
   private static Request withToken(Request request, AccessToken token) {

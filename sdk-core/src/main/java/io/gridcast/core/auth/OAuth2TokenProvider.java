@@ -79,6 +79,7 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
 
   private final Object lock = new Object();
   private volatile AccessToken current;
+  private volatile Duration currentSkew = Duration.ZERO;
 
   private OAuth2TokenProvider(Builder b) {
     this.tokenUrl = b.tokenUrl;
@@ -114,8 +115,7 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
       if (isFresh(t)) {
         return t; // another caller fetched while we waited
       }
-      current = fetchForGrant();
-      return current;
+      return fetchForGrant(); // requestToken made it current
     }
   }
 
@@ -126,13 +126,22 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
       if (t != null && t != rejected && isFresh(t)) {
         return t;
       }
-      current = fetchForGrant();
-      return current;
+      return fetchForGrant();
     }
   }
 
   private boolean isFresh(AccessToken t) {
-    return t != null && clock.instant().plus(refreshSkew).isBefore(t.expiresAt());
+    return t != null && clock.instant().plus(t == current ? currentSkew : refreshSkew).isBefore(t.expiresAt());
+  }
+
+  /**
+   * The skew for a token of this lifetime: a token living no longer than twice the configured
+   * skew would be stale on arrival and refetched on every call, so it counts as fresh for the
+   * first half of its life instead.
+   */
+  private Duration skewFor(AccessToken t) {
+    Duration half = Duration.between(clock.instant(), t.expiresAt()).dividedBy(2);
+    return half.compareTo(refreshSkew) < 0 ? half : refreshSkew;
   }
 
   private AccessToken fetchForGrant() {
@@ -207,6 +216,7 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
         }
       });
       synchronized (lock) {
+        currentSkew = skewFor(token);
         current = token; // whatever grant produced it, it is now this provider's token
       }
       LOG.debug("obtained an access token from {} expiring at {}", url, token.expiresAt());
@@ -223,10 +233,10 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
     try {
       n = MAPPER.readTree(text);
     } catch (IOException e) {
-      throw new UnparseableResponseException(status, "POST", url, redactTokenBody(text), e);
+      throw new UnparseableResponseException(status, "POST", url, TOKEN_BODY_WITHHELD, e);
     }
     if (n == null || !n.path("access_token").isTextual() || n.path("access_token").asText().isBlank()) {
-      throw new UnparseableResponseException(status, "POST", url, redactTokenBody(text),
+      throw new UnparseableResponseException(status, "POST", url, TOKEN_BODY_WITHHELD,
           new IllegalStateException("token response has no access_token"));
     }
     long expiresIn = n.path("expires_in").asLong(3600);
@@ -237,10 +247,9 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
         n.path("scope").isTextual() ? n.path("scope").asText() : null);
   }
 
-  /** Token bodies may hold tokens even when malformed: never quote them. */
-  private static String redactTokenBody(String text) {
-    return text.replaceAll("(?i)(\"[a-z_]*token\"\\s*:\\s*\")[^\"]*", "$1" + Redaction.MASK);
-  }
+  /** Token bodies may hold tokens even when malformed (JSON or form-encoded): never quote them. */
+  private static final String TOKEN_BODY_WITHHELD = "(token endpoint body withheld: it may contain credentials)";
+
 
   /** Closes the token client when this provider created it. */
   @Override

@@ -125,8 +125,9 @@ final class GridcastCallAdapterFactory extends CallAdapter.Factory {
       return ((GridcastIOException) e).unwrap();
     }
     Request r = call.request();
+    // the class name only: I/O messages can quote raw URLs or headers
     return new TransportException(r.method() + ' ' + Redaction.url(r.url()) + " failed: "
-        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ')'), e);
+        + e.getClass().getSimpleName(), e);
   }
 
   private final class BlockingAdapter implements CallAdapter<ResponseBody, Object> {

@@ -108,6 +108,7 @@ public final class Paginator<T> implements Iterable<T> {
       private String next;
       private boolean started;
       private long returned;
+      private final java.util.Set<String> seenTokens = new java.util.HashSet<>();
 
       @Override
       public boolean hasNext() {
@@ -120,8 +121,9 @@ public final class Paginator<T> implements Iterable<T> {
           }
           Page<T> page = fetch.apply(started ? next : null);
           String following = page.next().orElse(null);
-          if (started && following != null && following.equals(next)) {
-            throw new IllegalStateException("the server returned the same page token twice: " + following);
+          if (following != null && !seenTokens.add(following)) {
+            throw new IllegalStateException("the server sent a page token it had sent before, which would page forever: "
+                + following);
           }
           started = true;
           next = following;

@@ -42,6 +42,12 @@ public final class ResilienceInterceptor implements Interceptor {
   /** The header whose presence makes a POST or PATCH safe to retry. */
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+  /**
+   * A request header that marks a call as never to be retried, whatever its method (a PUT that
+   * moves items is not idempotent). It is removed before the request is sent.
+   */
+  public static final String NO_RETRY = "Gridcast-No-Retry";
+
   private static final Logger LOG = LoggerFactory.getLogger(ResilienceInterceptor.class);
   private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
@@ -55,8 +61,7 @@ public final class ResilienceInterceptor implements Interceptor {
   public ResilienceInterceptor(ResilienceConfig config) {
     this.config = config;
     CircuitBreaker<Response> breaker = CircuitBreaker.<Response>builder()
-        .handle(IOException.class)
-        .handleResultIf(r -> r.code() >= 500)
+        .handleIf((r, ex) -> ex != null ? countsAgainstTheServer(ex) : r.code() >= 500)
         .withFailureThreshold(config.breakerFailureThreshold())
         .withSuccessThreshold(1)
         .withDelay(config.breakerDelay())
@@ -115,18 +120,30 @@ public final class ResilienceInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     boolean retryable = IDEMPOTENT_METHODS.contains(request.method()) || request.header(IDEMPOTENCY_KEY) != null;
+    if (request.header(NO_RETRY) != null) {
+      retryable = false;
+      request = request.newBuilder().removeHeader(NO_RETRY).build();
+    }
+    Request sent = request;
     Response[] previous = new Response[1];
     Request outer = CURRENT.get();
     CURRENT.set(request);
+    boolean returned = false;
     try {
-      return (retryable ? retrying : once).get(() -> {
+      Response result = (retryable ? retrying : once).get(() -> {
         if (previous[0] != null) {
           previous[0].close(); // the failed attempt's body is never read
+          previous[0] = null;
         }
-        Response r = chain.proceed(request);
+        if (chain.call().isCanceled()) {
+          throw new IOException("Canceled");
+        }
+        Response r = chain.proceed(sent);
         previous[0] = r;
         return r;
       });
+      returned = true;
+      return result;
     } catch (CircuitBreakerOpenException e) {
       throw new GridcastIOException(new CircuitOpenException(
           "circuit breaker is open after repeated failures; " + request.method() + ' ' + Redaction.url(request.url())
@@ -148,6 +165,9 @@ public final class ResilienceInterceptor implements Interceptor {
       }
       throw e;
     } finally {
+      if (!returned && previous[0] != null) {
+        previous[0].close(); // a retry that never ran (open breaker, rate limit, interrupt) leaks nothing
+      }
       if (outer == null) {
         CURRENT.remove();
       } else {
@@ -160,8 +180,21 @@ public final class ResilienceInterceptor implements Interceptor {
     return code == 429 || code >= 500;
   }
 
+  /** I/O failures and attempts that timed out, but not our own refusals or a cancelled call. */
   private static boolean isRetryableFailure(Throwable ex) {
-    return ex instanceof IOException && !(ex instanceof GridcastIOException);
+    if (ex instanceof TimeoutExceededException) {
+      return true;
+    }
+    return ex instanceof IOException && !(ex instanceof GridcastIOException) && !isCancellation(ex);
+  }
+
+  /** What the breaker counts: the server failing to answer, not the client giving up. */
+  private static boolean countsAgainstTheServer(Throwable ex) {
+    return isRetryableFailure(ex);
+  }
+
+  private static boolean isCancellation(Throwable ex) {
+    return "Canceled".equals(ex.getMessage()) || "canceled".equals(ex.getMessage());
   }
 
   private Optional<Duration> retryAfter(Response r) {

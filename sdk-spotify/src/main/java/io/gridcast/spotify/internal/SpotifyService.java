@@ -14,10 +14,12 @@ import io.gridcast.spotify.model.SnapshotResponse;
 import io.gridcast.spotify.model.User;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import io.gridcast.core.resilience.ResilienceInterceptor;
 import okhttp3.RequestBody;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.HTTP;
+import retrofit2.http.Headers;
 import retrofit2.http.POST;
 import retrofit2.http.PUT;
 import retrofit2.http.Path;
@@ -87,6 +89,11 @@ public interface SpotifyService {
 
   @PUT("playlists/{id}/items")
   SnapshotResponse updatePlaylistItems(@Path("id") String id, @Body Map<String, Object> body);
+
+  /** A move is not idempotent: never retried (a retried move could move twice). */
+  @PUT("playlists/{id}/items")
+  @Headers(ResilienceInterceptor.NO_RETRY + ": true")
+  SnapshotResponse reorderPlaylistItems(@Path("id") String id, @Body Map<String, Object> body);
 
   @PUT("playlists/{id}/images")
   Void uploadPlaylistCover(@Path("id") String id, @Body RequestBody base64Jpeg);
