@@ -45,6 +45,10 @@ public final class Bridge {
   private final Duration leaseTtl;
   private final List<ProgressListener> progress;
   private final List<BridgeListener> listeners;
+  /** The flow partitions this bridge is running now. */
+  private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Bridge.class);
 
   private Bridge(Builder b) {
     this.store = b.store;
@@ -61,9 +65,25 @@ public final class Bridge {
     return new Builder();
   }
 
-  /** Runs a flow: creates, updates and records what changed since its last run. */
+  /**
+   * Runs a flow: creates, updates and records what changed since its last run. When this
+   * bridge is already running the same flow partition on another thread, returns at once with
+   * {@code leaseHeldElsewhere()} (the lease is per instance, so the bridge guards itself).
+   */
   public <S, T> RunReport run(Flow<S, T> flow) {
-    return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners).run();
+    return exclusively(flow, () -> new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners).run());
+  }
+
+  private <S, T> RunReport exclusively(Flow<S, T> flow, java.util.function.Supplier<RunReport> work) {
+    String partition = flow.name() + '\u0000' + flow.partition();
+    if (!running.add(partition)) {
+      return FlowRun.heldElsewhere(flow.name(), clock);
+    }
+    try {
+      return work.get();
+    } finally {
+      running.remove(partition);
+    }
   }
 
   /** Plans a flow: the report of what {@link #run} would do, with nothing written anywhere. */
@@ -77,12 +97,24 @@ public final class Bridge {
    * longer be found stay recorded.
    */
   public <S, T> RunReport replayDeadLetters(Flow<S, T> flow) {
-    List<S> items = new ArrayList<>();
-    for (DeadLetter d : store.deadLetters(flow.name())) {
-      Optional<S> item = flow.lookup(d.sourceKey());
-      item.ifPresent(items::add);
+    if (!flow.hasLookup()) {
+      throw new IllegalArgumentException("flow " + flow.name()
+          + " cannot find its items again by key, so its dead letters cannot be replayed: build it with lookup(...)");
     }
-    return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners).replay(items);
+    return exclusively(flow, () -> {
+      List<S> items = new ArrayList<>();
+      for (DeadLetter d : store.deadLetters(flow.name())) {
+        try {
+          Optional<S> item = flow.lookup(d.sourceKey());
+          item.ifPresent(items::add);
+        } catch (RuntimeException e) {
+          // the item is gone or unreachable: its dead letter stays recorded
+          LOG.warn("dead letter {} of flow {} cannot be looked up and stays recorded: {}", d.sourceKey(), flow.name(),
+              e.getClass().getSimpleName());
+        }
+      }
+      return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners).replay(items);
+    });
   }
 
   /**

@@ -45,6 +45,7 @@ public final class Flow<S, T> {
   private final Sink<T> sink;
   private final Function<String, String> externalRef;
   private final Function<String, Optional<S>> lookup;
+  private final boolean hasLookup;
   private final RunCaps caps;
   private final DeliveryPolicy delivery;
 
@@ -58,6 +59,7 @@ public final class Flow<S, T> {
     this.sink = b.sink;
     this.externalRef = b.externalRef;
     this.lookup = b.lookup;
+    this.hasLookup = b.hasLookup;
     this.caps = b.caps;
     this.delivery = b.delivery;
   }
@@ -107,6 +109,11 @@ public final class Flow<S, T> {
     return lookup.apply(sourceKey);
   }
 
+  /** Whether {@link #lookup} was configured, i.e. whether dead letters can be replayed. */
+  public boolean hasLookup() {
+    return hasLookup;
+  }
+
   public RunCaps caps() {
     return caps;
   }
@@ -138,6 +145,7 @@ public final class Flow<S, T> {
     private Sink<T> sink;
     private Function<String, String> externalRef = Function.identity();
     private Function<String, Optional<S>> lookup = k -> Optional.empty();
+    private boolean hasLookup;
     private RunCaps caps = RunCaps.none();
     private DeliveryPolicy delivery = DeliveryPolicy.defaults();
 
@@ -193,6 +201,7 @@ public final class Flow<S, T> {
     /** Finds a source item by key, so that {@link Bridge#replayDeadLetters} can retry it. */
     public Builder<S, T> lookup(Function<String, Optional<S>> lookup) {
       this.lookup = Objects.requireNonNull(lookup, "lookup");
+      this.hasLookup = true;
       return this;
     }
 

@@ -10,6 +10,7 @@ import io.gridcast.core.errors.ApiException;
 import io.gridcast.core.errors.ForbiddenException;
 import io.gridcast.core.errors.GridcastException;
 import io.gridcast.core.errors.NotFoundException;
+import io.gridcast.core.errors.OAuthException;
 import io.gridcast.core.errors.RateLimitedException;
 import io.gridcast.core.errors.ServerException;
 import io.gridcast.core.errors.UnauthorizedException;
@@ -66,7 +67,10 @@ final class FlowRun<S, T> {
   private String stoppedBecause;
   private String lastCheckpoint;
   private Lease lease;
-  private Instant leaseRenewedAt;
+  private long leaseRenewedNanos;
+  /** Set once a batch was left incomplete: no later checkpoint may pass its skipped items. */
+  private boolean checkpointBlocked;
+  private boolean capReached;
   private Map<String, Integer> deadAttempts = Map.of();
   private boolean replaying;
   private OptionalLong total = OptionalLong.empty();
@@ -81,6 +85,17 @@ final class FlowRun<S, T> {
     this.dryRun = dryRun;
     this.progress = progress;
     this.listeners = listeners;
+  }
+
+  /** The report of a run that did not start because the partition is being processed. */
+  static RunReport heldElsewhere(String flow, Clock clock) {
+    Map<Stage, Duration> timings = new EnumMap<>(Stage.class);
+    for (Stage s : Stage.values()) {
+      timings.put(s, Duration.ZERO);
+    }
+    return RunReport.builder().flow(flow).runId(UUID.randomUUID().toString()).dryRun(false)
+        .startedAt(clock.instant()).duration(Duration.ZERO).seen(0).created(0).updated(0).unchanged(0)
+        .skipped(0).failed(0).deadLettered(0).stageTimings(timings).leaseHeldElsewhere(true).build();
   }
 
   /** Runs the flow's own source from its checkpoint. */
@@ -101,13 +116,20 @@ final class FlowRun<S, T> {
     try {
       notifyStarted();
       if (!dryRun) {
-        Optional<Lease> acquired = store.tryAcquire(flow.name(), flow.partition(), owner, leaseTtl);
+        Optional<Lease> acquired;
+        try {
+          acquired = store.tryAcquire(flow.name(), flow.partition(), owner, leaseTtl);
+        } catch (StateStoreException e) {
+          stop("state store failed: " + e.getMessage());
+          LOG.error("acquiring the lease of flow {} failed", flow.name(), e);
+          return finish(startedAt, start, false);
+        }
         if (acquired.isEmpty()) {
           LOG.info("flow {} partition {} is being processed by another instance; nothing to do", flow.name(), flow.partition());
           return finish(startedAt, start, true);
         }
         lease = acquired.get();
-        leaseRenewedAt = clock.instant();
+        leaseRenewedNanos = System.nanoTime();
       }
       try {
         Map<String, Integer> dl = new HashMap<>();
@@ -162,8 +184,8 @@ final class FlowRun<S, T> {
         total = batch.total();
       }
       processBatch(batch, true);
-      if (stoppedBecause != null) {
-        return;
+      if (stoppedBecause != null || capReached) {
+        return; // what lies beyond a cap is read by the next run, from the last checkpoint
       }
       t = System.nanoTime();
     }
@@ -173,7 +195,19 @@ final class FlowRun<S, T> {
     List<S> items = batch.items();
     List<String> keys = new ArrayList<>(items.size());
     for (S item : items) {
-      keys.add(flow.keyOf(item));
+      String key;
+      try {
+        key = flow.keyOf(item);
+      } catch (RuntimeException e) {
+        stop("the flow's key function failed: " + describe(e));
+        LOG.error("the key function of flow {} failed; the run stops before this batch", flow.name(), e);
+        return;
+      }
+      if (key == null || key.isBlank()) {
+        stop("the flow's key function returned no key for an item of this batch");
+        return;
+      }
+      keys.add(key);
     }
     long t = System.nanoTime();
     Map<String, LedgerEntry> ledger = store.findAll(flow.name(), keys);
@@ -185,6 +219,7 @@ final class FlowRun<S, T> {
       seen++;
       if (stoppedBecause != null || seen > flow.caps().maxItems()) {
         complete = false;
+        capReached |= stoppedBecause == null;
         record(key, Outcome.SKIPPED, 0);
         continue;
       }
@@ -194,20 +229,30 @@ final class FlowRun<S, T> {
       }
       MDC.put("gridcast.item", key);
       long itemStart = System.nanoTime();
-      Outcome outcome = processItem(items.get(i), key, ledger.get(key));
+      Outcome outcome;
+      try {
+        renewLeaseIfDue();
+        outcome = processItem(items.get(i), key, ledger.get(key));
+      } catch (StateStoreException e) { // a LeaseLostException included
+        stop((e instanceof LeaseLostException ? "lease lost: " : "state store failed: ") + e.getMessage());
+        outcome = Outcome.FAILED; // not committed: the next run picks it up again
+      }
       if (outcome == Outcome.SKIPPED) {
         complete = false;
+        capReached = true;
       }
       record(key, outcome, System.nanoTime() - itemStart);
-      renewLeaseIfDue();
     }
     MDC.remove("gridcast.item");
-    if (!dryRun && checkpointAfter && complete && stoppedBecause == null && batch.checkpointAfter().isPresent()) {
+    if (!complete) {
+      checkpointBlocked = true;
+    }
+    if (!dryRun && checkpointAfter && !checkpointBlocked && stoppedBecause == null && batch.checkpointAfter().isPresent()) {
       long c = System.nanoTime();
       store.saveCheckpoint(lease, batch.checkpointAfter().get());
       lastCheckpoint = batch.checkpointAfter().get();
       lease = store.renew(lease, leaseTtl);
-      leaseRenewedAt = clock.instant();
+      leaseRenewedNanos = System.nanoTime();
       stageNanos[Stage.CHECKPOINT.ordinal()] += System.nanoTime() - c;
     }
   }
@@ -232,21 +277,24 @@ final class FlowRun<S, T> {
     if (writes >= flow.caps().maxWrites()) {
       return Outcome.SKIPPED;
     }
+    writes++; // before the dry-run return, so that a plan honours the caps like a run
     if (dryRun) {
       return entry == null ? Outcome.CREATED : Outcome.UPDATED;
     }
-    writes++;
     try {
       Outcome outcome;
       WriteResult result;
       long w = System.nanoTime();
       WriteResult updated = null;
+      String idempotencyKey = Fingerprints.idempotencyKey(flow.name(), key);
       if (entry != null) {
         try {
           updated = flow.sink().update(entry, mapped);
         } catch (NotFoundException e) {
-          // deleted on the target since we wrote it: deliver it again rather than lose it
+          // deleted on the target since we wrote it: deliver it again rather than lose it, under a
+          // new idempotency key (the old one would replay the deleted resource)
           LOG.warn("{} for {} no longer exists on the target; delivering the item again", entry.targetId(), key);
+          idempotencyKey = Fingerprints.idempotencyKey(flow.name(), key + "\u0000after:" + entry.targetId());
         }
       }
       if (updated != null) {
@@ -262,7 +310,7 @@ final class FlowRun<S, T> {
               ? found
               : flow.sink().update(entry(key, found, "", null), mapped);
         } else {
-          result = flow.sink().create(key, mapped, Fingerprints.idempotencyKey(flow.name(), key), externalRef);
+          result = flow.sink().create(key, mapped, idempotencyKey, externalRef);
         }
         outcome = Outcome.CREATED;
       }
@@ -326,8 +374,12 @@ final class FlowRun<S, T> {
       return false; // one release Spotify has not ingested yet must not hold up the others
     }
     if (e instanceof ApiException) {
+      ApiException api = (ApiException) e;
       return e instanceof ServerException || e instanceof RateLimitedException
-          || e instanceof UnauthorizedException || e instanceof ForbiddenException;
+          || e instanceof UnauthorizedException || e instanceof ForbiddenException
+          || e instanceof OAuthException // credentials refused: no item can succeed
+          || api.status() == 408 // the platform timed out: try the item again next run
+          || api.errorCode().filter("idempotency_key_in_use"::equals).isPresent();
     }
     return e instanceof GridcastException; // transport, unparseable, too large
   }
@@ -349,11 +401,12 @@ final class FlowRun<S, T> {
     }
   }
 
+  /** Renews before an item once half the TTL has passed, timed on the monotonic clock. */
   private void renewLeaseIfDue() {
-    if (lease != null && clock.instant().isAfter(leaseRenewedAt.plus(leaseTtl.dividedBy(2)))) {
+    if (lease != null && System.nanoTime() - leaseRenewedNanos > leaseTtl.toNanos() / 2) {
       long c = System.nanoTime();
       lease = store.renew(lease, leaseTtl);
-      leaseRenewedAt = clock.instant();
+      leaseRenewedNanos = System.nanoTime();
       stageNanos[Stage.CHECKPOINT.ordinal()] += System.nanoTime() - c;
     }
   }

@@ -153,9 +153,130 @@ class BridgeBehaviourTest {
     RunReport second = bridge.run(announcements("capped", RunCaps.of(Integer.MAX_VALUE, 100)));
 
     assertThat(first.created()).isEqualTo(10);
-    assertThat(first.skipped()).isEqualTo(EPISODES - 10);
+    assertThat(first.skipped()).as("the rest of the capped batch").isEqualTo(first.seen() - 10);
+    assertThat(first.seen()).as("no page beyond the cap is read").isLessThan(EPISODES);
     assertThat(second.created()).isEqualTo(EPISODES - 10);
     assertThat(second.unchanged()).isEqualTo(10);
+  }
+
+  @Test
+  void aCappedBatchHoldsBackEveryLaterCheckpoint() {
+    InMemoryStateStore store = new InMemoryStateStore();
+    Map<String, String> target = new ConcurrentHashMap<>();
+    Sink<String> sink = new Sink<>() {
+      @Override
+      public WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
+        target.put(key, item);
+        return WriteResult.of("t-" + key, 1L);
+      }
+
+      @Override
+      public WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item) {
+        return WriteResult.of(existing.targetId(), 2L);
+      }
+
+      @Override
+      public java.util.Optional<WriteResult> findByExternalRef(String externalRef) {
+        return java.util.Optional.empty();
+      }
+    };
+    // page 1 has four items, page 2 none (as an events page with nothing relevant), page 3 two
+    Source<String> pages = cp -> {
+      int from = cp.map(Integer::parseInt).orElse(0);
+      List<Batch<String>> all = List.of(Batch.of(List.of("a", "b", "c", "d"), "1", null),
+          Batch.of(List.of(), "2", null), Batch.of(List.of("e", "f"), "3", null));
+      return all.subList(from, all.size());
+    };
+    Flow<String, String> flow = Flow.<String, String>builder("capped-pages").source(pages).key(k -> k).mapper(k -> k)
+        .sink(sink).caps(RunCaps.of(Integer.MAX_VALUE, 2)).build();
+    Bridge bridge = Bridge.builder().stateStore(store).build();
+
+    RunReport first = bridge.run(flow);
+
+    assertThat(first.created()).isEqualTo(2);
+    assertThat(store.checkpoint("capped-pages", "default")).as("c and d were skipped on page 1").isEmpty();
+    for (int i = 0; i < 3; i++) {
+      bridge.run(flow);
+    }
+    assertThat(target).containsOnlyKeys("a", "b", "c", "d", "e", "f");
+    assertThat(store.checkpoint("capped-pages", "default")).contains("3");
+  }
+
+  @Test
+  void aPlanHonoursTheWriteCap() {
+    RunReport plan = sandboxes.bridge().plan(announcements("planned-cap", RunCaps.of(Integer.MAX_VALUE, 5)));
+
+    assertThat(plan.created()).isEqualTo(5);
+    assertThat(plan.skipped()).isPositive();
+  }
+
+  @Test
+  void theSameBridgeNeverRunsOnePartitionTwiceAtOnce() throws Exception {
+    java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Source<String> slow = cp -> {
+      inside.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return List.of(Batch.of(List.of("x")));
+    };
+    Sink<String> sink = new Sink<>() {
+      @Override
+      public WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
+        return WriteResult.of("t", 1L);
+      }
+
+      @Override
+      public WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item) {
+        return WriteResult.of("t", 2L);
+      }
+
+      @Override
+      public java.util.Optional<WriteResult> findByExternalRef(String externalRef) {
+        return java.util.Optional.empty();
+      }
+    };
+    Flow<String, String> flow = Flow.<String, String>builder("guarded").source(slow).key(k -> k).mapper(k -> k).sink(sink).build();
+    Bridge bridge = Bridge.builder().stateStore(new InMemoryStateStore()).build();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.Future<RunReport> first = pool.submit(() -> bridge.run(flow));
+    inside.await();
+
+    RunReport second = bridge.run(flow);
+    release.countDown();
+
+    assertThat(second.leaseHeldElsewhere()).isTrue();
+    assertThat(first.get().created()).isEqualTo(1);
+    pool.shutdown();
+  }
+
+  @Test
+  void replayingAFlowWithoutALookupIsRefusedWithTheFix() {
+    Flow<ShowEpisode, PostCreate> noLookup = announcements("no-lookup", RunCaps.none());
+    Flow<String, String> plain = Flow.<String, String>builder("plain").source(cp -> List.of()).key(k -> k).mapper(k -> k)
+        .sink(new Sink<>() {
+          @Override
+          public WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
+            return WriteResult.of("t", 1L);
+          }
+
+          @Override
+          public WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item) {
+            return WriteResult.of("t", 1L);
+          }
+
+          @Override
+          public java.util.Optional<WriteResult> findByExternalRef(String externalRef) {
+            return java.util.Optional.empty();
+          }
+        }).build();
+
+    assertThat(noLookup.hasLookup()).isTrue();
+    assertThatThrownBy(() -> Bridge.builder().stateStore(new InMemoryStateStore()).build().replayDeadLetters(plain))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lookup(...)");
   }
 
   @Test
@@ -205,10 +326,12 @@ class BridgeBehaviourTest {
   @Test
   void anItemWhoseTargetWasDeletedIsDeliveredAgainNotLost() {
     Map<String, String> target = new ConcurrentHashMap<>();
+    List<String> keys = new CopyOnWriteArrayList<>();
     java.util.concurrent.atomic.AtomicReference<String> content = new java.util.concurrent.atomic.AtomicReference<>("v1");
     Sink<String> sink = new Sink<>() {
       @Override
       public WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
+        keys.add(idempotencyKey);
         target.put("t-" + key, item);
         return WriteResult.of("t-" + key, 1L);
       }
@@ -240,6 +363,8 @@ class BridgeBehaviourTest {
     assertThat(report.created()).isEqualTo(1);
     assertThat(report.failed()).isZero();
     assertThat(target).containsEntry("t-a", "v2");
+    assertThat(keys).as("a new idempotency key: the old one would replay the deleted resource")
+        .hasSize(2).doesNotHaveDuplicates();
   }
 
   @Test

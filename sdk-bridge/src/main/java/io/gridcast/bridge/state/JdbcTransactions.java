@@ -67,7 +67,7 @@ final class JdbcTransactions {
         T result = work.run(connection);
         connection.commit();
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) { // an Error too: never commit half a transaction
         try {
           connection.rollback();
         } catch (SQLException rollbackFailure) {

@@ -123,7 +123,7 @@ final class SchemaMigrations {
         }
       }
       connection.commit();
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | Error e) { // an Error too: never commit half a migration
       connection.rollback();
       throw e;
     } finally {
