@@ -52,7 +52,9 @@ final class BoundedConnectionPool implements DataSource, AutoCloseable {
   @Override
   public Connection getConnection() throws SQLException {
     try {
-      if (!permits.tryAcquire(borrowTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+      // a free connection is taken even by an interrupted thread (e.g. to release its lease on the
+      // way out); only the wait for a busy one is interruptible
+      if (!permits.tryAcquire() && !permits.tryAcquire(borrowTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
         throw new SQLTimeoutException(
             "No state store connection became free within " + borrowTimeout
                 + ": all are in use; close connections or shorten transactions");
