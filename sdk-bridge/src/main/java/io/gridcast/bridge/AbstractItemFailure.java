@@ -8,6 +8,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 public abstract class AbstractItemFailure {
 
+  /** The stable key of the source item that failed. */
   public abstract String sourceKey();
 
   /** The error's type and message (never a secret). */

@@ -22,29 +22,40 @@ import org.immutables.value.Value;
 @GridcastStyle
 public abstract class AbstractRunReport {
 
+  /** The name of the flow that ran. */
   public abstract String flow();
 
+  /** This run's id (a random UUID). */
   public abstract String runId();
 
   /** Whether this was a plan: nothing was written anywhere. */
   public abstract boolean dryRun();
 
+  /** When the run started, by the bridge's clock. */
   public abstract Instant startedAt();
 
+  /** How long the run took; for a combined report, the phases' durations summed. */
   public abstract Duration duration();
 
+  /** Items the source produced in this run; each has exactly one outcome. */
   public abstract int seen();
 
+  /** Items created on the target in this run. */
   public abstract int created();
 
+  /** Items whose target resource was updated in this run. */
   public abstract int updated();
 
+  /** Items whose fingerprint matched the ledger, so nothing was written. */
   public abstract int unchanged();
 
+  /** Items not processed in this run: beyond a per-run cap, or parked after too many failed runs. */
   public abstract int skipped();
 
+  /** Items that failed in this run. */
   public abstract int failed();
 
+  /** Failed items recorded as dead letters. */
   public abstract int deadLettered();
 
   /** Time spent per stage, summed over items. */

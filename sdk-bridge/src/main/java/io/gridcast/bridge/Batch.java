@@ -39,14 +39,17 @@ public final class Batch<S> {
     return new Batch<>(items, checkpointAfter, total);
   }
 
+  /** The batch's items, in the order given (an unmodifiable copy). */
   public List<S> items() {
     return items;
   }
 
+  /** The checkpoint to save once every item is committed; empty when the batch has none. */
   public Optional<String> checkpointAfter() {
     return Optional.ofNullable(checkpointAfter);
   }
 
+  /** The total number of items the run will see, when the source knows it. */
   public OptionalLong total() {
     return total == null ? OptionalLong.empty() : OptionalLong.of(total);
   }

@@ -61,6 +61,7 @@ public final class Bridge {
     this.listeners = List.copyOf(b.listeners);
   }
 
+  /** A new builder; a state store is required, everything else has a default (see the class comment). */
   public static Builder builder() {
     return new Builder();
   }
@@ -170,6 +171,12 @@ public final class Bridge {
 
     private Builder() {}
 
+    /**
+     * Where ledger entries, checkpoints, leases and dead letters are kept (required); the bridge
+     * does not close it.
+     *
+     * @throws NullPointerException if {@code store} is null
+     */
     public Builder stateStore(StateStore store) {
       this.store = Objects.requireNonNull(store, "stateStore");
       return this;
@@ -187,6 +194,12 @@ public final class Bridge {
       return this;
     }
 
+    /**
+     * The clock for run start times and ledger and dead-letter timestamps; default
+     * {@link Clock#systemUTC()}.
+     *
+     * @throws NullPointerException if {@code clock} is null
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -210,11 +223,23 @@ public final class Bridge {
       return this;
     }
 
+    /**
+     * Adds a listener told of each finished item, e.g. to draw a progress line; call again to add
+     * more.
+     *
+     * @throws NullPointerException if {@code listener} is null
+     */
     public Builder progressListener(ProgressListener listener) {
       this.progress.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
+    /**
+     * Adds a listener that observes run starts, items and run ends, e.g. for metrics; call again to
+     * add more.
+     *
+     * @throws NullPointerException if {@code listener} is null
+     */
     public Builder listener(BridgeListener listener) {
       this.listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;

@@ -72,34 +72,48 @@ public final class Flow<S, T> {
     return new Builder<>(name);
   }
 
+  /** The flow's name: 1-64 characters of {@code a-z 0-9 . _ -}; its state is kept under it. */
   public String name() {
     return name;
   }
 
+  /** The partition this flow definition processes; default {@code "default"}. */
   public String partition() {
     return partition;
   }
 
+  /** Where the flow's items come from. */
   public Source<S> source() {
     return source;
   }
 
+  /** The stable key of {@code item}, from the configured key function. */
   public String keyOf(S item) {
     return key.apply(item);
   }
 
+  /** Maps each source item to the target request. */
   public Mapper<S, T> mapper() {
     return mapper;
   }
 
+  /**
+   * The fingerprint of a mapped item, compared with the ledger's to decide whether to update; by
+   * default {@link #jsonFingerprint}.
+   */
   public String fingerprintOf(T mapped) {
     return fingerprint.apply(mapped);
   }
 
+  /** Where mapped items are written. */
   public Sink<T> sink() {
     return sink;
   }
 
+  /**
+   * The {@code externalRef} of the resource created for {@code sourceKey}; by default the source
+   * key itself.
+   */
   public String externalRefOf(String sourceKey) {
     return externalRef.apply(sourceKey);
   }
@@ -114,10 +128,12 @@ public final class Flow<S, T> {
     return hasLookup;
   }
 
+  /** The per-run limits; default {@link RunCaps#none()}. */
   public RunCaps caps() {
     return caps;
   }
 
+  /** How many failed runs an item gets before it is parked; default {@link DeliveryPolicy#defaults()} (5). */
   public DeliveryPolicy delivery() {
     return delivery;
   }
@@ -165,6 +181,11 @@ public final class Flow<S, T> {
       return this;
     }
 
+    /**
+     * Where items come from (required).
+     *
+     * @throws NullPointerException if {@code source} is null
+     */
     public Builder<S, T> source(Source<S> source) {
       this.source = Objects.requireNonNull(source, "source");
       return this;
@@ -176,6 +197,11 @@ public final class Flow<S, T> {
       return this;
     }
 
+    /**
+     * Maps each source item to the target request (required).
+     *
+     * @throws NullPointerException if {@code mapper} is null
+     */
     public Builder<S, T> mapper(Mapper<S, T> mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper");
       return this;
@@ -187,6 +213,11 @@ public final class Flow<S, T> {
       return this;
     }
 
+    /**
+     * Where mapped items are written (required).
+     *
+     * @throws NullPointerException if {@code sink} is null
+     */
     public Builder<S, T> sink(Sink<T> sink) {
       this.sink = Objects.requireNonNull(sink, "sink");
       return this;
@@ -205,6 +236,11 @@ public final class Flow<S, T> {
       return this;
     }
 
+    /**
+     * Per-run limits on items seen and remote writes; default {@link RunCaps#none()}.
+     *
+     * @throws NullPointerException if {@code caps} is null
+     */
     public Builder<S, T> caps(RunCaps caps) {
       this.caps = Objects.requireNonNull(caps, "caps");
       return this;

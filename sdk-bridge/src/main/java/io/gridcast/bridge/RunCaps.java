@@ -26,14 +26,21 @@ public final class RunCaps {
     return NONE;
   }
 
+  /**
+   * Caps of at most {@code maxItems} items seen and {@code maxWrites} remote writes per run.
+   *
+   * @throws IllegalArgumentException if either is negative
+   */
   public static RunCaps of(int maxItems, int maxWrites) {
     return new RunCaps(maxItems, maxWrites);
   }
 
+  /** The most items a run sees; {@link Integer#MAX_VALUE} when uncapped. */
   public int maxItems() {
     return maxItems;
   }
 
+  /** The most remote writes (creates plus updates) a run makes; {@link Integer#MAX_VALUE} when uncapped. */
   public int maxWrites() {
     return maxWrites;
   }

@@ -44,10 +44,12 @@ public final class WriteResult {
     return new WriteResult(targetId, version, foundFingerprint, attributesJson);
   }
 
+  /** The id of the target resource. */
   public String targetId() {
     return targetId;
   }
 
+  /** The target resource's version; empty when the target does not version resources. */
   public Optional<Long> version() {
     return Optional.ofNullable(version);
   }

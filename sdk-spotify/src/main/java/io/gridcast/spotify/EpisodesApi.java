@@ -24,10 +24,20 @@ public final class EpisodesApi {
     return ctx.service.episode(SpotifyContext.id(Type.EPISODE, episodeId), ctx.market(market));
   }
 
+  /**
+   * One episode, in the client's default market.
+   *
+   * @throws io.gridcast.core.errors.NotFoundException if Spotify does not know it
+   */
   public Episode get(String episodeId) {
     return get(episodeId, null);
   }
 
+  /**
+   * One episode, asynchronously; {@code market} may be {@code null} for the client's default
+   * market. Request failures complete the future exceptionally; an invalid id throws
+   * {@link IllegalArgumentException} at once.
+   */
   public CompletableFuture<Episode> getAsync(String episodeId, Market market) {
     return ctx.service.episodeAsync(SpotifyContext.id(Type.EPISODE, episodeId), ctx.market(market));
   }

@@ -55,10 +55,16 @@ public final class PlaylistsApi {
     return ctx.service.playlist(SpotifyContext.id(Type.PLAYLIST, playlistId), ctx.market(market), ADDITIONAL_TYPES);
   }
 
+  /** One playlist with its first page of items, in the client's default market. */
   public Playlist get(String playlistId) {
     return get(playlistId, null);
   }
 
+  /**
+   * One playlist with its first page of items, asynchronously; {@code market} may be {@code null}
+   * for the client's default market. Request failures complete the future exceptionally; an invalid
+   * id throws {@link IllegalArgumentException} at once.
+   */
   public CompletableFuture<Playlist> getAsync(String playlistId, Market market) {
     return ctx.service.playlistAsync(SpotifyContext.id(Type.PLAYLIST, playlistId), ctx.market(market), ADDITIONAL_TYPES);
   }

@@ -30,18 +30,42 @@ public final class SearchApi {
     this.ctx = ctx;
   }
 
+  /**
+   * Shows matching {@code query}, paged lazily from the first result; {@code market} may be
+   * {@code null} for the client's default market.
+   *
+   * @throws IllegalArgumentException if {@code query} is blank or longer than 500 characters
+   */
   public Paginator<SimplifiedShow> shows(String query, Market market) {
     return search(query, "show", market, 0, SearchResults::shows);
   }
 
+  /**
+   * Episodes matching {@code query}, paged lazily from the first result; {@code market} may be
+   * {@code null} for the client's default market.
+   *
+   * @throws IllegalArgumentException if {@code query} is blank or longer than 500 characters
+   */
   public Paginator<SimplifiedEpisode> episodes(String query, Market market) {
     return search(query, "episode", market, 0, SearchResults::episodes);
   }
 
+  /**
+   * Tracks matching {@code query}, paged lazily from the first result; {@code market} may be
+   * {@code null} for the client's default market.
+   *
+   * @throws IllegalArgumentException if {@code query} is blank or longer than 500 characters
+   */
   public Paginator<Track> tracks(String query, Market market) {
     return search(query, "track", market, 0, SearchResults::tracks);
   }
 
+  /**
+   * Playlists matching {@code query}, paged lazily from the first result; {@code market} may be
+   * {@code null} for the client's default market.
+   *
+   * @throws IllegalArgumentException if {@code query} is blank or longer than 500 characters
+   */
   public Paginator<SimplifiedPlaylist> playlists(String query, Market market) {
     return search(query, "playlist", market, 0, SearchResults::playlists);
   }

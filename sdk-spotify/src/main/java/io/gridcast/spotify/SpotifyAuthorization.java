@@ -61,6 +61,7 @@ public final class SpotifyAuthorization implements AutoCloseable {
     this.tokens = tb.build();
   }
 
+  /** A new builder; client id and redirect URI are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -132,6 +133,11 @@ public final class SpotifyAuthorization implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The Spotify app's client id (required).
+     *
+     * @throws IllegalArgumentException if {@code clientId} is null or blank
+     */
     public Builder clientId(String clientId) {
       if (clientId == null || clientId.isBlank()) {
         throw new IllegalArgumentException("Spotify client id is missing: set SPOTIFY_CLIENT_ID or call clientId(...)");
@@ -146,6 +152,12 @@ public final class SpotifyAuthorization implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The redirect URI registered for the app, sent with the authorization URL and the code
+     * exchange (required).
+     *
+     * @throws IllegalArgumentException if it is not an http(s) URL
+     */
     public Builder redirectUri(String redirectUri) {
       if (redirectUri == null || HttpUrl.parse(redirectUri) == null) {
         throw new IllegalArgumentException("redirectUri must be an http(s) URL registered for the Spotify app");
@@ -154,11 +166,21 @@ public final class SpotifyAuthorization implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where the refresh token is kept and each rotated one saved; default an in-memory store.
+     *
+     * @throws NullPointerException if {@code store} is null
+     */
     public Builder tokenStore(TokenStore store) {
       this.tokenStore = Objects.requireNonNull(store, "tokenStore");
       return this;
     }
 
+    /**
+     * Builds the authorization.
+     *
+     * @throws IllegalArgumentException when the client id or the redirect URI is missing
+     */
     public SpotifyAuthorization build() {
       if (clientId == null) {
         throw new IllegalArgumentException("Spotify client id is missing: set SPOTIFY_CLIENT_ID or call clientId(...)");

@@ -86,22 +86,27 @@ public final class SpotifyClient implements AutoCloseable {
     this.search = new SearchApi(ctx);
   }
 
+  /** A new builder; credentials are required (see {@link Builder}). */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** Podcast shows and their episodes. */
   public ShowsApi shows() {
     return shows;
   }
 
+  /** Podcast episodes. */
   public EpisodesApi episodes() {
     return episodes;
   }
 
+  /** Playlists: read, create and edit (writes need a user token). */
   public PlaylistsApi playlists() {
     return playlists;
   }
 
+  /** Catalogue search by type, paged lazily. */
   public SearchApi search() {
     return search;
   }
@@ -216,11 +221,23 @@ public final class SpotifyClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Timeouts, response cap and User-Agent, for API and token requests; default
+     * {@code TransportConfig.builder().build()}.
+     *
+     * @throws NullPointerException if {@code transport} is null
+     */
     public Builder transport(TransportConfig transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
       return this;
     }
 
+    /**
+     * Retries, circuit breaker, rate limit and attempt timeout, for API and token requests; default
+     * {@code ResilienceConfig.builder().build()}.
+     *
+     * @throws NullPointerException if {@code resilience} is null
+     */
     public Builder resilience(ResilienceConfig resilience) {
       this.resilience = Objects.requireNonNull(resilience, "resilience");
       return this;
@@ -256,6 +273,12 @@ public final class SpotifyClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The clock that client-credentials token expiry and HTTP-date {@code Retry-After} headers are
+     * measured against; default {@link Clock#systemUTC()}.
+     *
+     * @throws NullPointerException if {@code clock} is null
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -29,10 +29,22 @@ public final class ApprovalsApi {
     return ctx.service.createApproval(ctx.communityId, TradingGridContext.idempotencyKey(idempotencyKey), body);
   }
 
+  /**
+   * One approval request.
+   *
+   * @throws IllegalArgumentException if the id is not 1-64 characters of {@code A-Z a-z 0-9 _ -}
+   * @throws io.gridcast.core.errors.NotFoundException if it does not exist
+   */
   public Approval get(String approvalId) {
     return ctx.service.getApproval(ctx.communityId, TradingGridContext.id("approval id", approvalId));
   }
 
+  /**
+   * Approval requests matching {@code query}, paged lazily.
+   *
+   * @throws IllegalArgumentException if {@code query} filters by anything but {@code status},
+   *     {@code updatedSince}, {@code externalRef}
+   */
   public Paginator<Approval> list(ListQuery query) {
     return ctx.list("listApprovals", query, FILTERS,
         (limit, cursor, f) -> ctx.service.listApprovals(ctx.communityId, limit, cursor, f));

@@ -115,10 +115,21 @@ public final class DocumentsApi {
     return doc;
   }
 
+  /**
+   * A document's metadata (not its bytes: see {@link #download(String)}).
+   *
+   * @throws IllegalArgumentException if the id is not 1-64 characters of {@code A-Z a-z 0-9 _ -}
+   * @throws io.gridcast.core.errors.NotFoundException if it does not exist
+   */
   public Document get(String documentId) {
     return ctx.service.getDocument(ctx.communityId, TradingGridContext.id("document id", documentId));
   }
 
+  /**
+   * The community's documents matching {@code query}, paged lazily.
+   *
+   * @throws IllegalArgumentException if {@code query} filters by anything but {@code externalRef}
+   */
   public Paginator<Document> list(ListQuery query) {
     return ctx.list("listDocuments", query, Set.of("externalRef"),
         (limit, cursor, f) -> ctx.service.listDocuments(ctx.communityId, limit, cursor, f));

@@ -25,14 +25,32 @@ public final class FormsApi {
     this.ctx = ctx;
   }
 
+  /**
+   * Creates a form; {@code idempotencyKey} makes it safe to retry ({@code null} for none).
+   *
+   * @throws IllegalArgumentException if the key is not 1-255 visible ASCII characters without
+   *     spaces
+   */
   public Form create(FormCreate body, String idempotencyKey) {
     return ctx.service.createForm(ctx.communityId, TradingGridContext.idempotencyKey(idempotencyKey), body);
   }
 
+  /**
+   * One form.
+   *
+   * @throws IllegalArgumentException if the id is not 1-64 characters of {@code A-Z a-z 0-9 _ -}
+   * @throws io.gridcast.core.errors.NotFoundException if it does not exist
+   */
   public Form get(String formId) {
     return ctx.service.getForm(ctx.communityId, TradingGridContext.id("form id", formId));
   }
 
+  /**
+   * Forms matching {@code query}, paged lazily.
+   *
+   * @throws IllegalArgumentException if {@code query} filters by anything but {@code postId},
+   *     {@code externalRef}
+   */
   public Paginator<Form> list(ListQuery query) {
     return ctx.list("listForms", query, FILTERS, (limit, cursor, f) -> ctx.service.listForms(ctx.communityId, limit, cursor, f));
   }
@@ -53,6 +71,12 @@ public final class FormsApi {
     return submissions(formId, ListQuery.create().since(since));
   }
 
+  /**
+   * A form's submissions matching {@code query}, paged lazily.
+   *
+   * @throws IllegalArgumentException if {@code query} filters by anything but {@code since},
+   *     {@code partnerId}, {@code externalRef}, or {@code formId} is not a valid id
+   */
   public Paginator<Submission> submissions(String formId, ListQuery query) {
     String id = TradingGridContext.id("form id", formId);
     return ctx.list("listFormSubmissions", query, SUBMISSION_FILTERS,

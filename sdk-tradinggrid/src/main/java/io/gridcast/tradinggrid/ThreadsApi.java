@@ -30,10 +30,22 @@ public final class ThreadsApi {
     return ctx.service.createThread(ctx.communityId, TradingGridContext.idempotencyKey(idempotencyKey), body);
   }
 
+  /**
+   * One thread.
+   *
+   * @throws IllegalArgumentException if the id is not 1-64 characters of {@code A-Z a-z 0-9 _ -}
+   * @throws io.gridcast.core.errors.NotFoundException if it does not exist
+   */
   public Thread get(String threadId) {
     return ctx.service.getThread(ctx.communityId, TradingGridContext.id("thread id", threadId));
   }
 
+  /**
+   * Threads matching {@code query}, paged lazily.
+   *
+   * @throws IllegalArgumentException if {@code query} filters by anything but {@code postId},
+   *     {@code externalRef}
+   */
   public Paginator<Thread> list(ListQuery query) {
     return ctx.list("listThreads", query, FILTERS,
         (limit, cursor, f) -> ctx.service.listThreads(ctx.communityId, limit, cursor, f));

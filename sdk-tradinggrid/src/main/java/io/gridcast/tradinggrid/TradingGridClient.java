@@ -118,66 +118,82 @@ public final class TradingGridClient implements AutoCloseable {
     this.webhooks = new WebhooksApi(ctx);
   }
 
+  /** A new builder; base URL, tenant, community and credentials are required (see {@link Builder}). */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** The communities the credentials can see. */
   public CommunitiesApi communities() {
     return communities;
   }
 
+  /** Trading partners of the community. */
   public PartnersApi partners() {
     return partners;
   }
 
+  /** Partner groups of the community. */
   public PartnerGroupsApi partnerGroups() {
     return partnerGroups;
   }
 
+  /** Posts: announcements, trainings, audio updates, reports and service notices. */
   public PostsApi posts() {
     return posts;
   }
 
+  /** Documents: upload with a size cap and SHA-256 check, and download. */
   public DocumentsApi documents() {
     return documents;
   }
 
+  /** Assignments of posts to partner groups or partners, with due dates. */
   public AssignmentsApi assignments() {
     return assignments;
   }
 
+  /** Discussion threads and their messages. */
   public ThreadsApi threads() {
     return threads;
   }
 
+  /** The trading-issue log: trading issues, process changes, feedback and support cases. */
   public IssuesApi issues() {
     return issues;
   }
 
+  /** Forms and their submissions. */
   public FormsApi forms() {
     return forms;
   }
 
+  /** Approval requests for content packages, role decisions and the audit trail. */
   public ApprovalsApi approvals() {
     return approvals;
   }
 
+  /** Campaign workspaces. */
   public CampaignsApi campaigns() {
     return campaigns;
   }
 
+  /** Business-music sites. */
   public SitesApi sites() {
     return sites;
   }
 
+  /** Requests about sites: new site, playlist change, licence, support. */
   public SiteRequestsApi siteRequests() {
     return siteRequests;
   }
 
+  /** The community's change feed. */
   public EventsApi events() {
     return events;
   }
 
+  /** Webhook registrations. */
   public WebhooksApi webhooks() {
     return webhooks;
   }
@@ -192,6 +208,7 @@ public final class TradingGridClient implements AutoCloseable {
     return tenantId;
   }
 
+  /** The API base URL this client talks to. */
   public HttpUrl baseUrl() {
     return baseUrl;
   }
@@ -273,18 +290,36 @@ public final class TradingGridClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The tenant whose token endpoint ({@code <authBaseUrl>/tenants/<tenant>/oauth2/token}) issues
+     * tokens; required unless a token provider or token URL is given.
+     *
+     * @throws IllegalArgumentException if missing or not 1-64 characters of {@code A-Z a-z 0-9 _ -}
+     */
     public Builder tenant(String tenantId) {
       this.tenantId = TradingGridContext.id("tenant id", requireText("tenant", tenantId,
           "set TRADINGGRID_TENANT or call tenant(...)"));
       return this;
     }
 
+    /**
+     * The community every call is scoped to (required).
+     *
+     * @throws IllegalArgumentException if missing or not 1-64 characters of {@code A-Z a-z 0-9 _ -}
+     */
     public Builder community(String communityId) {
       this.communityId = TradingGridContext.id("community id", requireText("community", communityId,
           "set TRADINGGRID_COMMUNITY or call community(...)"));
       return this;
     }
 
+    /**
+     * Authenticate with the client-credentials grant (replacing an earlier {@link #password}
+     * grant).
+     *
+     * @throws IllegalArgumentException if {@code clientId} is null or blank
+     * @throws NullPointerException if {@code clientSecret} is null
+     */
     public Builder clientCredentials(String clientId, Secret clientSecret) {
       this.clientId = requireText("client id", clientId, "set TRADINGGRID_CLIENT_ID or call clientCredentials(...)");
       this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
@@ -306,6 +341,11 @@ public final class TradingGridClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Any token source; when set, it is used instead of the built-in OAuth2 grants.
+     *
+     * @throws NullPointerException if {@code tokens} is null
+     */
     public Builder tokenProvider(AccessTokenProvider tokens) {
       this.tokens = Objects.requireNonNull(tokens, "tokens");
       return this;
@@ -330,16 +370,33 @@ public final class TradingGridClient implements AutoCloseable {
       return clientCredentials(env.get("TRADINGGRID_CLIENT_ID"), Secret.of(secret));
     }
 
+    /**
+     * Timeouts, response cap and User-Agent, for API and token requests; default
+     * {@code TransportConfig} defaults except a 26 MiB response cap.
+     *
+     * @throws NullPointerException if {@code transport} is null
+     */
     public Builder transport(TransportConfig transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
       return this;
     }
 
+    /**
+     * Retries, circuit breaker, rate limit and attempt timeout, for API and token requests; default
+     * {@code ResilienceConfig.builder().build()}.
+     *
+     * @throws NullPointerException if {@code resilience} is null
+     */
     public Builder resilience(ResilienceConfig resilience) {
       this.resilience = Objects.requireNonNull(resilience, "resilience");
       return this;
     }
 
+    /**
+     * Replaces the JSON mapper; it must be configured like {@link GridcastJson#newObjectMapper()}.
+     *
+     * @throws NullPointerException if {@code mapper} is null
+     */
     public Builder objectMapper(ObjectMapper mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper");
       return this;
@@ -354,6 +411,12 @@ public final class TradingGridClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The clock that built-in token expiry and HTTP-date {@code Retry-After} headers are measured
+     * against; default {@link Clock#systemUTC()}.
+     *
+     * @throws NullPointerException if {@code clock} is null
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -21,10 +21,17 @@ public final class WebhooksApi {
     return ctx.service.createWebhook(ctx.communityId, TradingGridContext.idempotencyKey(idempotencyKey), body);
   }
 
+  /**
+   * One webhook registration (without its secret).
+   *
+   * @throws IllegalArgumentException if the id is not 1-64 characters of {@code A-Z a-z 0-9 _ -}
+   * @throws io.gridcast.core.errors.NotFoundException if it does not exist
+   */
   public Webhook get(String webhookId) {
     return ctx.service.getWebhook(ctx.communityId, TradingGridContext.id("webhook id", webhookId));
   }
 
+  /** Every webhook registration of the community, paged lazily. */
   public Paginator<Webhook> list() {
     return ctx.list("listWebhooks", ListQuery.create(), java.util.Set.of("externalRef"),
         (limit, cursor, f) -> ctx.service.listWebhooks(ctx.communityId, limit, cursor, f));

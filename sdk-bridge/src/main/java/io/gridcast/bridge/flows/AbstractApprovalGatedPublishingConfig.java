@@ -33,11 +33,16 @@ public abstract class AbstractApprovalGatedPublishingConfig {
     return ApprovalPolicy.standard();
   }
 
+  /**
+   * The flow's name; its phases are named {@code <name>-requests} and {@code <name>-releases}.
+   * Default {@code approval-publishing}; at most 55 characters.
+   */
   @Value.Default
   public String flowName() {
     return "approval-publishing";
   }
 
+  /** Limits for each phase's run (items seen, remote writes); default {@link RunCaps#none()}. */
   @Value.Default
   public RunCaps caps() {
     return RunCaps.none();

@@ -40,6 +40,10 @@ public abstract class AbstractBusinessMusicConfig {
   /** Only sites in these region codes; empty means every region. */
   public abstract Set<String> regions();
 
+  /**
+   * The flow's name; its phases are named {@code <name>.requests}, {@code <name>.playlists} and
+   * {@code <name>.notices}. Default {@code business-music}; at most 50 characters.
+   */
   @Value.Default
   public String flowName() {
     return "business-music";
@@ -76,11 +80,13 @@ public abstract class AbstractBusinessMusicConfig {
     };
   }
 
+  /** Tags of each service notice post; default {@code business-music} and {@code service-notice}. */
   @Value.Default
   public List<String> noticeTags() {
     return List.of("business-music", "service-notice");
   }
 
+  /** Limits for each phase's run (items seen, remote writes); default {@link RunCaps#none()}. */
   @Value.Default
   public RunCaps caps() {
     return RunCaps.none();

@@ -24,6 +24,10 @@ public abstract class AbstractCampaignCoordinationConfig {
   /** Only these campaigns; empty means every active campaign. */
   public abstract Set<String> campaignIds();
 
+  /**
+   * The flow's name; its phases are named {@code <name>.playlists} and {@code <name>.releases}.
+   * Default {@code campaign-coordination}; at most 50 characters.
+   */
   @Value.Default
   public String flowName() {
     return "campaign-coordination";
@@ -35,16 +39,19 @@ public abstract class AbstractCampaignCoordinationConfig {
     return ConflictPolicy.lastWriterWins();
   }
 
+  /** Whether the campaign playlists are public; default {@code false} (private). */
   @Value.Default
   public boolean publicPlaylists() {
     return false;
   }
 
+  /** Tags of the milestone posts written for partners; default {@code campaign}. */
   @Value.Default
   public List<String> postTags() {
     return List.of("campaign");
   }
 
+  /** Limits for each phase's run (items seen, remote writes); default {@link RunCaps#none()}. */
   @Value.Default
   public RunCaps caps() {
     return RunCaps.none();

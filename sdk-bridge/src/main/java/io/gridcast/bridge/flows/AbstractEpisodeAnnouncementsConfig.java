@@ -25,11 +25,13 @@ public abstract class AbstractEpisodeAnnouncementsConfig {
   /** The shows whose episodes are announced (ids, URIs or links). */
   public abstract List<String> showIds();
 
+  /** The flow's name, under which its state is kept; default {@code episode-announcements}. */
   @Value.Default
   public String flowName() {
     return "episode-announcements";
   }
 
+  /** The Spotify market episodes are read in; empty means the Spotify client's default market. */
   public abstract Optional<Market> market();
 
   /** Who sees each announcement. */
@@ -38,6 +40,7 @@ public abstract class AbstractEpisodeAnnouncementsConfig {
     return RoutingPolicy.everyone();
   }
 
+  /** Tags of each announcement post; default {@code podcast} and {@code announcement}. */
   @Value.Default
   public List<String> tags() {
     return List.of("podcast", "announcement");
@@ -49,6 +52,7 @@ public abstract class AbstractEpisodeAnnouncementsConfig {
   /** At most this many of each show's newest episodes. */
   public abstract Optional<Integer> maxEpisodesPerShow();
 
+  /** Per-run limits (items seen, remote writes); default {@link RunCaps#none()}. */
   @Value.Default
   public RunCaps caps() {
     return RunCaps.none();

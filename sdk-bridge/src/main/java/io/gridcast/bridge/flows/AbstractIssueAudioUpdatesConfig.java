@@ -30,6 +30,7 @@ public abstract class AbstractIssueAudioUpdatesConfig {
   /** Where and how the episodes are published. */
   public abstract FeedPublishingConfig publishing();
 
+  /** The flow's name, under which its state is kept; default {@code issue-audio-updates}. */
   @Value.Default
   public String flowName() {
     return "issue-audio-updates";
@@ -56,6 +57,10 @@ public abstract class AbstractIssueAudioUpdatesConfig {
     return RoutingPolicy.everyone();
   }
 
+  /**
+   * Tags of each audio-update post (none blank), applied by the default mapper; default
+   * {@code podcast} and {@code audio-update}.
+   */
   @Value.Default
   public List<String> tags() {
     return List.of("podcast", "audio-update");
@@ -64,6 +69,7 @@ public abstract class AbstractIssueAudioUpdatesConfig {
   /** The signing secret of the Trading Grid webhook whose deliveries {@code handleWebhook} accepts. */
   public abstract Optional<Secret> webhookSecret();
 
+  /** Per-run limits (items seen, remote writes); default {@link RunCaps#none()}. */
   @Value.Default
   public RunCaps caps() {
     return RunCaps.none();

@@ -33,11 +33,16 @@ public abstract class AbstractPartnerFeedbackConfig {
   /** The shows whose episodes get feedback threads and forms (ids, URIs or links). */
   public abstract List<String> showIds();
 
+  /**
+   * The flow's name; its phases are named {@code <name>.channels}, {@code <name>.issues} and
+   * {@code <name>.summary}. Default {@code partner-feedback}.
+   */
   @Value.Default
   public String flowName() {
     return "partner-feedback";
   }
 
+  /** The Spotify market episodes are read in; empty means the Spotify client's default market. */
   public abstract Optional<Market> market();
 
   /** Only episodes released on or after this date. */
@@ -70,6 +75,7 @@ public abstract class AbstractPartnerFeedbackConfig {
     return Audience.builder().build();
   }
 
+  /** Tags of the summary post; default {@code podcast} and {@code feedback}. */
   @Value.Default
   public List<String> summaryTags() {
     return List.of("podcast", "feedback");

@@ -28,6 +28,7 @@ public abstract class AbstractPerformanceReportConfig {
   /** The longest period one report covers, in days. */
   public static final long MAX_PERIOD_DAYS = 366;
 
+  /** The flow's name, under which its state is kept; default {@code performance-report}. */
   @Value.Default
   public String flowName() {
     return "performance-report";
@@ -48,6 +49,7 @@ public abstract class AbstractPerformanceReportConfig {
   /** Where the per-episode, per-day numbers come from, e.g. {@code CsvAnalyticsSource.fromPath(...)}. */
   public abstract AnalyticsSource analytics();
 
+  /** The Spotify market shows and episodes are read in; empty means the Spotify client's default market. */
   public abstract Optional<Market> market();
 
   /** Who sees the report post. */
@@ -56,11 +58,13 @@ public abstract class AbstractPerformanceReportConfig {
     return RoutingPolicy.everyone();
   }
 
+  /** Tags of the report post; default {@code podcast} and {@code performance-report}. */
   @Value.Default
   public List<String> tags() {
     return List.of("podcast", "performance-report");
   }
 
+  /** Per-run limits (items seen, remote writes); default {@link RunCaps#none()}. */
   @Value.Default
   public RunCaps caps() {
     return RunCaps.none();

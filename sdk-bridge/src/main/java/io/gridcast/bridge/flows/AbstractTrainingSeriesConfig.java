@@ -43,11 +43,16 @@ public abstract class AbstractTrainingSeriesConfig {
   /** A playlist whose episodes are the training series (its tracks are ignored). */
   public abstract Optional<String> playlistId();
 
+  /**
+   * The flow's name; its phases are named {@code <name>.posts} and {@code <name>.assignments}.
+   * Default {@code training-series}.
+   */
   @Value.Default
   public String flowName() {
     return "training-series";
   }
 
+  /** The Spotify market episodes are read in; empty means the Spotify client's default market. */
   public abstract Optional<Market> market();
 
   /** Only episodes released on or after this date. */
@@ -74,6 +79,7 @@ public abstract class AbstractTrainingSeriesConfig {
     return 14;
   }
 
+  /** The reason each assignment gives (1-2000 characters); default {@code Partner training series}. */
   @Value.Default
   public String assignmentReason() {
     return "Partner training series";
@@ -88,11 +94,13 @@ public abstract class AbstractTrainingSeriesConfig {
   /** Questions and answers shown under "FAQ" on every training post, in order. */
   public abstract Map<String, String> faqs();
 
+  /** Tags of each training post; default {@code podcast} and {@code training}. */
   @Value.Default
   public List<String> tags() {
     return List.of("podcast", "training");
   }
 
+  /** Limits for each phase's run (items seen, remote writes); default {@link RunCaps#none()}. */
   @Value.Default
   public RunCaps caps() {
     return RunCaps.none();

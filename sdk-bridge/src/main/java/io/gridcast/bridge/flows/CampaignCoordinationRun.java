@@ -20,6 +20,7 @@ public record CampaignCoordinationRun(RunReport playlists, RunReport releases, L
     conflicts = List.copyOf(conflicts);
   }
 
+  /** The phase reports in order: playlists, then releases. */
   public List<RunReport> reports() {
     return List.of(playlists, releases);
   }

@@ -43,14 +43,17 @@ public final class PostDocument {
     return new PostDocument(externalRef, fileName, contentType, content);
   }
 
+  /** The reference the document is uploaded and found under (1-512 characters). */
   public String externalRef() {
     return externalRef;
   }
 
+  /** The file's name (1-255 characters). */
   public String fileName() {
     return fileName;
   }
 
+  /** The document's media type, e.g. {@code text/csv}. */
   public String contentType() {
     return contentType;
   }

@@ -51,6 +51,7 @@ public final class ApprovalPolicy {
     return requiring(List.of("legal", "compliance", "partner_operations"));
   }
 
+  /** The roles whose approval a release needs (unmodifiable, never empty). */
   public Set<String> requiredRoles() {
     return requiredRoles;
   }

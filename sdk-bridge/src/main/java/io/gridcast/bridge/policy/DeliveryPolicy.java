@@ -18,6 +18,7 @@ public final class DeliveryPolicy {
     this.maxAttempts = maxAttempts;
   }
 
+  /** The default policy: 5 attempts. */
   public static DeliveryPolicy defaults() {
     return DEFAULT;
   }
@@ -30,6 +31,7 @@ public final class DeliveryPolicy {
     return new DeliveryPolicy(maxAttempts);
   }
 
+  /** How many failed runs an item gets before its dead letter is parked; at least 1. */
   public int maxAttempts() {
     return maxAttempts;
   }

@@ -39,6 +39,7 @@ public final class PartnerDirectory {
     return new PartnerDirectory(all);
   }
 
+  /** Every partner in this snapshot (unmodifiable). */
   public List<Partner> partners() {
     return partners;
   }

@@ -13,8 +13,10 @@ import org.immutables.value.Value;
 @GridcastStyle
 public abstract class AbstractDeadLetter {
 
+  /** The flow the item belongs to. */
   public abstract String flow();
 
+  /** The stable key of the source item that failed. */
   public abstract String sourceKey();
 
   /** Why it failed, e.g. the error type and message (never a secret). */
@@ -26,7 +28,9 @@ public abstract class AbstractDeadLetter {
   /** Where the item's payload can be found again, e.g. {@code spotify:episode:…}. */
   public abstract Optional<String> payloadRef();
 
+  /** When the first failed run failed on it. */
   public abstract Instant firstFailedAt();
 
+  /** When the latest failed run failed on it. */
   public abstract Instant lastFailedAt();
 }

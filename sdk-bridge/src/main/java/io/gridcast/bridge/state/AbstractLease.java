@@ -13,8 +13,10 @@ import org.immutables.value.Value;
 @GridcastStyle
 public abstract class AbstractLease {
 
+  /** The flow the lease covers. */
   public abstract String flow();
 
+  /** The flow partition the lease covers. */
   public abstract String partition();
 
   /** Who holds it, e.g. {@code host-a/pid-4242/bridge-1}. */
@@ -23,5 +25,6 @@ public abstract class AbstractLease {
   /** Strictly increasing per (flow, partition) across acquisitions. */
   public abstract long fencingToken();
 
+  /** When the lease lapses unless renewed. */
   public abstract Instant expiresAt();
 }

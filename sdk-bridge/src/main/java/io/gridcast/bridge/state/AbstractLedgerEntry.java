@@ -14,6 +14,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 public abstract class AbstractLedgerEntry {
 
+  /** The flow the entry belongs to. */
   public abstract String flow();
 
   /** The stable key of the source item, e.g. {@code spotify:episode:4rOoJ6Egrf8K2IrywzwOMk}. */
@@ -31,5 +32,6 @@ public abstract class AbstractLedgerEntry {
   /** Small flow-specific state (JSON), e.g. which assignments a training post has. */
   public abstract Optional<String> attributes();
 
+  /** When the entry was last written, by the bridge's clock. */
   public abstract Instant updatedAt();
 }

@@ -293,6 +293,11 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
       return this;
     }
 
+    /**
+     * The OAuth2 client id (required).
+     *
+     * @throws IllegalArgumentException if {@code clientId} is null or blank
+     */
     public Builder clientId(String clientId) {
       if (clientId == null || clientId.isBlank()) {
         throw new IllegalArgumentException("clientId is missing: pass the OAuth2 client id");
@@ -301,6 +306,11 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
       return this;
     }
 
+    /**
+     * The client secret; required unless {@code clientAuth(ClientAuthMethod.NONE)}.
+     *
+     * @throws NullPointerException if {@code clientSecret} is null
+     */
     public Builder clientSecret(Secret clientSecret) {
       this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
       return this;
@@ -345,6 +355,12 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
       return this;
     }
 
+    /**
+     * The scopes to request, sent space-separated (not with the refresh-token grant); replaces any
+     * earlier ones; default none.
+     *
+     * @throws NullPointerException if {@code scopes} is null
+     */
     public Builder scopes(List<String> scopes) {
       this.scopes.clear();
       this.scopes.addAll(scopes);
@@ -366,6 +382,11 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
       return this;
     }
 
+    /**
+     * The clock token expiry is measured against; default {@link Clock#systemUTC()}.
+     *
+     * @throws NullPointerException if {@code clock} is null
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

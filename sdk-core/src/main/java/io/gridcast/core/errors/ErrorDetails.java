@@ -39,14 +39,17 @@ public final class ErrorDetails {
     return requestId != null || fallback == null ? this : new ErrorDetails(code, message, fallback);
   }
 
+  /** The platform's own error code, if it gave one (never blank). */
   public Optional<String> code() {
     return Optional.ofNullable(code);
   }
 
+  /** The platform's error message, if it gave one (never blank). */
   public Optional<String> message() {
     return Optional.ofNullable(message);
   }
 
+  /** The platform's request id, for support, if known (never blank). */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }

@@ -28,16 +28,19 @@ public abstract class AbstractTransportConfig {
   /** Default cap on a response body: 16 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
+  /** How long to wait for a connection to be established; default 10 s; must be positive. */
   @Value.Default
   public Duration connectTimeout() {
     return Duration.ofSeconds(10);
   }
 
+  /** How long to wait between bytes read; default 30 s; must be positive. */
   @Value.Default
   public Duration readTimeout() {
     return Duration.ofSeconds(30);
   }
 
+  /** How long to wait between bytes written; default 30 s; must be positive. */
   @Value.Default
   public Duration writeTimeout() {
     return Duration.ofSeconds(30);

@@ -17,7 +17,8 @@ import retrofit2.Retrofit;
 /**
  * Builds the OkHttp clients and Retrofit instances every Gridcast client runs on.
  *
- * <p>Each client gets its own dispatcher (closed with the client) and shares one JVM-wide
+ * <p>Each client gets its own dispatcher (closed with the client; at most 64 concurrent
+ * asynchronous calls, 16 per host) and shares one JVM-wide
  * connection pool (up to 16 idle connections kept 5 minutes). Interceptors, outermost first:
  * {@code User-Agent}; resilience ({@link ResilienceInterceptor}: retries, circuit breaker, rate
  * limiter, per-attempt timeout); bearer auth ({@link BearerAuthInterceptor}, when a token
@@ -50,7 +51,7 @@ public final class GridcastHttp {
       AccessTokenProvider tokens, java.util.List<okhttp3.Interceptor> networkInterceptors) {
     OkHttpClient.Builder b = new OkHttpClient.Builder()
         .connectionPool(SHARED_POOL)
-        .dispatcher(new Dispatcher())
+        .dispatcher(dispatcher())
         .connectTimeout(transport.connectTimeout())
         .readTimeout(transport.readTimeout())
         .writeTimeout(transport.writeTimeout())
@@ -81,6 +82,14 @@ public final class GridcastHttp {
         .addConverterFactory(new JacksonRequestConverterFactory(mapper))
         .addCallAdapterFactory(new GridcastCallAdapterFactory(mapper, errors, clock))
         .build();
+  }
+
+  /** Up to 64 concurrent calls, 16 per host (OkHttp's default of 5 per host would throttle bulk reads). */
+  private static Dispatcher dispatcher() {
+    Dispatcher d = new Dispatcher();
+    d.setMaxRequests(64);
+    d.setMaxRequestsPerHost(16);
+    return d;
   }
 
   /** Releases a client's threads and idle connections it owns; safe to call twice. */

@@ -34,6 +34,7 @@ public final class Page<T> {
     return new Page<>(items, next, total);
   }
 
+  /** The page's items (unmodifiable; may be empty). */
   public List<T> items() {
     return items;
   }
@@ -43,6 +44,7 @@ public final class Page<T> {
     return Optional.ofNullable(next);
   }
 
+  /** The total number of items across all pages, when the platform reports one. */
   public OptionalLong total() {
     return total == null ? OptionalLong.empty() : OptionalLong.of(total);
   }

@@ -34,16 +34,25 @@ import org.immutables.value.Value;
 @GridcastStyle
 public abstract class AbstractResilienceConfig {
 
+  /**
+   * Retries after the first attempt; default 3, at least 0. Retried: 5xx, 429 and I/O errors;
+   * {@code POST}/{@code PATCH} only with an {@code Idempotency-Key} header.
+   */
   @Value.Default
   public int maxRetries() {
     return 3;
   }
 
+  /**
+   * The first backoff delay, doubling per attempt up to {@link #maxDelay()}; default 200 ms; at
+   * least zero.
+   */
   @Value.Default
   public Duration baseDelay() {
     return Duration.ofMillis(200);
   }
 
+  /** The longest backoff delay; default 10 s; at least {@link #baseDelay()}. */
   @Value.Default
   public Duration maxDelay() {
     return Duration.ofSeconds(10);
@@ -55,16 +64,22 @@ public abstract class AbstractResilienceConfig {
     return 0.2;
   }
 
+  /**
+   * The longest {@code Retry-After} waited out; a longer one surfaces as a
+   * {@code RateLimitedException} instead; default 60 s.
+   */
   @Value.Default
   public Duration maxRetryAfter() {
     return Duration.ofSeconds(60);
   }
 
+  /** Consecutive failures (5xx or I/O) that open the circuit breaker; default 5, at least 1. */
   @Value.Default
   public int breakerFailureThreshold() {
     return 5;
   }
 
+  /** How long an open circuit breaker waits before it half-opens; default 30 s. */
   @Value.Default
   public Duration breakerDelay() {
     return Duration.ofSeconds(30);
@@ -73,11 +88,13 @@ public abstract class AbstractResilienceConfig {
   /** Permits per second of the client-side rate limiter; empty disables it. */
   public abstract Optional<Double> rateLimitPerSecond();
 
+  /** The longest a caller waits for a rate-limiter permit; default 10 s. */
   @Value.Default
   public Duration rateLimitMaxWait() {
     return Duration.ofSeconds(10);
   }
 
+  /** The deadline of one attempt (the thread is interrupted); default 60 s; must be positive. */
   @Value.Default
   public Duration attemptTimeout() {
     return Duration.ofSeconds(60);
