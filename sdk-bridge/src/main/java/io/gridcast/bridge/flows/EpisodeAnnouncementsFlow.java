@@ -1,6 +1,5 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.PostSink;
 import io.gridcast.bridge.policy.PartnerDirectory;
@@ -8,7 +7,6 @@ import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.PostKind;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Flow 1: new or changed episodes of chosen shows become announcement posts in Trading Grid,
@@ -36,22 +34,27 @@ public final class EpisodeAnnouncementsFlow {
       EpisodeAnnouncementsConfig config) {
     ShowEpisodesSource episodes = new ShowEpisodesSource(spotify, config.showIds(), config.market().orElse(null),
         config.releasedSince().orElse(null), config.maxEpisodesPerShow().orElse(null));
-    AtomicReference<PartnerDirectory> partners = new AtomicReference<>();
-    EpisodeAnnouncementMapper mapper =
-        new EpisodeAnnouncementMapper(config.routing(), partners::get, config.tags(), PostKind.ANNOUNCEMENT);
+    // one partner snapshot per run, kept on the running thread: a plan and a run of the same
+    // flow on two threads never route against each other's snapshot
+    ThreadLocal<PartnerDirectory> partners = new ThreadLocal<>();
+    EpisodeAnnouncementMapper mapper = new EpisodeAnnouncementMapper(config.routing(), () -> {
+      PartnerDirectory snapshot = partners.get();
+      if (snapshot == null) { // a replay, or a mapper called outside a run
+        snapshot = PartnerDirectory.load(tradingGrid);
+        partners.set(snapshot);
+      }
+      return snapshot;
+    }, config.tags(), PostKind.ANNOUNCEMENT);
     return Flow.<ShowEpisode, PostCreate>builder(config.flowName())
         .source(checkpoint -> {
-          partners.set(PartnerDirectory.load(tradingGrid)); // one snapshot per run
-          Iterable<Batch<ShowEpisode>> batches = episodes.read(checkpoint);
-          return batches;
+          partners.set(PartnerDirectory.load(tradingGrid)); // read when the run starts reading
+          return episodes.read(checkpoint);
         })
         .key(ShowEpisode::key)
         .mapper(mapper)
         .sink(new PostSink(tradingGrid))
         .lookup(key -> {
-          if (partners.get() == null) {
-            partners.set(PartnerDirectory.load(tradingGrid));
-          }
+          partners.set(PartnerDirectory.load(tradingGrid)); // a replay maps against today's partners
           return episodes.lookup(key);
         })
         .caps(config.caps())
