@@ -3,7 +3,6 @@ package io.gridcast.testkit;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a {@link SpotifySandbox} as a standalone process until it is killed.
@@ -72,20 +71,14 @@ public final class SpotifySandboxMain {
 
     SpotifySandbox sandbox = builder.build();
     feeds.forEach(sandbox::registerFeed);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sandbox.close();
-      stopped.countDown();
-    }, "spotify-sandbox-shutdown"));
-    System.out.println("Spotify sandbox listening on " + sandbox.baseUri());
-    System.out.println("  web api:       " + sandbox.apiBaseUri());
-    System.out.println("  token url:     " + sandbox.tokenUri());
-    System.out.println("  authorize url: " + sandbox.authorizeUri());
-    System.out.println("  client id:     " + sandbox.clientId());
-    System.out.println("  client secret: " + sandbox.clientSecret());
-    System.out.println("  faults:        " + sandbox.faults());
-    sandbox.stateFile().ifPresent(f -> System.out.println("  state file:    " + f));
-    System.out.flush();
-    stopped.await();
+    SandboxMains.serveUntilStopped(sandbox, "spotify-sandbox",
+        "Spotify sandbox listening on " + sandbox.baseUri(),
+        "  web api:       " + sandbox.apiBaseUri(),
+        "  token url:     " + sandbox.tokenUri(),
+        "  authorize url: " + sandbox.authorizeUri(),
+        "  client id:     " + sandbox.clientId(),
+        "  client secret: " + sandbox.clientSecret(),
+        "  faults:        " + sandbox.faults(),
+        sandbox.stateFile().map(f -> "  state file:    " + f).orElse(""));
   }
 }

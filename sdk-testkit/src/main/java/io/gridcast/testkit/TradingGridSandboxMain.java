@@ -2,7 +2,6 @@ package io.gridcast.testkit;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a {@link TradingGridSandbox} as a standalone process until it is killed.
@@ -64,21 +63,15 @@ public final class TradingGridSandboxMain {
     }
 
     TradingGridSandbox sandbox = builder.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sandbox.close();
-      stopped.countDown();
-    }, "tradinggrid-sandbox-shutdown"));
-    System.out.println("Trading Grid sandbox listening on " + sandbox.baseUrl());
-    System.out.println("  token url:     " + sandbox.tokenUrl(TradingGridSandbox.DEFAULT_TENANT_ID));
-    System.out.println("  tenant:        " + TradingGridSandbox.DEFAULT_TENANT_ID);
-    System.out.println("  community:     " + TradingGridSandbox.DEFAULT_COMMUNITY_ID);
-    System.out.println("  client id:     " + TradingGridSandbox.DEFAULT_CLIENT_ID);
-    System.out.println("  client secret: " + TradingGridSandbox.DEFAULT_CLIENT_SECRET);
-    System.out.println("  user:          " + TradingGridSandbox.DEFAULT_USERNAME + " / " + TradingGridSandbox.DEFAULT_PASSWORD);
-    System.out.println("  faults:        " + sandbox.faults());
-    sandbox.stateFile().ifPresent(f -> System.out.println("  state file:    " + f));
-    System.out.flush();
-    stopped.await();
+    SandboxMains.serveUntilStopped(sandbox, "tradinggrid-sandbox",
+        "Trading Grid sandbox listening on " + sandbox.baseUrl(),
+        "  token url:     " + sandbox.tokenUrl(TradingGridSandbox.DEFAULT_TENANT_ID),
+        "  tenant:        " + TradingGridSandbox.DEFAULT_TENANT_ID,
+        "  community:     " + TradingGridSandbox.DEFAULT_COMMUNITY_ID,
+        "  client id:     " + TradingGridSandbox.DEFAULT_CLIENT_ID,
+        "  client secret: " + TradingGridSandbox.DEFAULT_CLIENT_SECRET,
+        "  user:          " + TradingGridSandbox.DEFAULT_USERNAME + " / " + TradingGridSandbox.DEFAULT_PASSWORD,
+        "  faults:        " + sandbox.faults(),
+        sandbox.stateFile().map(f -> "  state file:    " + f).orElse(""));
   }
 }
