@@ -39,6 +39,9 @@ final class FaultInjector {
     if (jitter > 0) {
       latency += random.nextLong(jitter + 1);
     }
+    if (p.latencySpikeRate() > 0 && random.nextDouble() < p.latencySpikeRate()) {
+      latency += p.latencySpike().toMillis();
+    }
     double u = random.nextDouble();
     int serverError = SERVER_ERRORS[random.nextInt(SERVER_ERRORS.length)];
     double edge = p.connectionResetRate();

@@ -37,6 +37,8 @@ public final class FaultProfile {
   private final int retryAfterSeconds;
   private final double connectionResetRate;
   private final double malformedBodyRate;
+  private final double latencySpikeRate;
+  private final Duration latencySpike;
   private final Set<String> exemptPaths;
 
   private FaultProfile(Builder b) {
@@ -48,6 +50,8 @@ public final class FaultProfile {
     this.retryAfterSeconds = b.retryAfterSeconds;
     this.connectionResetRate = b.connectionResetRate;
     this.malformedBodyRate = b.malformedBodyRate;
+    this.latencySpikeRate = b.latencySpikeRate;
+    this.latencySpike = b.latencySpike;
     this.exemptPaths = Set.copyOf(b.exemptPaths);
   }
 
@@ -70,7 +74,8 @@ public final class FaultProfile {
         .rateLimitRate(rateLimitRate)
         .retryAfterSeconds(retryAfterSeconds)
         .connectionResetRate(connectionResetRate)
-        .malformedBodyRate(malformedBodyRate);
+        .malformedBodyRate(malformedBodyRate)
+        .latencySpikes(latencySpikeRate, latencySpike);
     exemptPaths.forEach(b::exemptPath);
     return b;
   }
@@ -82,7 +87,8 @@ public final class FaultProfile {
         && serverErrorRate == 0
         && rateLimitRate == 0
         && connectionResetRate == 0
-        && malformedBodyRate == 0;
+        && malformedBodyRate == 0
+        && (latencySpikeRate == 0 || latencySpike.isZero());
   }
 
   /** Seed of the fault stream. */
@@ -125,6 +131,16 @@ public final class FaultProfile {
     return malformedBodyRate;
   }
 
+  /** Share of requests held back by an extra {@link #latencySpike()} (on top of the other latency). */
+  public double latencySpikeRate() {
+    return latencySpikeRate;
+  }
+
+  /** How long a latency spike holds a response back. */
+  public Duration latencySpike() {
+    return latencySpike;
+  }
+
   /** Path prefixes that never get faults, e.g. {@code /api/token}. */
   public Set<String> exemptPaths() {
     return exemptPaths;
@@ -153,13 +169,16 @@ public final class FaultProfile {
         && retryAfterSeconds == other.retryAfterSeconds
         && connectionResetRate == other.connectionResetRate
         && malformedBodyRate == other.malformedBodyRate
+        && latencySpikeRate == other.latencySpikeRate
+        && latencySpike.equals(other.latencySpike)
         && exemptPaths.equals(other.exemptPaths);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(seed, fixedLatency, latencyJitter, serverErrorRate, rateLimitRate,
-        retryAfterSeconds, connectionResetRate, malformedBodyRate, exemptPaths);
+        retryAfterSeconds, connectionResetRate, malformedBodyRate,
+        latencySpikeRate, latencySpike, exemptPaths);
   }
 
   @Override
@@ -170,12 +189,13 @@ public final class FaultProfile {
         + ", 429=" + rateLimitRate + "(Retry-After " + retryAfterSeconds + "s)"
         + ", reset=" + connectionResetRate
         + ", malformed=" + malformedBodyRate
+        + ", spikes=" + latencySpikeRate + "(" + latencySpike.toMillis() + "ms)"
         + ", exempt=" + exemptPaths + "}";
   }
 
   /**
    * Builds a {@link FaultProfile}. Defaults: seed 0, no latency, every rate 0, {@code
-   * Retry-After} 1 second, no exempt paths. Not thread-safe.
+   * Retry-After} 1 second, no latency spikes, no exempt paths. Not thread-safe.
    */
   public static final class Builder {
     private long seed;
@@ -186,6 +206,8 @@ public final class FaultProfile {
     private int retryAfterSeconds = 1;
     private double connectionResetRate;
     private double malformedBodyRate;
+    private double latencySpikeRate;
+    private Duration latencySpike = Duration.ZERO;
     private final Set<String> exemptPaths = new LinkedHashSet<>();
 
     private Builder() {}
@@ -245,6 +267,22 @@ public final class FaultProfile {
     /** Share (0–1) of JSON responses sent truncated. Default 0. */
     public Builder malformedBodyRate(double rate) {
       this.malformedBodyRate = rate(rate, "malformedBodyRate");
+      return this;
+    }
+
+    /**
+     * Holds a share (0–1) of requests back by {@code spike} before answering, on top of any
+     * other latency and independently of the other faults: set {@code spike} past a client's
+     * read timeout to make it give up on a request the sandbox still carries out. Default none.
+     *
+     * @throws IllegalArgumentException if the rate is outside 0–1 or the spike negative
+     */
+    public Builder latencySpikes(double rate, Duration spike) {
+      if (spike.isNegative()) {
+        throw new IllegalArgumentException("latency spike must not be negative, was " + spike);
+      }
+      this.latencySpikeRate = rate(rate, "latencySpikeRate");
+      this.latencySpike = spike;
       return this;
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,7 @@ public final class SandboxServer implements AutoCloseable {
   private final FaultInjector faults = new FaultInjector();
   private final int maxRequestBodyBytes;
   private final URI baseUri;
+  private volatile Consumer<SandboxExchange> observer;
 
   private SandboxServer(Builder b) throws IOException {
     this.name = b.name;
@@ -128,6 +130,15 @@ public final class SandboxServer implements AutoCloseable {
     return faults.profile();
   }
 
+  /**
+   * Reports every exchange from now on to {@code observer}, on the handling thread after the
+   * answer was sent ({@code null} stops reporting). The observer must be thread-safe and quick;
+   * what it throws is logged and otherwise ignored.
+   */
+  public void observer(Consumer<SandboxExchange> observer) {
+    this.observer = observer;
+  }
+
   /** Stops accepting requests, closes connections and stops the worker threads. Idempotent. */
   @Override
   public void close() {
@@ -142,8 +153,9 @@ public final class SandboxServer implements AutoCloseable {
     String rawPath = exchange.getRequestURI().getRawPath();
     String path = exchange.getRequestURI().getPath();
     int status = 0;
+    FaultInjector.Decision decision = FaultInjector.Decision.CLEAN;
     try {
-      FaultInjector.Decision decision = faults.next(path);
+      decision = faults.next(path);
       if (decision.latencyMillis() > 0) {
         Thread.sleep(decision.latencyMillis());
       }
@@ -162,6 +174,7 @@ public final class SandboxServer implements AutoCloseable {
       exchange.close();
     } catch (IOException | UncheckedIOException e) {
       log.debug("{} {} -> client went away: {}", method, path, e.toString());
+      status = 0;
       exchange.close();
     } catch (RuntimeException e) {
       log.warn("{} {} failed while sending the response", method, path, e);
@@ -170,6 +183,31 @@ public final class SandboxServer implements AutoCloseable {
       if (log.isDebugEnabled() && status != 0) {
         log.debug("{} {} -> {} in {} us", method, path, status, (System.nanoTime() - started) / 1000);
       }
+      report(exchange, method, path, decision, status, started);
+    }
+  }
+
+  private void report(HttpExchange exchange, String method, String path, FaultInjector.Decision decision, int status,
+      long started) {
+    Consumer<SandboxExchange> o = observer;
+    if (o == null) {
+      return;
+    }
+    try {
+      var headers = new LinkedHashMap<String, String>();
+      exchange.getRequestHeaders().forEach((k, v) -> {
+        if (!v.isEmpty()) {
+          headers.put(k.toLowerCase(Locale.ROOT), v.get(0));
+        }
+      });
+      String query = exchange.getRequestURI().getRawQuery();
+      boolean rateLimited = decision.kind() == FaultInjector.Kind.RATE_LIMIT;
+      o.accept(new SandboxExchange(name, method, path, query == null ? "" : query, headers,
+          SandboxExchange.Fault.valueOf(decision.kind().name()),
+          status, rateLimited ? faults.profile().retryAfterSeconds() : -1, decision.latencyMillis(), started,
+          System.nanoTime()));
+    } catch (RuntimeException e) {
+      log.warn("sandbox '{}' observer failed on {} {}", name, method, path, e);
     }
   }
 

@@ -127,6 +127,15 @@ public final class SpotifySandbox implements AutoCloseable {
     server.faults(profile);
   }
 
+  /**
+   * Reports every request this sandbox answers from now on, with the fault it injected and
+   * when it arrived and was answered ({@code null} stops reporting); see {@link
+   * SandboxServer#observer}.
+   */
+  public void observer(java.util.function.Consumer<SandboxExchange> observer) {
+    server.observer(observer);
+  }
+
   /** The fault profile in force. */
   public FaultProfile faults() {
     return server.faults();

@@ -17,7 +17,9 @@ import java.time.Duration;
  * S}, {@code --fault-seed S} (default: the seed), {@code --fault-5xx R}, {@code --fault-429 R},
  * {@code --retry-after SECONDS}, {@code --fault-reset R}, {@code --fault-malformed R}, {@code
  * --latency-ms N}, {@code --jitter-ms N}, {@code --fault-exempt PATH_PREFIX} (repeatable), {@code
- * --ingestion-delay-ms N}, {@code --feed SHOW_ID=URL} (repeatable). Prints the base URL on the
+ * --ingestion-delay-ms N}, {@code --feed SHOW_ID=URL} (repeatable), {@code --synthetic-show SHOW_ID=EPISODES}
+ * (repeatable; see {@link SpotifySandbox.Builder#syntheticShow}), {@code --spike-rate R} with {@code
+ * --spike-ms N} (latency spikes). Prints the base URL on the
  * first line ({@code Spotify sandbox listening on http://127.0.0.1:PORT}), then the endpoints and
  * credentials.
  */
@@ -36,7 +38,7 @@ public final class SpotifySandboxMain {
         String option = args[i];
         if (option.equals("--help") || option.equals("-h")) {
           System.out.println("usage: SpotifySandboxMain [--port N] [--state-dir D] [--seed S] " + FaultOptions.USAGE
-              + " [--ingestion-delay-ms N] [--feed SHOW_ID=URL]");
+              + " [--ingestion-delay-ms N] [--feed SHOW_ID=URL] [--synthetic-show SHOW_ID=EPISODES]");
           return;
         }
         if (i + 1 >= args.length) {
@@ -54,6 +56,14 @@ public final class SpotifySandboxMain {
               throw new IllegalArgumentException("--feed wants SHOW_ID=URL, got " + value);
             }
             feeds.put(value.substring(0, eq), URI.create(value.substring(eq + 1)));
+            break;
+          }
+          case "--synthetic-show": {
+            int eq = value.indexOf('=');
+            if (eq < 1) {
+              throw new IllegalArgumentException("--synthetic-show wants SHOW_ID=EPISODES, got " + value);
+            }
+            builder.syntheticShow(value.substring(0, eq), Integer.parseInt(value.substring(eq + 1)));
             break;
           }
           default:

@@ -15,7 +15,8 @@ import java.time.Duration;
  * S}, {@code --fault-seed S} (default: the seed), {@code --fault-5xx R}, {@code --fault-429 R},
  * {@code --retry-after SECONDS}, {@code --fault-reset R}, {@code --fault-malformed R}, {@code
  * --latency-ms N}, {@code --jitter-ms N}, {@code --fault-exempt PATH_PREFIX} (repeatable), {@code
- * --fault-exempt-token}, {@code --token-ttl-seconds N}. Prints the API base URL on the first line
+ * --fault-exempt-token}, {@code --token-ttl-seconds N}, {@code --spike-rate R} with {@code --spike-ms N}
+ * (latency spikes). Prints the API base URL on the first line
  * ({@code Trading Grid sandbox listening on http://127.0.0.1:PORT/activecommunity/v1/}), then the
  * token URL, ids and credentials.
  */

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Assumptions;
  * {@code postgres}, trust authentication. Missing, the tests skip, except in CI (environment
  * variable {@code CI=true}), where they fail.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
 
-  static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=5&socketTimeout=120";
-  static final String USER = "postgres";
-  static final String NOT_REACHABLE =
+  public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=5&socketTimeout=120";
+  public static final String USER = "postgres";
+  public static final String NOT_REACHABLE =
       "PostgreSQL not reachable at 127.0.0.1:5432 (database test, user postgres): start it with"
           + " `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`"
           + " — in CI these tests must run";
@@ -26,7 +26,7 @@ final class PostgresTestDatabase {
   private PostgresTestDatabase() {}
 
   /** Skips the calling tests when PostgreSQL is down, or fails them when running in CI. */
-  static void requireReachable() {
+  public static void requireReachable() {
     requireReachable(URL, System.getenv("CI"));
   }
 
@@ -41,16 +41,16 @@ final class PostgresTestDatabase {
     }
   }
 
-  static Connection connect() throws SQLException {
+  public static Connection connect() throws SQLException {
     return DriverManager.getConnection(URL, USER, null);
   }
 
   /** A table prefix no other test run uses, e.g. {@code gc_t3f9a01c2_}. */
-  static String uniquePrefix() {
+  public static String uniquePrefix() {
     return String.format("gc_t%08x_", ThreadLocalRandom.current().nextInt());
   }
 
-  static void dropTables(String prefix) throws SQLException {
+  public static void dropTables(String prefix) throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       for (String table : new String[] {"ledger", "checkpoints", "leases", "dead_letters", "schema_version"}) {
         statement.execute("DROP TABLE IF EXISTS " + prefix + table);

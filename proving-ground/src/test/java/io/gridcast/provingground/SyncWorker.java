@@ -1,0 +1,107 @@
+package io.gridcast.provingground;
+
+import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.Outcome;
+import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.flows.EpisodeAnnouncementsConfig;
+import io.gridcast.bridge.flows.EpisodeAnnouncementsFlow;
+import io.gridcast.bridge.state.JdbcStateStore;
+import io.gridcast.bridge.state.PostgresTestDatabase;
+import io.gridcast.spotify.SpotifyClient;
+import io.gridcast.tradinggrid.TradingGridClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * An application instance in its own JVM: runs the episode announcements flow for one show
+ * against standalone sandboxes until one run completes, then exits 0. The proving-ground tests
+ * start it, watch its output, and kill, freeze or race it.
+ *
+ * <p>Arguments: {@code --spotify ROOT --tradinggrid API --show ID --store h2:DIR|postgres:PREFIX
+ * --instance NAME --lease-ttl-ms N}. Prints (one line each, flushed): {@code CREATED n} after
+ * the n-th item this JVM created was committed, {@code RUN created=… updated=… unchanged=…
+ * failed=… held=true|false stopped=REASON|-} after every run, and {@code DONE} at the end. A run
+ * that finds the lease held elsewhere is retried every 100 ms; a run that stopped (a lost lease,
+ * a failure) is retried too.
+ */
+public final class SyncWorker {
+
+  private SyncWorker() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i], args[i + 1]);
+    }
+    String show = required(options, "--show");
+    String instance = required(options, "--instance");
+    Duration leaseTtl = Duration.ofMillis(Long.parseLong(required(options, "--lease-ttl-ms")));
+    try (SpotifyClient spotify = StandaloneSandboxes.spotifyClientAt(required(options, "--spotify"));
+        TradingGridClient tradingGrid = StandaloneSandboxes.tradingGridClientAt(required(options, "--tradinggrid"));
+        JdbcStateStore store = openStore(required(options, "--store"))) {
+      int[] created = {0};
+      Bridge bridge = Bridge.builder().spotify(spotify).tradingGrid(tradingGrid).stateStore(store)
+          .instanceId(instance).leaseTtl(leaseTtl)
+          .progressListener((flow, key, outcome, done, total) -> {
+            if (outcome == Outcome.CREATED) {
+              System.out.println("CREATED " + ++created[0]);
+              System.out.flush();
+            }
+          })
+          .build();
+      runUntilDone(bridge, EpisodeAnnouncementsFlow.create(spotify, tradingGrid,
+          EpisodeAnnouncementsConfig.builder().addShowIds(show).build()), line -> {
+            System.out.println(line);
+            System.out.flush();
+          });
+      System.out.println("DONE");
+      System.out.flush();
+    }
+  }
+
+  /**
+   * Runs {@code flow} until one run completes: a run that found the lease held elsewhere, or
+   * stopped (a lost lease, a failure), is retried after 100 ms. Reports each run as a {@code
+   * RUN …} line.
+   *
+   * @return the items created over all runs
+   */
+  public static int runUntilDone(Bridge bridge, Flow<?, ?> flow, Consumer<String> lines) throws InterruptedException {
+    int created = 0;
+    while (true) {
+      RunReport report = bridge.run(flow);
+      created += report.created();
+      lines.accept("RUN created=" + report.created() + " updated=" + report.updated() + " unchanged="
+          + report.unchanged() + " failed=" + report.failed() + " held=" + report.leaseHeldElsewhere() + " stopped="
+          + report.stoppedBecause().orElse("-"));
+      if (!report.leaseHeldElsewhere() && report.stoppedBecause().isEmpty() && report.failed() == 0) {
+        return created;
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** {@code h2:DIR} (the embedded default) or {@code postgres:PREFIX} (the test database). */
+  static JdbcStateStore openStore(String spec) {
+    if (spec.startsWith("h2:")) {
+      return JdbcStateStore.h2File(Path.of(spec.substring(3)));
+    }
+    if (spec.startsWith("postgres:")) {
+      return JdbcStateStore.builder().postgres(PostgresTestDatabase.URL, PostgresTestDatabase.USER, null)
+          .tablePrefix(spec.substring("postgres:".length())).build();
+    }
+    throw new IllegalArgumentException("--store wants h2:DIR or postgres:PREFIX, got " + spec);
+  }
+
+  private static String required(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException(name + " is missing");
+    }
+    return value;
+  }
+}

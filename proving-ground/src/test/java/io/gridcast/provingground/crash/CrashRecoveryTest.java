@@ -1,0 +1,140 @@
+package io.gridcast.provingground.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridcast.bridge.flows.EpisodeAnnouncementsConfig;
+import io.gridcast.bridge.state.JdbcStateStore;
+import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.bridge.state.PostgresTestDatabase;
+import io.gridcast.provingground.ChildJvm;
+import io.gridcast.provingground.ExactlyOnce;
+import io.gridcast.provingground.Figures;
+import io.gridcast.provingground.StandaloneSandboxes;
+import io.gridcast.provingground.SyncWorker;
+import io.gridcast.tradinggrid.TradingGridClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash recovery (DESIGN §4, effectively once): a worker JVM syncing 2,000 episodes to Trading
+ * Grid is killed with SIGKILL at seeded random moments and restarted each time, against
+ * standalone sandbox processes that outlive it. At the end Trading Grid holds exactly one post
+ * per episode and the ledger names exactly those posts.
+ *
+ * <p>Most kills come a seeded random delay after a seeded random number of items was committed
+ * in that life, so they land anywhere in the item loop, including between the remote create and
+ * the ledger write; the rest come a random time after the JVM started (while it connects, opens
+ * the store or reads the first pages). Between lives the test counts posts against ledger rows:
+ * every post the ledger lacks is an orphan the next life must adopt rather than duplicate.
+ */
+class CrashRecoveryTest {
+
+  private static final int EPISODES = 2_000;
+  private static final int KILLS = 12;
+  private static final String SHOW = "crashTestShow000002000";
+  private static final String FLOW = EpisodeAnnouncementsConfig.builder().addShowIds(SHOW).build().flowName();
+  private static final Duration LEASE_TTL = Duration.ofSeconds(2);
+  private static final Duration LIFE_TIMEOUT = Duration.ofMinutes(3);
+
+  @Test
+  void theEmbeddedH2StoreSurvivesTwelveSigkillsWithoutADuplicateOrALoss(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("state");
+    crashAndRecover("crash-h2", "h2:" + store, () -> JdbcStateStore.h2File(store), 20261127L);
+  }
+
+  @Test
+  void thePostgresStoreSurvivesTwelveSigkillsWithoutADuplicateOrALoss() throws Exception {
+    PostgresTestDatabase.requireReachable();
+    String prefix = PostgresTestDatabase.uniquePrefix();
+    try {
+      crashAndRecover("crash-postgres", "postgres:" + prefix, () -> JdbcStateStore.builder()
+          .postgres(PostgresTestDatabase.URL, PostgresTestDatabase.USER, null).tablePrefix(prefix).build(), 4242L);
+    } finally {
+      PostgresTestDatabase.dropTables(prefix);
+    }
+  }
+
+  private void crashAndRecover(String label, String storeSpec, Supplier<JdbcStateStore> openStore, long seed)
+      throws Exception {
+    Random random = new Random(seed);
+    long started = System.nanoTime();
+    try (StandaloneSandboxes sandboxes = StandaloneSandboxes.start(label,
+            List.of("--synthetic-show", SHOW + "=" + EPISODES), List.of());
+        TradingGridClient tradingGrid = sandboxes.tradingGridClient()) {
+      Set<String> demoPosts = ExactlyOnce.postIds(tradingGrid);
+      List<String> moments = new ArrayList<>();
+      int orphansAtKills = 0;
+      int committedBeforeKills = 0;
+      for (int life = 0; life < KILLS; life++) {
+        int left = EPISODES - committedBeforeKills;
+        try (ChildJvm worker = startWorker(label, life, sandboxes, storeSpec)) {
+          if (random.nextInt(4) == 0) {
+            long delay = 150 + random.nextInt(600);
+            Thread.sleep(delay);
+            moments.add("t+" + delay + "ms");
+          } else {
+            int target = 1 + random.nextInt(Math.max(1, left / (KILLS - life + 1)));
+            int extraMillis = random.nextInt(20);
+            worker.awaitLine(line -> line.equals("CREATED " + target), LIFE_TIMEOUT);
+            Thread.sleep(extraMillis);
+            moments.add("item " + target + "+" + extraMillis + "ms");
+          }
+          assertThat(worker.lines()).as("life %d must still have work when it is killed", life).doesNotContain("DONE");
+          worker.kill();
+        }
+        Map<String, List<String>> posts = ExactlyOnce.newPostsByExternalRef(tradingGrid, demoPosts);
+        List<LedgerEntry> ledger = ledger(openStore);
+        assertThat(ledger).as("after kill %d, every ledger row names a post that exists", life + 1)
+            .allSatisfy(e -> assertThat(posts.getOrDefault(e.sourceKey(), List.of())).contains(e.targetId()));
+        assertThat(posts.values()).as("after kill %d, no episode has two posts", life + 1).allSatisfy(ids ->
+            assertThat(ids).hasSize(1));
+        orphansAtKills += posts.size() - ledger.size();
+        committedBeforeKills = ledger.size();
+      }
+
+      try (ChildJvm last = startWorker(label, KILLS, sandboxes, storeSpec)) {
+        last.awaitLine("DONE"::equals, LIFE_TIMEOUT);
+        assertThat(last.awaitExit(Duration.ofSeconds(30))).isZero();
+      }
+
+      Map<String, List<String>> posts = ExactlyOnce.newPostsByExternalRef(tradingGrid, demoPosts);
+      List<LedgerEntry> ledger = ledger(openStore);
+      int duplicates = ExactlyOnce.assertDelivered(posts, ExactlyOnce.episodeRefs(SHOW, EPISODES), ledger);
+
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("episodes", EPISODES);
+      figures.put("sigkills", KILLS);
+      figures.put("kill moments", moments);
+      figures.put("orphans at kills (remote write done, ledger row missing)", orphansAtKills);
+      figures.put("posts at the end", posts.size());
+      figures.put("duplicates", duplicates);
+      figures.put("ledger rows", ledger.size());
+      figures.put("wall time s", (System.nanoTime() - started) / 1_000_000_000);
+      Figures.record(label, figures);
+      assertThat(orphansAtKills).as("some kills must land between a remote write and its ledger write,"
+          + " or the test proves less than it claims").isPositive();
+    }
+  }
+
+  private static ChildJvm startWorker(String label, int life, StandaloneSandboxes sandboxes, String storeSpec) {
+    List<String> args = new ArrayList<>(sandboxes.workerArgs());
+    args.addAll(List.of("--show", SHOW, "--store", storeSpec, "--instance", label + "-life-" + life,
+        "--lease-ttl-ms", Long.toString(LEASE_TTL.toMillis())));
+    return ChildJvm.start(label + "-worker-" + life, SyncWorker.class, List.of("-Xmx256m"), args);
+  }
+
+  private static List<LedgerEntry> ledger(Supplier<JdbcStateStore> openStore) {
+    try (JdbcStateStore store = openStore.get()) {
+      return store.entries(FLOW);
+    }
+  }
+}
