@@ -3,6 +3,7 @@ package io.gridcast.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridcast.core.errors.GridcastException;
 import io.gridcast.core.paging.Page;
 import io.gridcast.core.paging.Paginator;
 import java.util.ArrayList;
@@ -90,6 +91,6 @@ class PaginatorTest {
   @Test
   void aRepeatedCursorIsRefusedRatherThanLoopingForever() {
     Paginator<Integer> p = Paginator.cursor(c -> Page.of(range(0, 1), "same", null));
-    assertThatThrownBy(() -> p.forEach(i -> { })).isInstanceOf(IllegalStateException.class).hasMessageContaining("same");
+    assertThatThrownBy(() -> p.forEach(i -> { })).isInstanceOf(GridcastException.class).hasMessageContaining("same");
   }
 }

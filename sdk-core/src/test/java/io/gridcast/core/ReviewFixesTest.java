@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridcast.core.auth.OAuth2TokenProvider;
+import io.gridcast.core.errors.GridcastException;
 import io.gridcast.core.errors.OAuthException;
 import io.gridcast.core.errors.ServerException;
 import io.gridcast.core.http.GridcastHttp;
@@ -136,7 +137,7 @@ class ReviewFixesTest {
   void aCursorCycleIsRefusedRatherThanPagedForever() {
     Paginator<Integer> cycling = Paginator.cursor(c -> Page.of(List.of(1), c == null ? "A" : c.equals("A") ? "B" : "A", null));
 
-    assertThatThrownBy(() -> cycling.forEach(i -> { })).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> cycling.forEach(i -> { })).isInstanceOf(GridcastException.class)
         .hasMessageContaining("sent before");
   }
 }

@@ -15,6 +15,9 @@ final class Batches {
 
   static <T> BatchResult<T> fetch(SpotifyContext ctx, List<String> ids, Type type,
       Function<String, CompletableFuture<T>> fetchOne) {
+    if (ids == null) {
+      throw new IllegalArgumentException(type.pathName() + " ids are missing: pass a list of ids, possibly empty");
+    }
     List<String> validated = new ArrayList<>(ids.size());
     for (String id : ids) {
       validated.add(SpotifyContext.id(type, id)); // refuse bad input before sending anything

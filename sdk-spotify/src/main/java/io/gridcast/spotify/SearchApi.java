@@ -1,5 +1,6 @@
 package io.gridcast.spotify;
 
+import io.gridcast.core.errors.GridcastException;
 import io.gridcast.core.paging.Paginator;
 import io.gridcast.spotify.model.Paging;
 import io.gridcast.spotify.model.SearchResults;
@@ -100,8 +101,9 @@ public final class SearchApi {
       throw new IllegalArgumentException("offset must be >= 0, was " + offset);
     }
     String m = ctx.market(market);
+    // an answer without the section asked for is the server misbehaving: a typed error, not a bug of ours
     Function<SearchResults, Paging<T>> section = r -> pick.apply(r).orElseThrow(() ->
-        new IllegalStateException("Spotify's answer to a " + type + " search has no " + type + "s section"));
+        new GridcastException("Spotify's answer to a " + type + " search has no " + type + "s section"));
     return ctx.pages(
         () -> section.apply(ctx.service.search(query, type, m, Math.min(ctx.pageSize, MAX_LIMIT), offset)),
         url -> section.apply(ctx.service.searchPage(url)));

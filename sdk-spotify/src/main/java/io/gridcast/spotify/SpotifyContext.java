@@ -1,5 +1,6 @@
 package io.gridcast.spotify;
 
+import io.gridcast.core.errors.GridcastException;
 import io.gridcast.core.paging.Page;
 import io.gridcast.core.paging.Paginator;
 import io.gridcast.spotify.internal.SpotifyService;
@@ -60,12 +61,15 @@ final class SpotifyContext {
     return Page.of(p.items(), p.next().orElse(null), (long) p.total());
   }
 
-  /** A next link must point back at the API the client talks to: never send the token elsewhere. */
+  /**
+   * A next link must point back at the API the client talks to: never send the token elsewhere.
+   * A link elsewhere is the server misbehaving, so it raises a typed {@link GridcastException}.
+   */
   String checkedNext(String url) {
     HttpUrl next = HttpUrl.parse(url);
     if (next == null || !next.scheme().equals(baseUrl.scheme()) || !next.host().equals(baseUrl.host())
         || next.port() != baseUrl.port() || !next.encodedPath().startsWith(baseUrl.encodedPath())) {
-      throw new IllegalStateException("refusing to follow a paging link outside " + baseUrl + ": "
+      throw new GridcastException("refusing to follow a paging link outside " + baseUrl + ": "
           + (next == null ? "unparseable link" : next.scheme() + "://" + next.host() + ':' + next.port()));
     }
     return url;

@@ -7,6 +7,7 @@ import io.gridcast.core.Secret;
 import io.gridcast.core.auth.AccessToken;
 import io.gridcast.core.auth.AccessTokenProvider;
 import io.gridcast.core.errors.BadRequestException;
+import io.gridcast.core.errors.GridcastException;
 import io.gridcast.core.errors.NotFoundException;
 import io.gridcast.core.errors.ServerException;
 import io.gridcast.core.resilience.ResilienceConfig;
@@ -216,7 +217,7 @@ class SpotifyWireShapesTest {
       respond(200, page("/v1/shows/" + SHOW_ID + "/episodes", "", foreign, 0, 4));
 
       assertThatThrownBy(() -> client.shows().episodes(SHOW_ID, null).stream().toList())
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("refusing to follow a paging link");
+          .isInstanceOf(GridcastException.class).hasMessageContaining("refusing to follow a paging link");
       assertThat(server.getRequestCount()).isEqualTo(1);
       assertThat(elsewhere.getRequestCount()).isZero();
     }
@@ -228,7 +229,7 @@ class SpotifyWireShapesTest {
     respond(200, page("/v1/shows/" + SHOW_ID + "/episodes", "", downgraded, 0, 4));
 
     assertThatThrownBy(() -> client.shows().episodes(SHOW_ID, null).stream().toList())
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(GridcastException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

@@ -147,8 +147,10 @@ public final class DocumentsApi {
    * @throws DocumentIntegrityException if the bytes do not match the document's SHA-256
    */
   public byte[] download(String documentId) {
-    Document meta = get(documentId);
-    byte[] bytes = ctx.service.downloadDocumentContent(ctx.communityId, meta.id());
+    Document meta = get(documentId); // validates documentId
+    // the caller's id, not the one the server answered with: that one is unchecked and could lead
+    // the content request elsewhere (an id of "../../x" would be sent as a path)
+    byte[] bytes = ctx.service.downloadDocumentContent(ctx.communityId, documentId);
     String actual = sha256(bytes);
     if (!actual.equalsIgnoreCase(meta.sha256())) {
       throw new DocumentIntegrityException("downloaded content of document " + meta.id() + " hashes to " + actual

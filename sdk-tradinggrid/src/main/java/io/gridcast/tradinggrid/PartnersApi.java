@@ -44,8 +44,15 @@ public final class PartnersApi extends VersionedResourceApi<Partner, PartnerCrea
     return list(ListQuery.create().with("region", region));
   }
 
-  /** Partners at an onboarding stage. */
+  /**
+   * Partners at an onboarding stage.
+   *
+   * @throws IllegalArgumentException if {@code stage} is null
+   */
   public Paginator<Partner> atStage(OnboardingStage stage) {
+    if (stage == null) {
+      throw new IllegalArgumentException("onboarding stage is missing: pass the OnboardingStage to list partners at");
+    }
     return list(ListQuery.create().with("onboardingStage", stage.wireValue()));
   }
 

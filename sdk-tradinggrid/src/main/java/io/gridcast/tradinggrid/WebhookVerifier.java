@@ -107,6 +107,7 @@ public final class WebhookVerifier {
    *     the request had none
    * @throws WebhookSignatureException if the delivery must be rejected; see {@link
    *     WebhookSignatureException#reason()}
+   * @throws NullPointerException if {@code payload} is null
    */
   public void verify(String payload, String signatureHeader) throws WebhookSignatureException {
     Objects.requireNonNull(payload, "payload");
@@ -117,6 +118,7 @@ public final class WebhookVerifier {
    * Verifies a delivery given its raw body bytes.
    *
    * @throws WebhookSignatureException if the delivery must be rejected
+   * @throws NullPointerException if {@code payload} is null
    * @see #verify(String, String)
    */
   public void verify(byte[] payload, String signatureHeader) throws WebhookSignatureException {
@@ -154,16 +156,23 @@ public final class WebhookVerifier {
    *
    * @throws WebhookSignatureException if the delivery must be rejected
    * @throws IllegalArgumentException if the verified body is not an event of the contract
+   * @throws NullPointerException if {@code payload} is null
    */
   public Event constructEvent(String payload, String signatureHeader)
       throws WebhookSignatureException {
     verify(payload, signatureHeader);
+    Event event;
     try {
-      return MAPPER.readValue(payload, Event.class);
+      event = MAPPER.readValue(payload, Event.class);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "The webhook body is signed correctly but is not an Active Community event", e);
     }
+    if (event == null) { // a body of just `null` decodes to null rather than failing
+      throw new IllegalArgumentException(
+          "The webhook body is signed correctly but is not an Active Community event: it is JSON null");
+    }
+    return event;
   }
 
   /** Returns the tolerance this verifier applies. */
@@ -296,7 +305,8 @@ public final class WebhookVerifier {
     }
 
     private static long parseTimestamp(String value) throws WebhookSignatureException {
-      if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+      // ASCII digits only: Character.isDigit would also let Arabic-Indic or full-width digits through
+      if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
         throw malformed("t is not a number of Unix seconds");
       }
       return Long.parseLong(value);

@@ -44,13 +44,33 @@ public final class BearerAuthInterceptor implements Interceptor {
    * dispatcher thread.
    */
   private static AccessToken obtain(java.util.function.Supplier<AccessToken> fetch) throws GridcastIOException {
+    AccessToken token;
     try {
-      return fetch.get();
+      token = fetch.get();
     } catch (GridcastException e) {
       throw new GridcastIOException(e);
     } catch (RuntimeException e) {
       throw new GridcastIOException(new GridcastException("obtaining an access token failed: "
           + e.getClass().getSimpleName(), e));
+    }
+    requireHeaderSafe(token);
+    return token;
+  }
+
+  /**
+   * Refuses a token that could not travel in a header (CR, LF, other control or non-ASCII
+   * characters: a hostile token endpoint or a broken provider) before anything is sent. Left to
+   * OkHttp, it would be an IllegalArgumentException on the blocking path and would escape on the
+   * dispatcher thread on the asynchronous one.
+   */
+  private static void requireHeaderSafe(AccessToken token) throws GridcastIOException {
+    String value = token.value().reveal();
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        throw new GridcastIOException(new GridcastException("the access token contains a character that is not"
+            + " allowed in an HTTP header (at index " + i + "); the request was not sent: check the token provider"));
+      }
     }
   }
 

@@ -239,13 +239,18 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
       throw new UnparseableResponseException(status, "POST", url, TOKEN_BODY_WITHHELD,
           new IllegalStateException("token response has no access_token"));
     }
-    long expiresIn = n.path("expires_in").asLong(3600);
+    // clamped: a hostile or broken endpoint's 1e30 would overflow Instant arithmetic, and a
+    // negative value would make no sense; a token that dies early is refreshed on its 401 anyway
+    long expiresIn = Math.max(0, Math.min(n.path("expires_in").asLong(3600), MAX_EXPIRES_IN_SECONDS));
     Instant expiresAt = clock.instant().plusSeconds(expiresIn);
     Secret refresh = n.path("refresh_token").isTextual() && !n.path("refresh_token").asText().isBlank()
         ? Secret.of(n.path("refresh_token").asText()) : null;
     return new AccessToken(Secret.of(n.path("access_token").asText()), expiresAt, refresh,
         n.path("scope").isTextual() ? n.path("scope").asText() : null);
   }
+
+  /** The longest lifetime believed from a token response's {@code expires_in}: one year. */
+  private static final long MAX_EXPIRES_IN_SECONDS = 365L * 24 * 60 * 60;
 
   /** Token bodies may hold tokens even when malformed (JSON or form-encoded): never quote them. */
   private static final String TOKEN_BODY_WITHHELD = "(token endpoint body withheld: it may contain credentials)";

@@ -58,7 +58,7 @@ public abstract class AbstractTransportConfig {
     return DEFAULT_MAX_RESPONSE_BYTES;
   }
 
-  /** The {@code User-Agent} header sent with every request. */
+  /** The {@code User-Agent} header sent with every request; printable ASCII only. */
   @Value.Default
   public String userAgent() {
     return UserAgent.DEFAULT;
@@ -75,6 +75,14 @@ public abstract class AbstractTransportConfig {
     }
     if (userAgent().isBlank()) {
       throw new IllegalArgumentException("userAgent must not be blank");
+    }
+    // fail here, naming the setting, rather than on every request inside OkHttp (and never send a CR LF)
+    for (int i = 0; i < userAgent().length(); i++) {
+      char c = userAgent().charAt(i);
+      if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+        throw new IllegalArgumentException("userAgent must be printable ASCII (no CR, LF or other control"
+            + " characters), but has " + String.format("U+%04X", (int) c) + " at index " + i);
+      }
     }
   }
 

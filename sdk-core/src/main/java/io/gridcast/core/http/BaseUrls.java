@@ -6,7 +6,8 @@ import okhttp3.HttpUrl;
 
 /**
  * Validates the base URLs clients are pointed at: {@code https} is required, except for
- * loopback hosts ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) where the sandboxes run.
+ * loopback hosts ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) where the sandboxes run;
+ * user info ({@code user:password@}) is refused.
  */
 public final class BaseUrls {
 
@@ -16,8 +17,8 @@ public final class BaseUrls {
    * Parses and validates a base URL, adding a trailing slash to its path when missing.
    *
    * @param name the setting's name, used in the error message (e.g. {@code "baseUrl"})
-   * @throws IllegalArgumentException if the URL is missing, malformed, not http(s), or plain
-   *     {@code http} to a host that is not loopback
+   * @throws IllegalArgumentException if the URL is missing, malformed, not http(s), carries user
+   *     info, or is plain {@code http} to a host that is not loopback
    */
   public static HttpUrl require(String name, String url) {
     HttpUrl parsed = requireEndpoint(name, url);
@@ -39,6 +40,11 @@ public final class BaseUrls {
     HttpUrl parsed = HttpUrl.parse(url.trim());
     if (parsed == null) {
       throw new IllegalArgumentException(name + " is not a valid http(s) URL: " + Redaction.truncate(url, 100));
+    }
+    if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+      // a password in a URL ends up in toString() and logs; credentials have their own settings
+      throw new IllegalArgumentException(name + " must not carry user info (user:password@): pass credentials"
+          + " through the client's credential settings instead: " + Redaction.url(parsed));
     }
     if (!parsed.isHttps() && !isLoopback(parsed.host())) {
       throw new IllegalArgumentException(

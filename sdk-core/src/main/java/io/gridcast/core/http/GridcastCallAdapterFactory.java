@@ -71,7 +71,14 @@ final class GridcastCallAdapterFactory extends CallAdapter.Factory {
     }
     JavaType javaType = mapper.constructType(type);
     ObjectReader reader = mapper.readerFor(javaType);
-    return reader::readValue;
+    return bytes -> {
+      Object value = reader.readValue(bytes);
+      if (value == null) {
+        // a body of just `null` decodes to null: refuse it here rather than hand callers a null model
+        throw new IOException("the body is JSON null, not " + javaType.getRawClass().getSimpleName());
+      }
+      return value;
+    };
   }
 
   @FunctionalInterface

@@ -1,5 +1,7 @@
 package io.gridcast.core.paging;
 
+import io.gridcast.core.errors.GridcastException;
+import io.gridcast.core.http.Redaction;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -28,7 +30,8 @@ import java.util.stream.StreamSupport;
  *
  * <p>Each {@link #iterator()} starts again from the first page. A paginator is immutable and
  * may be shared; each iterator is for one thread. Errors from a page fetch propagate from
- * {@code hasNext()} as Gridcast's typed exceptions.
+ * {@code hasNext()} as Gridcast's typed exceptions; a page token the server already sent (which
+ * would page forever) raises a {@link GridcastException}.
  *
  * @param <T> the item type
  */
@@ -122,8 +125,9 @@ public final class Paginator<T> implements Iterable<T> {
           Page<T> page = fetch.apply(started ? next : null);
           String following = page.next().orElse(null);
           if (following != null && !seenTokens.add(following)) {
-            throw new IllegalStateException("the server sent a page token it had sent before, which would page forever: "
-                + following);
+            // a typed error: this is the server misbehaving, and callers catch GridcastException for that
+            throw new GridcastException("the server sent a page token it had sent before, which would page forever: "
+                + Redaction.truncate(following, 200));
           }
           started = true;
           next = following;

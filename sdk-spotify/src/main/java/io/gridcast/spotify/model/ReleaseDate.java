@@ -63,6 +63,11 @@ public final class ReleaseDate implements Comparable<ReleaseDate> {
     int year = Integer.parseInt(m.group(1));
     int month = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
     int day = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+    // 0 stands for "not given" inside this class: a written "00" month or day is no date at all
+    // (left through, "2019-00" would quietly become the year 2019)
+    if ((m.group(2) != null && month == 0) || (m.group(3) != null && day == 0)) {
+      throw invalid(value, "no such month or day");
+    }
     try {
       validate(year, month, day);
     } catch (DateTimeException e) {
@@ -100,7 +105,7 @@ public final class ReleaseDate implements Comparable<ReleaseDate> {
    * @throws IllegalArgumentException if the year or month is out of range
    */
   public static ReleaseDate ofMonth(int year, int month) {
-    return checked(year, month, 0);
+    return checked(year, requireAtLeastOne("month", month), 0);
   }
 
   /**
@@ -109,7 +114,15 @@ public final class ReleaseDate implements Comparable<ReleaseDate> {
    * @throws IllegalArgumentException if the day does not exist
    */
   public static ReleaseDate ofDay(int year, int month, int day) {
-    return checked(year, month, day);
+    return checked(year, requireAtLeastOne("month", month), requireAtLeastOne("day", day));
+  }
+
+  /** 0 means "not given" inside this class, so a caller's 0 must not slip through as one. */
+  private static int requireAtLeastOne(String field, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("release date " + field + " must be at least 1, was " + value);
+    }
+    return value;
   }
 
   /** A date known to the day, from a {@link LocalDate} in years 0..9999. */
