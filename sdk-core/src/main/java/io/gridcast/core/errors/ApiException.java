@@ -30,10 +30,19 @@ public class ApiException extends GridcastException {
 
   private static String describe(int status, String method, String url, ErrorDetails d) {
     StringBuilder sb = new StringBuilder().append(method).append(' ').append(url).append(" failed with HTTP ").append(status);
-    d.code().ifPresent(c -> sb.append(" [").append(c).append(']'));
-    d.message().ifPresent(m -> sb.append(": ").append(m));
-    d.requestId().ifPresent(r -> sb.append(" (request id ").append(r).append(')'));
+    d.code().ifPresent(c -> sb.append(" [").append(clip(c)).append(']'));
+    d.message().ifPresent(m -> sb.append(": ").append(clip(m)));
+    d.requestId().ifPresent(r -> sb.append(" (request id ").append(clip(r)).append(')'));
     return sb.toString();
+  }
+
+  /** Longest platform text copied into the exception message; the full text stays in {@link #errorMessage()}. */
+  static final int MAX_DETAIL_CHARS = 500;
+
+  // A hostile or broken server can send megabytes of "message": keep log lines readable.
+  private static String clip(String text) {
+    return text.length() <= MAX_DETAIL_CHARS ? text
+        : text.substring(0, MAX_DETAIL_CHARS) + "… (" + (text.length() - MAX_DETAIL_CHARS) + " more characters)";
   }
 
   /** The HTTP status code. */
