@@ -118,6 +118,12 @@ public final class Bridge {
     });
   }
 
+  /** The instance id, lease TTL and state store; the clients print themselves without secrets. */
+  @Override
+  public String toString() {
+    return "Bridge{instance=" + instanceId + ", leaseTtl=" + leaseTtl + ", store=" + store + "}";
+  }
+
   /**
    * The Spotify client flows of this bridge use.
    *

@@ -191,4 +191,10 @@ public final class SpotifyAuthorization implements AutoCloseable {
       return new SpotifyAuthorization(this);
     }
   }
+
+  /** The accounts URL, client id and redirect URI; never a secret, code or token. */
+  @Override
+  public String toString() {
+    return "SpotifyAuthorization{accounts=" + accountsUrl + ", clientId=" + clientId + ", redirectUri=" + redirectUri + "}";
+  }
 }
