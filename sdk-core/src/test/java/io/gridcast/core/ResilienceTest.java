@@ -124,6 +124,43 @@ class ResilienceTest {
   }
 
   @Test
+  void holdsBackTheClientsNextCallUntilTheRetryAfterOfAnEarlierOneHasPassed() {
+    script.add(status(429, "Retry-After", "1"));
+    TestStack stack = new TestStack(server, TransportConfig.builder().build(),
+        TestStack.fastRetries().maxRetries(0).build(), null);
+
+    assertThatThrownBy(() -> stack.api.get("a")).isInstanceOf(RateLimitedException.class);
+    assertThat(stack.api.get("b").name).isEqualTo("ok");
+
+    assertThat(arrivals).hasSize(2);
+    assertThat(gapMillis(0, 1)).isGreaterThanOrEqualTo(1000);
+  }
+
+  @Test
+  void refusesWithoutSendingWhileAnEarlierRetryAfterLongerThanTheMaximumRuns() {
+    script.add(status(429, "Retry-After", "120"));
+    TestStack stack = new TestStack(server, TransportConfig.builder().build(),
+        TestStack.fastRetries().maxRetryAfter(Duration.ofSeconds(30)).build(), null);
+    assertThatThrownBy(() -> stack.api.get("a")).isInstanceOf(RateLimitedException.class);
+
+    assertThatThrownBy(() -> stack.api.get("b"))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+          assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofSeconds(100)));
+          assertThat(e.getMessage()).contains("not sent");
+        });
+    assertThat(arrivals).hasSize(1);
+  }
+
+  @Test
+  void retriesAPostWithoutAnIdempotencyKeyAfterA429BecauseThePlatformDidNotProcessIt() {
+    script.add(status(429, "Retry-After", "0"));
+    TestStack stack = new TestStack(server, TransportConfig.builder().build(), TestStack.fastRetries().build(), null);
+
+    assertThat(stack.api.create(new TestApi.Thing("x"), null).name).isEqualTo("ok");
+    assertThat(arrivals).hasSize(2);
+  }
+
+  @Test
   void retriesServerErrorsOnGetWithBackoff() {
     script.add(status(500));
     script.add(status(502));

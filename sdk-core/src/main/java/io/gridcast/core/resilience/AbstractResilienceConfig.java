@@ -14,12 +14,16 @@ import org.immutables.value.Value;
  *
  * <ul>
  *   <li>{@code maxRetries} 3 — retried on 5xx, 429 and I/O errors; {@code POST}/{@code PATCH}
- *       only when the request carries an {@code Idempotency-Key} header;
+ *       only when the request carries an {@code Idempotency-Key} header, except after a 429,
+ *       which the platform answers without processing the request;
  *   <li>{@code baseDelay} 200 ms, doubling per attempt up to {@code maxDelay} 10 s, plus up to
  *       {@code jitter} 20 % extra (jitter only ever lengthens a wait);
  *   <li>{@code Retry-After} on 429 and 503 (seconds or HTTP-date) is honoured exactly: the retry
  *       is never sent sooner; a wait longer than {@code maxRetryAfter} (60 s) is not waited out
- *       and a {@code RateLimitedException} carrying the retry-after surfaces instead;
+ *       and a {@code RateLimitedException} carrying the retry-after surfaces instead. Until the
+ *       wait is over the client sends nothing at all: other calls, on any thread, wait too (or,
+ *       when the rest of the wait exceeds {@code maxRetryAfter}, fail with a
+ *       {@code RateLimitedException} without sending);
  *   <li>circuit breaker: opens after {@code breakerFailureThreshold} 5 consecutive failures
  *       (5xx or I/O), half-opens after {@code breakerDelay} 30 s, closes after one success;
  *   <li>client-side rate limiter: off unless {@code rateLimitPerSecond} is set; a caller waits at

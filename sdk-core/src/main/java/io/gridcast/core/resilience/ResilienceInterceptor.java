@@ -14,6 +14,8 @@ import dev.failsafe.TimeoutExceededException;
 import dev.failsafe.event.CircuitBreakerStateChangedEvent;
 import dev.failsafe.event.ExecutionScheduledEvent;
 import io.gridcast.core.errors.CircuitOpenException;
+import io.gridcast.core.errors.ErrorDetails;
+import io.gridcast.core.errors.RateLimitedException;
 import io.gridcast.core.errors.TransportException;
 import io.gridcast.core.http.GridcastIOException;
 import io.gridcast.core.http.Redaction;
@@ -26,6 +28,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -56,7 +60,14 @@ public final class ResilienceInterceptor implements Interceptor {
 
   private final ResilienceConfig config;
   private final FailsafeExecutor<Response> retrying;
-  private final FailsafeExecutor<Response> once;
+  private final FailsafeExecutor<Response> onlyWhenRateLimited;
+  /**
+   * {@link System#nanoTime()} before which this client sends nothing: the end of the last
+   * {@code Retry-After} a 429 or 503 asked for. It holds back every call of the client, not only
+   * the retry of the refused one, so that no request (a later run's, another thread's) reaches
+   * the platform sooner than it asked.
+   */
+  private final AtomicLong quietUntil = new AtomicLong(System.nanoTime());
 
   public ResilienceInterceptor(ResilienceConfig config) {
     this.config = config;
@@ -77,8 +88,17 @@ public final class ResilienceInterceptor implements Interceptor {
             .build()));
     inner.add(Timeout.<Response>builder(config.attemptTimeout()).withInterrupt().build());
     // built once and shared by every call: policies and executors are thread-safe
+    this.retrying = Failsafe.with(withRetry(inner,
+        (r, ex) -> ex != null ? isRetryableFailure(ex) : isRetryableStatus(r.code())));
+    // A 429 means the platform refused the request without processing it, so even a call that
+    // is not safe to repeat (a POST without a key, a PATCH) may be sent again after the wait.
+    this.onlyWhenRateLimited = Failsafe.with(withRetry(inner, (r, ex) -> ex == null && r.code() == 429));
+  }
+
+  private List<Policy<Response>> withRetry(List<Policy<Response>> inner,
+      dev.failsafe.function.CheckedBiPredicate<Response, Throwable> retryWhen) {
     RetryPolicy<Response> retry = RetryPolicy.<Response>builder()
-        .handleIf((r, ex) -> ex != null ? isRetryableFailure(ex) : isRetryableStatus(r.code()))
+        .handleIf(retryWhen)
         .abortIf(r -> r != null && retryAfter(r).map(d -> d.compareTo(config.maxRetryAfter()) > 0).orElse(false))
         .withMaxRetries(config.maxRetries())
         .withDelayFn(ctx -> delayFor(ctx.getAttemptCount(), ctx.getLastResult()))
@@ -87,8 +107,7 @@ public final class ResilienceInterceptor implements Interceptor {
     List<Policy<Response>> all = new ArrayList<>();
     all.add(retry);
     all.addAll(inner);
-    this.retrying = Failsafe.with(all);
-    this.once = Failsafe.with(inner);
+    return all;
   }
 
   private void stateChanged(CircuitBreakerStateChangedEvent e, ResilienceListener.CircuitState to) {
@@ -130,7 +149,7 @@ public final class ResilienceInterceptor implements Interceptor {
     CURRENT.set(request);
     boolean returned = false;
     try {
-      Response result = (retryable ? retrying : once).get(() -> {
+      Response result = (retryable ? retrying : onlyWhenRateLimited).get(() -> {
         if (previous[0] != null) {
           previous[0].close(); // the failed attempt's body is never read
           previous[0] = null;
@@ -138,8 +157,10 @@ public final class ResilienceInterceptor implements Interceptor {
         if (chain.call().isCanceled()) {
           throw new IOException("Canceled");
         }
+        awaitQuietPeriod(sent);
         Response r = chain.proceed(sent);
         previous[0] = r;
+        retryAfter(r).ifPresent(this::keepQuietFor);
         return r;
       });
       returned = true;
@@ -173,6 +194,37 @@ public final class ResilienceInterceptor implements Interceptor {
       } else {
         CURRENT.set(outer);
       }
+    }
+  }
+
+  private void keepQuietFor(Duration wait) {
+    Duration capped = wait.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : wait; // a date in 9999 must not overflow
+    long until = System.nanoTime() + capped.toNanos();
+    quietUntil.accumulateAndGet(until, (current, proposed) -> proposed - current > 0 ? proposed : current);
+  }
+
+  /**
+   * Holds the attempt back until the platform's last {@code Retry-After} has passed; refuses it
+   * without sending when that is further away than {@code maxRetryAfter}.
+   */
+  private void awaitQuietPeriod(Request request) throws IOException {
+    long wait = quietUntil.get() - System.nanoTime();
+    if (wait <= 0) {
+      return;
+    }
+    if (wait > config.maxRetryAfter().toNanos()) {
+      throw new GridcastIOException(new RateLimitedException(429, request.method(), Redaction.url(request.url()),
+          ErrorDetails.of(null, "not sent: the platform asked this client to wait "
+              + Duration.ofNanos(wait).toSeconds() + " s more, longer than maxRetryAfter " + config.maxRetryAfter(),
+              null), Duration.ofNanos(wait)));
+    }
+    LOG.debug("holding {} {} back {} ms: the platform asked for a pause", request.method(),
+        Redaction.url(request.url()), TimeUnit.NANOSECONDS.toMillis(wait));
+    try {
+      TimeUnit.NANOSECONDS.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting out a Retry-After");
     }
   }
 
