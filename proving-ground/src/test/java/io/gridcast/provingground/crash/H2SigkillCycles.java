@@ -45,10 +45,13 @@ public final class H2SigkillCycles {
   private final int maxMillis;
   private final int cleanRecords;
   private final String settings;
+  private final int pauseMicros;
   private final Path work;
   private final Random random;
 
-  H2SigkillCycles(int kills, int minMillis, int maxMillis, int cleanRecords, String settings, Path work, long seed) {
+  H2SigkillCycles(int kills, int minMillis, int maxMillis, int cleanRecords, int pauseMicros, String settings, Path work,
+      long seed) {
+    this.pauseMicros = pauseMicros;
     this.kills = kills;
     this.minMillis = minMillis;
     this.maxMillis = maxMillis;
@@ -68,13 +71,14 @@ public final class H2SigkillCycles {
         Integer.parseInt(options.getOrDefault("--min-ms", "100")),
         Integer.parseInt(options.getOrDefault("--max-ms", "1500")),
         Integer.parseInt(options.getOrDefault("--clean-records", "300")),
+        Integer.parseInt(options.getOrDefault("--pause-micros", "0")),
         options.getOrDefault("--url-settings", ""),
         Path.of(options.getOrDefault("--work", "target/h2-sigkill-cycles")),
         Long.parseLong(options.getOrDefault("--seed", Long.toString(System.nanoTime()))));
     long started = System.nanoTime();
     Result result = cycles.run(Integer.parseInt(options.getOrDefault("--cycles", "20")));
     System.out.println("RESULT " + result + " h2=" + org.h2.engine.Constants.FULL_VERSION + " settings='"
-        + options.getOrDefault("--url-settings", "") + "' wall_s=" + (System.nanoTime() - started) / 1_000_000_000);
+        + options.getOrDefault("--url-settings", "") + "' options=" + options + " wall_s=" + (System.nanoTime() - started) / 1_000_000_000);
     System.exit(0);
   }
 
@@ -146,7 +150,7 @@ public final class H2SigkillCycles {
 
   private ChildJvm start(int cycle, int life, Path dir, int records) {
     List<String> args = new ArrayList<>(List.of("--dir", dir.toString(), "--life", Integer.toString(life),
-        "--records", Integer.toString(records)));
+        "--records", Integer.toString(records), "--pause-micros", Integer.toString(pauseMicros)));
     if (!settings.isEmpty()) {
       args.addAll(List.of("--url-settings", settings));
     }

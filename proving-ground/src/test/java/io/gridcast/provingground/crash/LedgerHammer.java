@@ -23,7 +23,8 @@ import org.h2.jdbcx.JdbcDataSource;
  *
  * <p>Arguments: {@code --dir DIR} (required), {@code --keys N} (key range, default 2000),
  * {@code --life L} (a number mixed into every written sequence), {@code --records N} (record N
- * entries, release the lease, close the store and exit 0; default: write until killed), and
+ * entries, release the lease, close the store and exit 0; default: write until killed),
+ * {@code --pause-micros N} (a pause after each record, standing for the remote write; default 0), and
  * {@code --url-settings ";A=B;C=D"} (open the H2 file with these settings added to the URL of
  * {@code EmbeddedH2} instead of through {@link JdbcStateStore#h2File}).
  *
@@ -52,6 +53,7 @@ public final class LedgerHammer {
     long life = Long.parseLong(options.getOrDefault("--life", "0"));
     long records = Long.parseLong(options.getOrDefault("--records", "-1"));
     String settings = options.get("--url-settings");
+    int pauseMicros = Integer.parseInt(options.getOrDefault("--pause-micros", "0"));
 
     long started = System.nanoTime();
     try (JdbcStateStore store = open(dir, settings)) {
@@ -76,6 +78,9 @@ public final class LedgerHammer {
           store.record(entry(key, seq, version.map(v -> v + 1).orElse(1L)), lease);
           System.out.println("ACK " + key + " " + seq);
           System.out.flush();
+          if (pauseMicros > 0) { // the remote write a real flow makes per item
+            Thread.sleep(pauseMicros / 1000, (pauseMicros % 1000) * 1000);
+          }
         }
         page = (page + 1) % Math.max(1, keys / PAGE);
         store.saveCheckpoint(lease, Integer.toString(page));

@@ -40,7 +40,8 @@ public abstract class AbstractResilienceConfig {
 
   /**
    * Retries after the first attempt; default 3, at least 0. Retried: 5xx, 429 and I/O errors;
-   * {@code POST}/{@code PATCH} only with an {@code Idempotency-Key} header.
+   * {@code POST}/{@code PATCH} only with an {@code Idempotency-Key} header, or after a 429 (the
+   * platform did not process the request).
    */
   @Value.Default
   public int maxRetries() {
