@@ -86,9 +86,15 @@ public final class StandaloneSandboxes implements AutoCloseable {
 
   /** A Trading Grid client on the sandbox API at {@code api}, its default tenant and community. */
   public static TradingGridClient tradingGridClientAt(String api) {
+    return tradingGridClientAt(api, chain -> chain.proceed(chain.request()));
+  }
+
+  /** The same, with {@code interceptor} around every call. */
+  public static TradingGridClient tradingGridClientAt(String api, okhttp3.Interceptor interceptor) {
     return TradingGridClient.builder().baseUrl(api).tenant(TradingGridSandbox.DEFAULT_TENANT_ID)
         .community(TradingGridSandbox.DEFAULT_COMMUNITY_ID)
         .clientCredentials(TradingGridSandbox.DEFAULT_CLIENT_ID, Secret.of(TradingGridSandbox.DEFAULT_CLIENT_SECRET))
+        .addInterceptor(interceptor)
         .build();
   }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -22,7 +23,10 @@ import java.util.function.Consumer;
  * start it, watch its output, and kill, freeze or race it.
  *
  * <p>Arguments: {@code --spotify ROOT --tradinggrid API --show ID --store h2:DIR|postgres:PREFIX
- * --instance NAME --lease-ttl-ms N}. Prints (one line each, flushed): {@code CREATED n} after
+ * --instance NAME --lease-ttl-ms N [--hold-post N]}. Prints (one line each, flushed): with
+ * {@code --hold-post N}, {@code POSTED n} when the n-th post create of this JVM was answered, the
+ * N-th answer then held back for a minute so that a kill lands between the remote write and its
+ * ledger row; {@code CREATED n} after
  * the n-th item this JVM created was committed, {@code RUN created=… updated=… unchanged=…
  * failed=… held=true|false stopped=REASON|-} after every run, and {@code DONE} at the end. A run
  * that finds the lease held elsewhere is retried every 100 ms; a run that stopped (a lost lease,
@@ -41,7 +45,8 @@ public final class SyncWorker {
     String instance = required(options, "--instance");
     Duration leaseTtl = Duration.ofMillis(Long.parseLong(required(options, "--lease-ttl-ms")));
     try (SpotifyClient spotify = StandaloneSandboxes.spotifyClientAt(required(options, "--spotify"));
-        TradingGridClient tradingGrid = StandaloneSandboxes.tradingGridClientAt(required(options, "--tradinggrid"));
+        TradingGridClient tradingGrid = StandaloneSandboxes.tradingGridClientAt(required(options, "--tradinggrid"),
+            holdingPostAnswer(Integer.parseInt(options.getOrDefault("--hold-post", "0"))));
         JdbcStateStore store = openStore(required(options, "--store"))) {
       int[] created = {0};
       Bridge bridge = Bridge.builder().spotify(spotify).tradingGrid(tradingGrid).stateStore(store)
@@ -83,6 +88,31 @@ public final class SyncWorker {
       }
       Thread.sleep(100);
     }
+  }
+
+  /**
+   * Prints {@code POSTED n} for every answered post create and holds the {@code held}-th answer
+   * back for a minute; {@code held} 0 does nothing.
+   */
+  private static okhttp3.Interceptor holdingPostAnswer(int held) {
+    AtomicInteger posted = new AtomicInteger();
+    return chain -> {
+      okhttp3.Response response = chain.proceed(chain.request());
+      if (held > 0 && response.isSuccessful() && chain.request().method().equals("POST")
+          && chain.request().url().encodedPath().endsWith("/posts")) {
+        int n = posted.incrementAndGet();
+        System.out.println("POSTED " + n);
+        System.out.flush();
+        if (n == held) {
+          try {
+            Thread.sleep(60_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+      return response;
+    };
   }
 
   /** {@code h2:DIR} (the embedded default) or {@code postgres:PREFIX} (the test database). */
