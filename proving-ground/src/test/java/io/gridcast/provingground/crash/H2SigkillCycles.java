@@ -20,15 +20,19 @@ import java.util.stream.Stream;
 /**
  * Crash cycles against the embedded H2 store, without HTTP: a fresh store directory, {@code kills}
  * lives of {@link LedgerHammer} each SIGKILLed a random 100-1500 ms after its JVM started (so
- * some die while H2 opens, recovers or migrates), the store reopened and checked by this JVM
- * after every kill (as {@link CrashRecoveryTest} does), then one life that records a few hundred
- * entries and closes the store cleanly, then two more reopen-and-check rounds. A cycle fails when
- * a reopen (here or in a worker) reports a corrupted file, or when an acknowledged record is
- * missing or older than acknowledged.
+ * some die while H2 opens, recovers or migrates the schema), the store reopened and checked by
+ * this JVM after every kill (as {@link CrashRecoveryTest} does), then one life that records a few
+ * hundred entries and closes the store cleanly, then two more reopen-and-check rounds. A cycle is
+ * corrupted when a reopen (here or in a worker) fails; it lost records when a record a worker saw
+ * committed is missing or older after a reopen.
  *
- * <p>As a program, for measuring configurations (run it with the test class path, one at a time):
- * {@code --cycles N --kills K --seed S --url-settings ";A=B" --work DIR}; it prints one line per
- * cycle and a summary line {@code RESULT cycles=N corrupted=C lost=L}.
+ * <p>Also a program, for comparing H2 versions and settings (run it with the test class path,
+ * one at a time, without Maven): options {@code --cycles N} (20), {@code --kills K} (11),
+ * {@code --min-ms}/{@code --max-ms} (kill window, 100/1500), {@code --clean-records N} (300),
+ * {@code --pause-micros N} (0), {@code --seed S}, {@code --work DIR} and {@code --url-settings
+ * ";A=B"} (settings appended to EmbeddedH2's URL instead of opening through {@code h2File}). It
+ * prints one line per cycle and {@code RESULT cycles=N corrupted=C cycles_losing_acked_records=L};
+ * the directories of corrupted cycles are kept under the work directory.
  */
 public final class H2SigkillCycles {
 
@@ -78,7 +82,8 @@ public final class H2SigkillCycles {
     long started = System.nanoTime();
     Result result = cycles.run(Integer.parseInt(options.getOrDefault("--cycles", "20")));
     System.out.println("RESULT " + result + " h2=" + org.h2.engine.Constants.FULL_VERSION + " settings='"
-        + options.getOrDefault("--url-settings", "") + "' options=" + options + " wall_s=" + (System.nanoTime() - started) / 1_000_000_000);
+        + options.getOrDefault("--url-settings", "") + "' options=" + options + " wall_s="
+        + (System.nanoTime() - started) / 1_000_000_000);
     System.exit(0);
   }
 
@@ -148,7 +153,8 @@ public final class H2SigkillCycles {
     check(dir, acked, losses, "on the second reopen after the clean close");
   }
 
-  private ChildJvm start(int cycle, int life, Path dir, int records) {
+  private ChildJvm start(int cycle, int life, Path dir, int records) throws IOException {
+    Files.deleteIfExists(log(cycle, life)); // ChildJvm appends; keep one life per log
     List<String> args = new ArrayList<>(List.of("--dir", dir.toString(), "--life", Integer.toString(life),
         "--records", Integer.toString(records), "--pause-micros", Integer.toString(pauseMicros)));
     if (!settings.isEmpty()) {
@@ -204,8 +210,13 @@ public final class H2SigkillCycles {
     return text.toString().replace('\n', ' ');
   }
 
+  /** Where {@link ChildJvm} copies the life's output and standard error. */
+  private static Path log(int cycle, int life) {
+    return Path.of("target", "proving-ground", "logs", logName(cycle, life) + ".log");
+  }
+
   private static String lastLog(int cycle, int life) {
-    Path log = Path.of("target", "proving-ground", "logs", logName(cycle, life) + ".log");
+    Path log = log(cycle, life);
     try {
       List<String> lines = Files.readAllLines(log);
       return lines.stream().filter(l -> l.contains("Exception") || l.contains("corrupted")).limit(3).toList()

@@ -25,8 +25,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * {@code --life L} (a number mixed into every written sequence), {@code --records N} (record N
  * entries, release the lease, close the store and exit 0; default: write until killed),
  * {@code --pause-micros N} (a pause after each record, standing for the remote write; default 0), and
- * {@code --url-settings ";A=B;C=D"} (open the H2 file with these settings added to the URL of
- * {@code EmbeddedH2} instead of through {@link JdbcStateStore#h2File}).
+ * {@code --url-settings ";A=B;C=D"} (open the H2 file with these settings added to
+ * {@link #BASE_SETTINGS} instead of through {@link JdbcStateStore#h2File}).
  *
  * <p>Prints, one flushed line each: {@code OPENED ms}, {@code ACK key seq} after each committed
  * record (seq grows across lives, so a later write of a key has a larger seq), and {@code DONE}.
@@ -38,7 +38,10 @@ public final class LedgerHammer {
   static final String OWNER = "hammer"; // the same owner every life: a killed life's lease is taken over at once
   static final int PAGE = 50;
   static final Duration TTL = Duration.ofSeconds(30);
-  /** The URL of EmbeddedH2 without its file part; used only with --url-settings. */
+  /**
+   * EmbeddedH2's settings as they were before WRITE_DELAY=0 (H2's defaults otherwise): the
+   * baseline that --url-settings adds to, so that each setting can be measured on its own.
+   */
   static final String BASE_SETTINGS = ";AUTO_SERVER=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
 
   private LedgerHammer() {}
