@@ -1,9 +1,10 @@
 package io.gridcast.spotify;
 
-import static io.gridcast.spotify.HostileCase.refused;
-import static io.gridcast.spotify.HostileCase.tolerated;
+import static io.gridcast.core.testing.HostileCase.refused;
+import static io.gridcast.core.testing.HostileCase.tolerated;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridcast.core.testing.HostileCase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +20,7 @@ import io.gridcast.core.errors.ServerException;
 import io.gridcast.core.errors.UnparseableResponseException;
 import io.gridcast.core.http.TransportConfig;
 import io.gridcast.core.resilience.ResilienceConfig;
-import io.gridcast.spotify.HostileCase.Expectation;
+import io.gridcast.core.testing.HostileCase.Expectation;
 import io.gridcast.spotify.model.AlbumType;
 import io.gridcast.spotify.model.Playlist;
 import io.gridcast.spotify.model.ReleaseDatePrecision;

@@ -2,6 +2,7 @@ package io.gridcast.spotify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridcast.core.testing.JsonDamage;
 import io.gridcast.core.GridcastJson;
 import io.gridcast.core.errors.UnparseableResponseException;
 import io.gridcast.core.http.GridcastHttp;

@@ -1,9 +1,10 @@
 package io.gridcast.tradinggrid;
 
-import static io.gridcast.tradinggrid.HostileCase.refused;
-import static io.gridcast.tradinggrid.HostileCase.tolerated;
+import static io.gridcast.core.testing.HostileCase.refused;
+import static io.gridcast.core.testing.HostileCase.tolerated;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridcast.core.testing.HostileCase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridcast.core.GridcastJson;
@@ -17,7 +18,7 @@ import io.gridcast.core.errors.ResponseTooLargeException;
 import io.gridcast.core.errors.UnparseableResponseException;
 import io.gridcast.core.http.TransportConfig;
 import io.gridcast.core.resilience.ResilienceConfig;
-import io.gridcast.tradinggrid.HostileCase.Expectation;
+import io.gridcast.core.testing.HostileCase.Expectation;
 import io.gridcast.tradinggrid.WebhookSignatureException.Reason;
 import io.gridcast.tradinggrid.model.CursorPage;
 import io.gridcast.tradinggrid.model.Document;

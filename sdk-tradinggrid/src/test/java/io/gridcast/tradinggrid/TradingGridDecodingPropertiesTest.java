@@ -2,6 +2,7 @@ package io.gridcast.tradinggrid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridcast.core.testing.JsonDamage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.core.GridcastJson;
 import io.gridcast.core.errors.UnparseableResponseException;

@@ -1,4 +1,4 @@
-package io.gridcast.tradinggrid;
+package io.gridcast.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,15 +19,15 @@ import net.jqwik.api.Combinators;
  * character deleted or stray JSON inserted. Damaged documents sit close to valid ones, so they
  * reach deeper into a decoder than random bytes do.
  */
-final class JsonDamage {
+public final class JsonDamage {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What one damage step does. */
-  enum Kind { REPLACE_VALUE, REMOVE_FIELD, TRUNCATE, DELETE_CHARACTER, INSERT_TEXT }
+  public enum Kind { REPLACE_VALUE, REMOVE_FIELD, TRUNCATE, DELETE_CHARACTER, INSERT_TEXT }
 
   /** One damage step: its kind, where it lands (taken modulo the candidates) and what it puts there. */
-  record Step(Kind kind, int where, String snippet) {}
+  public record Step(Kind kind, int where, String snippet) {}
 
   private static final List<String> SNIPPETS = List.of(
       "null", "0", "-1", "1.5", "1e400", "99999999999999999999", "\"\"", "\"x\"", "[]", "[null]", "{}", "true",
@@ -36,13 +36,13 @@ final class JsonDamage {
   private JsonDamage() {}
 
   /** One to three damage steps. */
-  static Arbitrary<List<Step>> steps() {
+  public static Arbitrary<List<Step>> steps() {
     return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().greaterOrEqual(0), Arbitraries.of(SNIPPETS))
         .as(Step::new).list().ofMinSize(1).ofMaxSize(3);
   }
 
   /** The document after the steps, as UTF-8 bytes. */
-  static byte[] apply(String json, List<Step> steps) {
+  public static byte[] apply(String json, List<Step> steps) {
     String current = json;
     for (Step step : steps) {
       current = apply(current, step);

@@ -1,4 +1,4 @@
-package io.gridcast.spotify;
+package io.gridcast.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -24,9 +24,13 @@ import java.util.function.Consumer;
  * {@code StackOverflowError}), a {@code NullPointerException} or {@code ClassCastException}, any
  * other untyped exception, or a message anywhere in the cause chain that carries a secret.
  *
- * <p>Typed means: a {@link GridcastException}, or a plain {@link IllegalArgumentException} (not a
- * subclass such as {@code NumberFormatException}, which would be a parser leaking), or a
- * {@code NullPointerException} only where a case expects one because the API documents it.
+ * <p>Typed means: a {@link GridcastException} or another exception type the SDK declares (a
+ * class under {@code io.gridcast}, e.g. the checked {@code WebhookSignatureException}), or a
+ * plain {@link IllegalArgumentException} (not a subclass such as {@code NumberFormatException},
+ * which would be a parser leaking), or a {@code NullPointerException} only where a case expects
+ * one because the API documents it.
+ *
+ * <p>Shared by the hostile-input suites of the client modules through sdk-core's test jar.
  *
  * @param category the corpus category, shown in the test report
  * @param name what the input is, shown in the test report
@@ -35,44 +39,44 @@ import java.util.function.Consumer;
  * @param afterwards checks on the fixture once the expectation holds, e.g. that nothing was sent
  * @param <E> the fixture type
  */
-record HostileCase<E>(String category, String name, Call<E> call, Expectation expectation, Consumer<E> afterwards) {
+public record HostileCase<E>(String category, String name, Call<E> call, Expectation expectation, Consumer<E> afterwards) {
 
-  static final int DEADLINE_SECONDS = 10;
+  public static final int DEADLINE_SECONDS = 10;
 
   /** A case with nothing to check afterwards. */
-  static <E> HostileCase<E> of(String category, String name, Call<E> call, Expectation expectation) {
+  public static <E> HostileCase<E> of(String category, String name, Call<E> call, Expectation expectation) {
     return new HostileCase<>(category, name, call, expectation, fixture -> { });
   }
 
   /** This case, also checking {@code check} on the fixture once the expectation holds (e.g. what was sent). */
-  HostileCase<E> andThen(Consumer<E> check) {
+  public HostileCase<E> andThen(Consumer<E> check) {
     return new HostileCase<>(category, name, call, expectation, afterwards.andThen(check));
   }
 
   /** Feeds one hostile input to the SDK and returns what it decoded, if anything. */
   @FunctionalInterface
-  interface Call<E> {
+  public interface Call<E> {
     Object run(E fixture) throws Throwable;
   }
 
   /** What the SDK must make of a hostile input. */
-  sealed interface Expectation permits Tolerated, Refused {}
+  public sealed interface Expectation permits Tolerated, Refused {}
 
   /** The call completes; {@code check} inspects what it returned (what was tolerated). */
-  record Tolerated(Consumer<Object> check) implements Expectation {}
+  public record Tolerated(Consumer<Object> check) implements Expectation {}
 
   /** The call throws {@code type} with a message containing {@code messagePart}, and {@code check} holds. */
-  record Refused(Class<? extends Throwable> type, String messagePart, Consumer<Throwable> check) implements Expectation {}
+  public record Refused(Class<? extends Throwable> type, String messagePart, Consumer<Throwable> check) implements Expectation {}
 
-  static Expectation tolerated(Consumer<Object> check) {
+  public static Expectation tolerated(Consumer<Object> check) {
     return new Tolerated(check);
   }
 
-  static Expectation refused(Class<? extends Throwable> type, String messagePart) {
+  public static Expectation refused(Class<? extends Throwable> type, String messagePart) {
     return new Refused(type, messagePart, thrown -> { });
   }
 
-  static Expectation refused(Class<? extends Throwable> type, String messagePart, Consumer<Throwable> check) {
+  public static Expectation refused(Class<? extends Throwable> type, String messagePart, Consumer<Throwable> check) {
     return new Refused(type, messagePart, check);
   }
 
@@ -86,7 +90,7 @@ record HostileCase<E>(String category, String name, Call<E> call, Expectation ex
    *
    * @param secrets values that must not appear in any exception message (tokens, secrets)
    */
-  void assertHandled(E fixture, String... secrets) {
+  public void assertHandled(E fixture, String... secrets) {
     AtomicReference<Object> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     assertTimeoutPreemptively(Duration.ofSeconds(DEADLINE_SECONDS), () -> {
@@ -122,7 +126,8 @@ record HostileCase<E>(String category, String name, Call<E> call, Expectation ex
   }
 
   private static boolean isTyped(Throwable t, Expectation expectation) {
-    if (t instanceof GridcastException || t.getClass() == IllegalArgumentException.class) {
+    if (t instanceof GridcastException || t.getClass() == IllegalArgumentException.class
+        || t.getClass().getName().startsWith("io.gridcast.")) {
       return true;
     }
     // a documented Objects.requireNonNull: only where the case asks for exactly that
