@@ -12,10 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and two reopens. Every record a life saw committed must be found after every kill, and no
  * reopen may find the file corrupted.
  *
- * <p>With H2's default {@code WRITE_DELAY} (500 ms) 29 of 30 such cycles lost acknowledged
- * records, so this test fails at once if the store stops writing each commit through. The rarer
- * corruptions (about 1 cycle in 15-30 on the default settings) need the program mode of
- * {@link H2SigkillCycles} and 30+ cycles to show.
+ * <p>With H2's default {@code WRITE_DELAY} (500 ms) 148 of 150 such cycles lost acknowledged
+ * records (this test failed all 3 of its cycles on that setting), so it fails at once if the
+ * store stops writing each commit through. The rarer corruption (3 of 150 cycles on the default
+ * settings) needs the program mode of {@link H2SigkillCycles} and 30+ cycles per configuration.
  */
 class H2SigkillCyclesTest {
 
