@@ -51,19 +51,13 @@ public final class SpotifySandboxMain {
           case "--seed": seed = Long.parseLong(value); builder.seed(seed); break;
           case "--ingestion-delay-ms": builder.ingestionDelay(Duration.ofMillis(Long.parseLong(value))); break;
           case "--feed": {
-            int eq = value.indexOf('=');
-            if (eq < 1) {
-              throw new IllegalArgumentException("--feed wants SHOW_ID=URL, got " + value);
-            }
-            feeds.put(value.substring(0, eq), URI.create(value.substring(eq + 1)));
+            String[] feed = showAndValue(option, value, "URL");
+            feeds.put(feed[0], URI.create(feed[1]));
             break;
           }
           case "--synthetic-show": {
-            int eq = value.indexOf('=');
-            if (eq < 1) {
-              throw new IllegalArgumentException("--synthetic-show wants SHOW_ID=EPISODES, got " + value);
-            }
-            builder.syntheticShow(value.substring(0, eq), Integer.parseInt(value.substring(eq + 1)));
+            String[] show = showAndValue(option, value, "EPISODES");
+            builder.syntheticShow(show[0], Integer.parseInt(show[1]));
             break;
           }
           default:
@@ -90,5 +84,14 @@ public final class SpotifySandboxMain {
         "  client secret: " + sandbox.clientSecret(),
         "  faults:        " + sandbox.faults(),
         sandbox.stateFile().map(f -> "  state file:    " + f).orElse(""));
+  }
+
+  /** Splits {@code SHOW_ID=VALUE}; the error names the option and the form it wants. */
+  private static String[] showAndValue(String option, String value, String valueName) {
+    int eq = value.indexOf('=');
+    if (eq < 1) {
+      throw new IllegalArgumentException(option + " wants SHOW_ID=" + valueName + ", got " + value);
+    }
+    return new String[] {value.substring(0, eq), value.substring(eq + 1)};
   }
 }

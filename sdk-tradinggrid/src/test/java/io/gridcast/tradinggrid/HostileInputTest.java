@@ -1,5 +1,6 @@
 package io.gridcast.tradinggrid;
 
+import static io.gridcast.core.testing.HostileCategories.*;
 import static io.gridcast.core.testing.HostileCase.refused;
 import static io.gridcast.core.testing.HostileCase.tolerated;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,25 +77,7 @@ class HostileInputTest {
   private static final int TEN_MB = 10_000_000;
   private static final ObjectMapper JSON = GridcastJson.newObjectMapper();
 
-  private static final String TRUNCATED = "truncated JSON";
-  private static final String WRONG_TYPE = "wrong type";
-  private static final String NULL_LIST = "null where a list belongs";
-  private static final String UNKNOWN_ENUM = "unknown enum value";
-  private static final String HUGE_STRING = "10 MB string";
-  private static final String DEEP = "deeply nested JSON";
-  private static final String ODD_BODY = "empty, HTML, null or non-UTF-8 body";
-  private static final String HUGE_NUMBER = "huge number";
-  private static final String DUPLICATES = "duplicated keys";
-  private static final String BOM = "byte order mark";
-  private static final String SIZE_CAP = "body over the size cap";
-  private static final String PAGING = "hostile paging";
   private static final String HOSTILE_SERVER = "hostile server answer";
-  private static final String INVALID_ID = "invalid ID";
-  private static final String UNICODE_ID = "Unicode ID";
-  private static final String TRAVERSAL_ID = "path-traversal ID";
-  private static final String BAD_ARGUMENT = "null, blank or oversized argument";
-  private static final String BASE_URL = "unsafe base URL";
-  private static final String CRLF = "CR LF header injection";
   private static final String FORGED = "forged or tampered webhook";
   private static final String MALFORMED = "malformed webhook header";
   private static final String STALE = "expired, future or replayed webhook";
