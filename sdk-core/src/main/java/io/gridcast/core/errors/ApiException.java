@@ -1,5 +1,7 @@
 package io.gridcast.core.errors;
 
+import io.gridcast.core.LogSafe;
+
 import java.util.Optional;
 
 /**
@@ -39,10 +41,10 @@ public class ApiException extends GridcastException {
   /** Longest platform text copied into the exception message; the full text stays in {@link #errorMessage()}. */
   static final int MAX_DETAIL_CHARS = 500;
 
-  // A hostile or broken server can send megabytes of "message": keep log lines readable.
+  // A hostile or broken server can send megabytes of "message", or CR/LF that would forge log
+  // lines: keep log lines readable and single.
   private static String clip(String text) {
-    return text.length() <= MAX_DETAIL_CHARS ? text
-        : text.substring(0, MAX_DETAIL_CHARS) + "… (" + (text.length() - MAX_DETAIL_CHARS) + " more characters)";
+    return LogSafe.text(text, MAX_DETAIL_CHARS);
   }
 
   /** The HTTP status code. */
