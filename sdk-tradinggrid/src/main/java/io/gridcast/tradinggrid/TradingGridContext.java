@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 /** What the sub-APIs of one {@link TradingGridClient} share. Immutable and thread-safe. */
 final class TradingGridContext {
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
   final ActiveCommunityService service;
@@ -27,11 +26,7 @@ final class TradingGridContext {
 
   /** Validates an id before it is put in a path. */
   static String id(String what, String value) {
-    if (value == null || !ID.matcher(value).matches()) {
-      throw new IllegalArgumentException(what + " must be 1-64 characters of A-Z a-z 0-9 _ -, was: "
-          + (value == null ? "null" : value.length() > 40 ? value.substring(0, 40) + "…" : value));
-    }
-    return value;
+    return TradingGridId.require(what, value);
   }
 
   /** Validates an idempotency key: 1-255 visible ASCII characters, or {@code null} for none. */
