@@ -8,13 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.StringLength;
 
@@ -65,6 +69,30 @@ class RetryAfterPropertiesTest {
 
     Duration expected = at.isBefore(NOW) ? Duration.ZERO : Duration.between(NOW, at);
     assertThat(RetryAfter.parse(header, CLOCK)).as(header).hasValue(expected);
+  }
+
+  @Example
+  void arabicIndicDigitsAreNotASecondsValue() {
+    assertThat(RetryAfter.parse("\u0663\u0660", CLOCK)).as("'٣٠' is not delay-seconds").isEmpty();
+  }
+
+  @Property(tries = 300)
+  void delaySecondsWithANonAsciiDigitAreUnreadable(
+      @ForAll @LongRange(min = 0, max = 999_999_999L) long seconds, @ForAll("nonAsciiDigits") char digit,
+      @ForAll @IntRange(min = 0, max = 10) int at) {
+    String ascii = Long.toString(seconds);
+    int where = Math.min(at, ascii.length());
+    String header = ascii.substring(0, where) + digit + ascii.substring(where);
+
+    assertThat(RetryAfter.parse(header, CLOCK)).as("U+%04X in %s", (int) digit, header).isEmpty();
+  }
+
+  /** Every character {@link Character#isDigit} accepts except ASCII 0-9 (Arabic-Indic, Devanagari, full-width, …). */
+  @Provide
+  Arbitrary<Character> nonAsciiDigits() {
+    List<Character> digits = IntStream.range(0x80, 0x10000).filter(Character::isDigit)
+        .mapToObj(c -> (char) c).toList();
+    return Arbitraries.of(digits);
   }
 
   @Provide

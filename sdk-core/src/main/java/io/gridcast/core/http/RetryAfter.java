@@ -9,8 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Parses a {@code Retry-After} header (RFC 9110 §10.2.3): either delay-seconds or an
- * HTTP-date. A date in the past yields zero. Stateless.
+ * Parses a {@code Retry-After} header (RFC 9110 §10.2.3): either delay-seconds (ASCII digits
+ * {@code 0-9} only) or an HTTP-date. A date in the past yields zero. Stateless.
  */
 public final class RetryAfter {
 
@@ -26,7 +26,9 @@ public final class RetryAfter {
       return Optional.empty();
     }
     String v = header.trim();
-    if (v.chars().allMatch(Character::isDigit)) {
+    // ASCII digits only: Character.isDigit would also read Arabic-Indic or full-width digits,
+    // which RFC 9110's DIGIT does not allow and no honest server sends
+    if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
       try {
         return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
       } catch (NumberFormatException e) {
