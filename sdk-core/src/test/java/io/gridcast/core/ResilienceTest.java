@@ -10,6 +10,9 @@ import io.gridcast.core.http.TransportConfig;
 import io.gridcast.core.resilience.ResilienceConfig;
 import io.gridcast.core.resilience.ResilienceListener;
 import io.gridcast.core.resilience.ResilienceListener.CircuitState;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -228,6 +232,64 @@ class ResilienceTest {
     assertThat(stack.api.get("a").name).isEqualTo("ok");
     assertThat(arrivals).hasSize(4);
     assertThat(states).containsExactly(CircuitState.OPEN, CircuitState.HALF_OPEN, CircuitState.CLOSED);
+  }
+
+  @Test
+  void aDisabledBreakerLetsEveryCallThroughHoweverManyFail() {
+    for (int i = 0; i < 8; i++) {
+      script.add(status(500));
+    }
+    TestStack stack = new TestStack(server, TransportConfig.builder().build(),
+        ResilienceConfig.builder().maxRetries(0).breakerEnabled(false).breakerFailureThreshold(3).build(), null);
+
+    for (int i = 0; i < 8; i++) {
+      assertThatThrownBy(() -> stack.api.get("a")).isInstanceOf(ServerException.class);
+    }
+    assertThat(stack.api.get("a").name).isEqualTo("ok");
+    assertThat(arrivals).as("every call reached the server").hasSize(9);
+  }
+
+  @Test
+  void disabledResilienceHasNoBreaker() {
+    for (int i = 0; i < 6; i++) {
+      script.add(status(500));
+    }
+    TestStack stack = new TestStack(server, TransportConfig.builder().build(), ResilienceConfig.disabled(), null);
+
+    for (int i = 0; i < 6; i++) {
+      assertThatThrownBy(() -> stack.api.get("a")).isInstanceOf(ServerException.class);
+    }
+    assertThat(stack.api.get("a").name).isEqualTo("ok");
+    assertThat(ResilienceConfig.disabled().breakerEnabled()).isFalse();
+  }
+
+  @Test
+  void refusesABreakerThresholdOverTheMaximumAndSaysHowToTurnTheBreakerOff() {
+    assertThatThrownBy(() -> ResilienceConfig.builder().breakerFailureThreshold(Integer.MAX_VALUE).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("breakerFailureThreshold must be between 1 and 1000000, was 2147483647")
+        .hasMessageContaining("breakerEnabled(false)");
+  }
+
+  @Test
+  void acceptsABreakerThresholdAtTheMaximum() {
+    assertThat(ResilienceConfig.builder().breakerFailureThreshold(ResilienceConfig.MAX_BREAKER_FAILURE_THRESHOLD).build()
+        .breakerFailureThreshold()).isEqualTo(1_000_000);
+  }
+
+  @Test
+  void disabledResilienceBuildsClientsInA64MegabyteHeap() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+        SmallHeapClientsMain.class.getName()).redirectErrorStream(true).start();
+    String output;
+    try (InputStream in = child.getInputStream()) {
+      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM finished").isTrue();
+
+    assertThat(child.exitValue()).as("exit code; output:%n%s", output).isZero();
+    assertThat(output).contains("built " + SmallHeapClientsMain.CLIENTS + " clients").doesNotContain("OutOfMemoryError");
   }
 
   @Test

@@ -24,8 +24,10 @@ import org.immutables.value.Value;
  *       wait is over the client sends nothing at all: other calls, on any thread, wait too (or,
  *       when the rest of the wait exceeds {@code maxRetryAfter}, fail with a
  *       {@code RateLimitedException} without sending);
- *   <li>circuit breaker: opens after {@code breakerFailureThreshold} 5 consecutive failures
- *       (5xx or I/O), half-opens after {@code breakerDelay} 30 s, closes after one success;
+ *   <li>circuit breaker: on unless {@code breakerEnabled(false)}; opens after
+ *       {@code breakerFailureThreshold} 5 consecutive failures (5xx or I/O; at most
+ *       {@value #MAX_BREAKER_FAILURE_THRESHOLD}), half-opens after {@code breakerDelay} 30 s,
+ *       closes after one success;
  *   <li>client-side rate limiter: off unless {@code rateLimitPerSecond} is set; a caller waits at
  *       most {@code rateLimitMaxWait} 10 s for a permit;
  *   <li>{@code attemptTimeout} 60 s per attempt (the thread is interrupted).
@@ -78,7 +80,27 @@ public abstract class AbstractResilienceConfig {
     return Duration.ofSeconds(60);
   }
 
-  /** Consecutive failures (5xx or I/O) that open the circuit breaker; default 5, at least 1. */
+  /**
+   * The largest {@link #breakerFailureThreshold()}: 1,000,000. The breaker keeps one bit per
+   * counted failure, so a larger threshold costs memory on every client (at
+   * {@code Integer.MAX_VALUE}, 256 MiB) for no benefit; to have no breaker at all, set
+   * {@link #breakerEnabled()} to false.
+   */
+  public static final int MAX_BREAKER_FAILURE_THRESHOLD = 1_000_000;
+
+  /**
+   * Whether calls go through a circuit breaker; default true. When false no breaker is built
+   * and {@link #breakerFailureThreshold()} and {@link #breakerDelay()} are ignored.
+   */
+  @Value.Default
+  public boolean breakerEnabled() {
+    return true;
+  }
+
+  /**
+   * Consecutive failures (5xx or I/O) that open the circuit breaker; default 5, from 1 to
+   * {@value #MAX_BREAKER_FAILURE_THRESHOLD}.
+   */
   @Value.Default
   public int breakerFailureThreshold() {
     return 5;
@@ -117,9 +139,13 @@ public abstract class AbstractResilienceConfig {
     return ResilienceListener.NONE;
   }
 
-  /** No retries, no breaker, no limiter: for callers that bring their own policy. */
+  /**
+   * No retries, no circuit breaker, no rate limiter: for callers that bring their own policy.
+   * The other defaults stay (the 60 s {@code attemptTimeout}, honouring {@code Retry-After} for
+   * later calls).
+   */
   public static ResilienceConfig disabled() {
-    return ResilienceConfig.builder().maxRetries(0).breakerFailureThreshold(Integer.MAX_VALUE).build();
+    return ResilienceConfig.builder().maxRetries(0).breakerEnabled(false).build();
   }
 
   @Value.Check
@@ -130,8 +156,9 @@ public abstract class AbstractResilienceConfig {
     if (jitter() < 0 || jitter() > 1) {
       throw new IllegalArgumentException("jitter must be between 0 and 1, was " + jitter());
     }
-    if (breakerFailureThreshold() < 1) {
-      throw new IllegalArgumentException("breakerFailureThreshold must be >= 1");
+    if (breakerFailureThreshold() < 1 || breakerFailureThreshold() > MAX_BREAKER_FAILURE_THRESHOLD) {
+      throw new IllegalArgumentException("breakerFailureThreshold must be between 1 and " + MAX_BREAKER_FAILURE_THRESHOLD
+          + ", was " + breakerFailureThreshold() + ": to run without a circuit breaker, set breakerEnabled(false)");
     }
     if (baseDelay().isNegative() || maxDelay().compareTo(baseDelay()) < 0) {
       throw new IllegalArgumentException("baseDelay must be >= 0 and <= maxDelay");

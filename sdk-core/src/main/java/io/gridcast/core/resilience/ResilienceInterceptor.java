@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies a {@link ResilienceConfig} to every call through an OkHttp client, composing
- * Failsafe policies: retry ⟶ circuit breaker ⟶ rate limiter ⟶ timeout. One instance per client;
- * thread-safe.
+ * Failsafe policies: retry ⟶ circuit breaker (unless disabled) ⟶ rate limiter ⟶ timeout. One
+ * instance per client; thread-safe.
  */
 public final class ResilienceInterceptor implements Interceptor {
 
@@ -71,17 +71,18 @@ public final class ResilienceInterceptor implements Interceptor {
 
   public ResilienceInterceptor(ResilienceConfig config) {
     this.config = config;
-    CircuitBreaker<Response> breaker = CircuitBreaker.<Response>builder()
-        .handleIf((r, ex) -> ex != null ? countsAgainstTheServer(ex) : r.code() >= 500)
-        .withFailureThreshold(config.breakerFailureThreshold())
-        .withSuccessThreshold(1)
-        .withDelay(config.breakerDelay())
-        .onOpen(e -> stateChanged(e, ResilienceListener.CircuitState.OPEN))
-        .onHalfOpen(e -> stateChanged(e, ResilienceListener.CircuitState.HALF_OPEN))
-        .onClose(e -> stateChanged(e, ResilienceListener.CircuitState.CLOSED))
-        .build();
     List<Policy<Response>> inner = new ArrayList<>();
-    inner.add(breaker);
+    if (config.breakerEnabled()) {
+      inner.add(CircuitBreaker.<Response>builder()
+          .handleIf((r, ex) -> ex != null ? countsAgainstTheServer(ex) : r.code() >= 500)
+          .withFailureThreshold(config.breakerFailureThreshold())
+          .withSuccessThreshold(1)
+          .withDelay(config.breakerDelay())
+          .onOpen(e -> stateChanged(e, ResilienceListener.CircuitState.OPEN))
+          .onHalfOpen(e -> stateChanged(e, ResilienceListener.CircuitState.HALF_OPEN))
+          .onClose(e -> stateChanged(e, ResilienceListener.CircuitState.CLOSED))
+          .build());
+    }
     config.rateLimitPerSecond().ifPresent(rate -> inner.add(
         RateLimiter.<Response>smoothBuilder(Duration.ofNanos((long) (1_000_000_000L / rate)))
             .withMaxWaitTime(config.rateLimitMaxWait())
