@@ -3,9 +3,11 @@ package io.gridcast.core.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.core.GridcastJson;
+import io.gridcast.core.LogSafe;
 import io.gridcast.core.Secret;
 import io.gridcast.core.errors.ErrorDetails;
 import io.gridcast.core.errors.OAuthException;
+import io.gridcast.core.errors.RedirectRefusedException;
 import io.gridcast.core.errors.ServerException;
 import io.gridcast.core.errors.TransportException;
 import io.gridcast.core.errors.UnparseableResponseException;
@@ -52,7 +54,9 @@ import org.slf4j.LoggerFactory;
  * Concurrent callers that find no valid token share one token request: the first fetches, the
  * others wait for its result. Thread-safe. Token endpoint errors raise {@link OAuthException}
  * (4xx) or {@link ServerException} (5xx, after retries of idempotent-safe calls only: token
- * requests are POSTs without an idempotency key, so they are not retried).
+ * requests are POSTs without an idempotency key, so they are not retried). Token requests never
+ * follow a redirect, whatever HTTP client they run on: a 3xx answer raises an
+ * {@link OAuthException} and nothing is sent to the redirect's target.
  */
 public final class OAuth2TokenProvider implements AccessTokenProvider, AutoCloseable {
 
@@ -95,8 +99,10 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
     this.refreshSkew = b.refreshSkew;
     this.clock = b.clock;
     this.ownsHttp = b.http == null;
-    this.http = b.http != null ? b.http
+    OkHttpClient base = b.http != null ? b.http
         : GridcastHttp.newOkHttpClient(TransportConfig.builder().build(), ResilienceConfig.builder().build(), null);
+    // whatever client was given: a token request is never re-sent to a redirect's target
+    this.http = base.newBuilder().followRedirects(false).followSslRedirects(false).build();
   }
 
   /** A new builder; not thread-safe. */
@@ -199,6 +205,11 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
     }
     String url = Redaction.url(tokenUrl);
     try (Response response = http.newCall(request.post(body.build()).build()).execute()) {
+      if (response.isRedirect()) {
+        String location = response.header("Location");
+        HttpUrl target = location == null ? null : tokenUrl.resolve(location);
+        throw redirected(response.code(), url, target == null ? null : target.scheme() + "://" + target.host() + ':' + target.port());
+      }
       ResponseBody rb = response.body();
       String text = rb.string();
       if (!response.isSuccessful()) {
@@ -222,10 +233,24 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
       LOG.debug("obtained an access token from {} expiring at {}", url, token.expiresAt());
       return token;
     } catch (GridcastIOException e) {
+      if (e.unwrap() instanceof RedirectRefusedException r) {
+        throw redirected(r.status(), url, r.target().orElse(null));
+      }
       throw e.unwrap();
     } catch (IOException e) {
       throw new TransportException("token request to " + url + " failed: " + e.getClass().getSimpleName(), e);
     }
+  }
+
+  /**
+   * A token endpoint that redirects: the credentials in the form (client secret, password,
+   * refresh token, code) are never re-sent to the redirect's target, whatever its host.
+   */
+  private static OAuthException redirected(int status, String url, String targetOrigin) {
+    return new OAuthException(status, "POST", url, ErrorDetails.of(null, "the token endpoint answered a redirect to "
+        + (targetOrigin == null ? "no usable location" : LogSafe.text(targetOrigin))
+        + "; credentials are never re-sent to a redirect's target, so no token was requested there."
+        + " If the new address is the real token endpoint, configure it as the token URL", null));
   }
 
   private AccessToken parse(int status, String url, String text) {
@@ -397,7 +422,10 @@ public final class OAuth2TokenProvider implements AccessTokenProvider, AutoClose
       return this;
     }
 
-    /** The HTTP client for token requests; it must not carry a bearer-auth interceptor. */
+    /**
+     * The HTTP client for token requests; it must not carry a bearer-auth interceptor. Its
+     * redirect settings are overridden: token requests never follow redirects.
+     */
     public Builder httpClient(OkHttpClient http) {
       this.http = Objects.requireNonNull(http, "http");
       return this;

@@ -23,7 +23,15 @@ public class ApiException extends GridcastException {
   private final ErrorDetails details;
 
   public ApiException(int status, String method, String redactedUrl, ErrorDetails details) {
-    super(describe(status, method, redactedUrl, details));
+    this(status, method, redactedUrl, details, describe(status, method, redactedUrl, details));
+  }
+
+  /**
+   * For subtypes that explain the answer in their own words. {@code message} must already be
+   * safe to log: remote text in it escaped with {@link LogSafe}, URLs redacted.
+   */
+  protected ApiException(int status, String method, String redactedUrl, ErrorDetails details, String message) {
+    super(message);
     this.status = status;
     this.method = method;
     this.url = redactedUrl;

@@ -20,10 +20,13 @@ import retrofit2.Retrofit;
  * <p>Each client gets its own dispatcher (closed with the client; at most 64 concurrent
  * asynchronous calls, 16 per host) and shares one JVM-wide
  * connection pool (up to 16 idle connections kept 5 minutes). Interceptors, outermost first:
- * {@code User-Agent}; resilience ({@link ResilienceInterceptor}: retries, circuit breaker, rate
- * limiter, per-attempt timeout); bearer auth ({@link BearerAuthInterceptor}, when a token
- * provider is given, inside the retries so that each attempt carries a current token); the
- * response size cap; and, on the network, {@link LoggingInterceptor}.
+ * redirects (only {@code GET} and {@code HEAD}, only to the same scheme, host and port, at most 5
+ * in a row; any other redirect raises a {@link io.gridcast.core.errors.RedirectRefusedException}
+ * without contacting its target); {@code User-Agent}; resilience ({@link ResilienceInterceptor}:
+ * retries, circuit breaker, rate limiter, per-attempt timeout); bearer auth
+ * ({@link BearerAuthInterceptor}, when a token provider is given, inside the retries so that each
+ * attempt and each redirect hop carries a current token); the response size cap; and, on the
+ * network, {@link LoggingInterceptor}. OkHttp's own redirect following is off.
  */
 public final class GridcastHttp {
 
@@ -56,9 +59,11 @@ public final class GridcastHttp {
         .readTimeout(transport.readTimeout())
         .writeTimeout(transport.writeTimeout())
         .callTimeout(transport.callTimeout())
-        .followRedirects(true)
-        .followSslRedirects(false) // never downgrade https to http
+        // OkHttp would re-send a 307'd POST body (a token request's client secret) to any host
+        .followRedirects(false)
+        .followSslRedirects(false)
         .retryOnConnectionFailure(false) // the resilience policy decides
+        .addInterceptor(new SameOriginRedirectInterceptor())
         .addInterceptor(new UserAgentInterceptor(transport.userAgent()))
         .addInterceptor(new ResilienceInterceptor(resilience));
     if (tokens != null) {
