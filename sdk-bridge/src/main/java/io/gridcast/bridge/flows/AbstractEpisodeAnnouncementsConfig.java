@@ -2,6 +2,7 @@ package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.RunCaps;
 import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.bridge.text.LinkPolicy;
 import io.gridcast.core.GridcastStyle;
 import io.gridcast.spotify.Market;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import org.immutables.value.Value;
  *
  * <p>Required: at least one show id. Defaults: flow name {@code episode-announcements}; no
  * market; everyone in the community as audience; tags {@code podcast} and
- * {@code announcement}; every episode (no release-date floor, no per-show maximum); no run
+ * {@code announcement}; remote images dropped; every episode (no release-date floor, no per-show maximum); no run
  * caps. Immutable and thread-safe.
  */
 @Value.Immutable
@@ -44,6 +45,16 @@ public abstract class AbstractEpisodeAnnouncementsConfig {
   @Value.Default
   public List<String> tags() {
     return List.of("podcast", "announcement");
+  }
+
+  /**
+   * The hosts whose images, written into release notes as Markdown images, are kept in the
+   * post; default {@link LinkPolicy#none()}: every remote image is dropped (a tracking pixel
+   * would tell a stranger which partners read the post).
+   */
+  @Value.Default
+  public LinkPolicy remoteImages() {
+    return LinkPolicy.none();
   }
 
   /** Only episodes released on or after this date. */

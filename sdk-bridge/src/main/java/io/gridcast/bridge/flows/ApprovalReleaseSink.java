@@ -1,5 +1,9 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.core.LogSafe;
+import io.gridcast.spotify.SpotifyId;
+import io.gridcast.tradinggrid.TradingGridId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.Fingerprints;
@@ -90,7 +94,7 @@ final class ApprovalReleaseSink implements Sink<ReleaseDecision> {
       case APPROVED:
         SimplifiedEpisode episode = release(d, audit);
         attributes.put("feedGuid", guidOf(id));
-        attributes.put("episodeUri", episode.uri());
+        attributes.put("episodeUri", "spotify:episode:" + episode.id());
         break;
       case REJECTED:
       case CHANGES_REQUESTED:
@@ -116,7 +120,7 @@ final class ApprovalReleaseSink implements Sink<ReleaseDecision> {
     FeedItem item = publishedItem(d, audit).orElseGet(() -> publish(d, audit));
     SimplifiedEpisode episode = publisher.awaitEpisode(item);
     audit.once("confirmed", AuditTrail.ACTOR, "confirmed_on_spotify",
-        "Live on Spotify as " + episode.uri() + " (" + FeedPublisher.episodeUrl(episode) + ")");
+        "Live on Spotify as spotify:episode:" + SpotifyId.of(episode.id()) + " (" + EpisodeAnnouncementMapper.episodeLink(episode) + ")");
     return episode;
   }
 
@@ -132,7 +136,7 @@ final class ApprovalReleaseSink implements Sink<ReleaseDecision> {
 
   /** Phase 1: artwork and audio checked, audio file and feed item written, recorded on the trail. */
   private FeedItem publish(ReleaseDecision d, AuditTrail audit) {
-    String id = d.approvalId();
+    String id = TradingGridId.require("approval id", d.approvalId()); // names the audio file and the feed item
     Document artwork = tradingGrid.documents().get(d.contentPackage().artworkDocumentId());
     Optional<String> problem = ArtworkCheck.problem(artwork.fileName(),
         tradingGrid.documents().download(artwork.id()));
@@ -142,7 +146,8 @@ final class ApprovalReleaseSink implements Sink<ReleaseDecision> {
     }
     Document audioDoc = tradingGrid.documents().get(d.contentPackage().audioDocumentId());
     if (!AudioClip.isAudio(audioDoc.contentType())) {
-      String reason = "audio document " + audioDoc.fileName() + " is " + audioDoc.contentType() + ", not audio/*";
+      String reason = "audio document " + LogSafe.quoted(audioDoc.fileName()) + " is " + LogSafe.quoted(audioDoc.contentType())
+          + ", not audio/*";
       audit.once("audio-type", AuditTrail.ACTOR, "release_blocked", "Release blocked: " + reason);
       throw new IllegalStateException("approval " + id + " is not released: " + reason
           + "; submit the package again under a new key with an audio document (audio/mpeg or audio/mp4)");
@@ -162,14 +167,16 @@ final class ApprovalReleaseSink implements Sink<ReleaseDecision> {
     String key = "tradinggrid:approval:" + d.approvalId();
     String threadRef = "gridcast:approval-review:" + d.approvalId();
     Thread thread = tradingGrid.threads().findByExternalRef(threadRef).orElseGet(() -> tradingGrid.threads().create(
-        ThreadCreate.builder().title("Review: " + d.title()).externalRef(threadRef).build(),
+        ThreadCreate.builder().title(PostMarkdown.plain("Review: " + d.title(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Review"))
+            .externalRef(threadRef).build(),
         Fingerprints.idempotencyKey(flowName, key + "#thread")));
     String messageRef = threadRef + ":decision:" + deciding;
     boolean sent = tradingGrid.threads().messages(thread.id(), null).stream()
         .anyMatch(m -> m.externalRef().filter(messageRef::equals).isPresent());
     if (!sent) {
-      String body = "@" + submitter + ": \"" + d.title() + "\" was " + verdict + " — " + d.decisions().get(deciding).summary()
-          + ". It will not be released to Spotify; submit a revised package under a new key to review it again.";
+      String body = PostMarkdown.create().markup("@").text(submitter).markup(": \"").text(d.title()).markup("\" was ")
+          .markup(verdict).markup(" — ").text(d.decisions().get(deciding).summary())
+          .markup(". It will not be released to Spotify; submit a revised package under a new key to review it again.").build();
       tradingGrid.threads().post(thread.id(), MessageCreate.builder().body(body).externalRef(messageRef).build(),
           Fingerprints.idempotencyKey(flowName, key + "#notify#" + deciding + "#" + ContentHash.of(body)));
     }

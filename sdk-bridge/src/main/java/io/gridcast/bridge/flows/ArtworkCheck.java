@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.core.LogSafe;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -29,25 +30,26 @@ public final class ArtworkCheck {
    * @param fileName for the message only
    */
   public static Optional<String> problem(String fileName, byte[] image) {
+    String name = LogSafe.quoted(fileName); // written by the submitter: never raw in a message
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
       if (readers == null || !readers.hasNext()) {
-        return Optional.of("artwork " + fileName + " is not a readable JPEG or PNG image");
+        return Optional.of("artwork " + name + " is not a readable JPEG or PNG image");
       }
       ImageReader reader = readers.next();
       try {
         String format = reader.getFormatName().toLowerCase(Locale.ROOT);
         if (!format.equals("png") && !format.equals("jpeg") && !format.equals("jpg")) {
-          return Optional.of("artwork " + fileName + " is " + format + "; Spotify accepts JPEG or PNG");
+          return Optional.of("artwork " + name + " is " + format + "; Spotify accepts JPEG or PNG");
         }
         reader.setInput(in, true, true);
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
         if (width != height) {
-          return Optional.of("artwork " + fileName + " is " + width + "x" + height + " px; it must be square");
+          return Optional.of("artwork " + name + " is " + width + "x" + height + " px; it must be square");
         }
         if (width < MIN_SIDE || width > MAX_SIDE) {
-          return Optional.of("artwork " + fileName + " is " + width + "x" + height + " px; Spotify accepts "
+          return Optional.of("artwork " + name + " is " + width + "x" + height + " px; Spotify accepts "
               + MIN_SIDE + "x" + MIN_SIDE + " to " + MAX_SIDE + "x" + MAX_SIDE + " px");
         }
         return Optional.empty();
@@ -55,7 +57,7 @@ public final class ArtworkCheck {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      return Optional.of("artwork " + fileName + " is not a readable JPEG or PNG image (" + e.getMessage() + ")");
+      return Optional.of("artwork " + name + " is not a readable JPEG or PNG image (" + LogSafe.text(String.valueOf(e.getMessage())) + ")");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.core.LogSafe;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
@@ -81,7 +82,7 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
       List<String> foreign = foreignPlaylists(campaign);
       if (!foreign.isEmpty()) {
         LOG.warn("campaign {} links {}, owned by another Spotify user, which the flow cannot change;"
-            + " created its own playlist {} instead", spec.campaignId(), foreign, id);
+            + " created its own playlist {} instead", spec.campaignId(), LogSafe.text(foreign.toString()), id);
       } else {
         LOG.info("created playlist {} for campaign {}", id, spec.campaignId());
       }
@@ -92,7 +93,8 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
     if (spec.conflict() != null) {
       SettledConflict c = spec.conflict();
       LOG.warn("campaign {}: {} changed on both sides (Spotify \"{}\", Trading Grid \"{}\"); settled for {}: {}",
-          c.campaignId(), c.field(), c.spotifyValue(), c.tradingGridValue(), c.winner(), c.reason());
+          c.campaignId(), c.field(), LogSafe.text(c.spotifyValue()), LogSafe.text(c.tradingGridValue()), c.winner(),
+          LogSafe.text(c.reason()));
       conflicts.accept(c);
     }
     return WriteResult.of(id, null)

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.core.LogSafe;
 import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.PostSink;
 import io.gridcast.bridge.Sink;
@@ -71,7 +72,7 @@ public final class DocumentPostSink implements Sink<PostWithDocuments> {
     String key = Fingerprints.idempotencyKey(flowName, "document:" + d.externalRef());
     try {
       Document doc = tradingGrid.documents().upload(d.content(), d.fileName(), d.contentType(), d.externalRef(), key);
-      LOG.debug("uploaded {} as document {}", d.fileName(), doc.id());
+      LOG.debug("uploaded {} as document {}", LogSafe.quoted(d.fileName()), doc.id());
       return doc.id();
     } catch (BadRequestException e) {
       if (e.errorCode().filter("idempotency_key_reused"::equals).isEmpty()) {

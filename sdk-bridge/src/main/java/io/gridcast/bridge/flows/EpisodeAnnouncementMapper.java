@@ -3,6 +3,9 @@ package io.gridcast.bridge.flows;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.bridge.text.LinkPolicy;
+import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.spotify.SpotifyId;
 import io.gridcast.spotify.model.SimplifiedEpisode;
 import io.gridcast.tradinggrid.model.Link;
 import io.gridcast.tradinggrid.model.PostCreate;
@@ -10,22 +13,30 @@ import io.gridcast.tradinggrid.model.PostKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * The default mapping of an episode to an announcement post: title, a Markdown body with the
  * show, release date, duration and release notes (the episode description), a link to the
  * episode on Spotify, metadata for filtering, the routed audience and the configured tags.
+ * Every remote value passes through {@link PostMarkdown}: the show name and release notes are
+ * escaped, links in the notes kept only with {@code https} targets, remote images dropped unless
+ * the image policy allows their host, and the "Listen" link is Spotify's own. An episode whose
+ * id is not a Spotify id fails with {@link IllegalArgumentException} (a per-item failure).
  * Pure for a given partner snapshot; thread-safe. This is the bridge's hot path: it builds each
- * post with one pre-sized {@link StringBuilder} and no intermediate collections beyond the
- * post's own.
+ * post in one pass and no intermediate collections beyond the post's own.
  */
 public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, PostCreate> {
+
+  /** Longest post title the contract accepts. */
+  static final int MAX_TITLE_CHARS = 300;
 
   private final RoutingPolicy<ShowEpisode> routing;
   private final Supplier<PartnerDirectory> partners;
   private final List<String> tags;
   private final PostKind kind;
+  private final LinkPolicy images;
 
   /**
    * @param partners the partner snapshot of the current run
@@ -33,6 +44,18 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
    */
   public EpisodeAnnouncementMapper(RoutingPolicy<ShowEpisode> routing, Supplier<PartnerDirectory> partners,
       List<String> tags, PostKind kind) {
+    this(routing, partners, tags, kind, LinkPolicy.none());
+  }
+
+  /**
+   * @param partners the partner snapshot of the current run
+   * @param kind {@link PostKind#ANNOUNCEMENT} for announcements; other flows reuse the layout
+   * @param images the hosts whose images in release notes are kept ({@link LinkPolicy#none()}: every
+   *     remote image is dropped)
+   */
+  public EpisodeAnnouncementMapper(RoutingPolicy<ShowEpisode> routing, Supplier<PartnerDirectory> partners,
+      List<String> tags, PostKind kind, LinkPolicy images) {
+    this.images = Objects.requireNonNull(images, "images");
     this.routing = routing;
     this.partners = partners;
     this.tags = List.copyOf(tags);
@@ -42,23 +65,23 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
   @Override
   public PostCreate map(ShowEpisode source) {
     SimplifiedEpisode e = source.episode();
-    String link = e.externalUrls().spotify().orElse("https://open.spotify.com/episode/" + e.id());
+    SpotifyId.of(e.id()); // a hostile id fails this item here, before it reaches a link, path or key
+    String link = episodeLink(e);
     String duration = formatDuration(e.durationMs());
     String releaseDate = e.releaseDate().toString();
-    StringBuilder body = new StringBuilder(256 + e.description().length());
-    body.append("**").append(escape(source.showName())).append("** · ").append(e.releaseDate())
-        .append(" · ").append(duration);
+    PostMarkdown body = PostMarkdown.create(images);
+    body.strong(source.showName()).markup(" · ").markup(releaseDate).markup(" · ").markup(duration);
     if (e.explicit()) {
-      body.append(" · explicit");
+      body.markup(" · explicit");
     }
-    body.append("\n\n");
+    body.markup("\n\n");
     if (!e.description().isBlank()) {
-      body.append("### Release notes\n\n").append(e.description().strip()).append("\n\n");
+      body.markup("### Release notes\n\n").notes(e.description(), LinkPolicy.anyHttps()).markup("\n\n");
     }
-    body.append("[Listen on Spotify](").append(link).append(')');
+    body.link("Listen on Spotify", link, LinkPolicy.spotify());
 
     Map<String, String> metadata = new LinkedHashMap<>(8);
-    metadata.put("spotifyUri", e.uri());
+    metadata.put("spotifyUri", "spotify:episode:" + e.id());
     metadata.put("showId", source.showId());
     metadata.put("releaseDate", releaseDate);
     metadata.put("durationMs", Long.toString(e.durationMs()));
@@ -68,8 +91,8 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
     }
     return PostCreate.builder()
         .kind(kind)
-        .title(source.showName() + ": " + e.name())
-        .body(body.toString())
+        .title(PostMarkdown.plain(source.showName() + ": " + e.name(), MAX_TITLE_CHARS, "Episode " + e.id()))
+        .body(body.build())
         .addLinks(Link.builder().rel("spotify").title("Listen on Spotify").url(link).build())
         .metadata(metadata)
         .audience(routing.audienceFor(source, partners.get()))
@@ -98,8 +121,13 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
     return sb.append(sec).toString();
   }
 
-  /** Keeps a show name from turning into Markdown emphasis. */
-  private static String escape(String text) {
-    return text.replace("*", "\\*").replace("_", "\\_");
+  /**
+   * The episode's web link: its {@code external_urls.spotify} when that is an {@code https} link
+   * on Spotify's hosts, otherwise the canonical {@code open.spotify.com} link built from its
+   * (validated) id.
+   */
+  static String episodeLink(SimplifiedEpisode e) {
+    return e.externalUrls().spotify().flatMap(LinkPolicy.spotify()::check)
+        .orElseGet(() -> "https://open.spotify.com/episode/" + SpotifyId.of(e.id()).value());
   }
 }

@@ -44,7 +44,7 @@ public final class EpisodeAnnouncementsFlow {
         partners.set(snapshot);
       }
       return snapshot;
-    }, config.tags(), PostKind.ANNOUNCEMENT);
+    }, config.tags(), PostKind.ANNOUNCEMENT, config.remoteImages());
     return Flow.<ShowEpisode, PostCreate>builder(config.flowName())
         .source(checkpoint -> {
           partners.set(PartnerDirectory.load(tradingGrid)); // read when the run starts reading

@@ -136,11 +136,6 @@ final class FeedPublisher {
     return watcher;
   }
 
-  /** The public web link of an episode. */
-  static String episodeUrl(SimplifiedEpisode episode) {
-    return episode.externalUrls().spotify().orElse("https://open.spotify.com/episode/" + episode.id());
-  }
-
   private boolean mediaIsCurrent(String fileName, AudioClip audio) {
     Path target = config.mediaFolder().resolve(fileName);
     byte[] bytes = audio.bytesUnsafe();

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.tradinggrid.model.FormCreate;
 import io.gridcast.tradinggrid.model.FormField;
@@ -31,11 +32,11 @@ public final class FeedbackChannelMapper implements Mapper<ShowEpisode, Feedback
   public FeedbackChannel map(ShowEpisode source) {
     String title = source.showName() + ": " + source.episode().name();
     ThreadCreate thread = ThreadCreate.builder()
-        .title(shorten("Feedback: " + title))
+        .title(PostMarkdown.plain("Feedback: " + title, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Feedback"))
         .externalRef(FeedbackChannel.threadRef(source.key()))
         .build();
     FormCreate form = FormCreate.builder()
-        .title(shorten("Episode feedback: " + title))
+        .title(PostMarkdown.plain("Episode feedback: " + title, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Episode feedback"))
         .description("How useful was this episode for your team? Rate it, pick the topic you care about most, "
             + "and tell us anything else. Discussion continues in the episode's feedback thread.")
         .addFields(
@@ -46,9 +47,5 @@ public final class FeedbackChannelMapper implements Mapper<ShowEpisode, Feedback
         .externalRef(FeedbackChannel.formRef(source.key()))
         .build();
     return new FeedbackChannel(thread, form);
-  }
-
-  private static String shorten(String title) {
-    return title.length() <= 300 ? title : title.substring(0, 299) + "…";
   }
 }

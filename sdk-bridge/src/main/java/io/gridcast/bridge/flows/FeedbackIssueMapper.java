@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.LinkPolicy;
+import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.spotify.model.SimplifiedEpisode;
 import io.gridcast.tradinggrid.model.IssueCreate;
@@ -24,34 +26,35 @@ public final class FeedbackIssueMapper implements Mapper<LowRating, IssueCreate>
   @Override
   public IssueCreate map(LowRating source) {
     SimplifiedEpisode e = source.episode().episode();
-    String link = e.externalUrls().spotify().orElse("https://open.spotify.com/episode/" + e.id());
+    String link = EpisodeAnnouncementMapper.episodeLink(e);
     String topic = source.submission().answers().get(FeedbackChannelMapper.TOPIC);
     String comment = source.submission().answers().getOrDefault(FeedbackChannelMapper.COMMENT, "").strip();
     String who = source.partner().map(Partner::name).orElse(source.submission().partnerId());
-    StringBuilder description = new StringBuilder(256 + comment.length());
-    description.append(who).append(" rated **").append(source.episode().showName()).append(": ").append(e.name())
-        .append("** ").append(source.rating()).append(" out of 5");
+    PostMarkdown description = PostMarkdown.withCapacity(256 + comment.length());
+    description.text(who).markup(" rated ").strong(source.episode().showName() + ": " + e.name())
+        .markup(" ").markup(Integer.toString(source.rating())).markup(" out of 5");
     if (topic != null) {
-      description.append(" (topic: ").append(topic).append(')');
+      description.markup(" (topic: ").text(topic).markup(")");
     }
-    description.append(" on ").append(source.submission().submittedAt()).append(".\n\n");
-    description.append(comment.isEmpty() ? "No comment was given." : "> " + comment.replace("\n", "\n> "));
+    description.markup(" on ").markup(source.submission().submittedAt().toString()).markup(".\n\n");
+    if (comment.isEmpty()) {
+      description.markup("No comment was given.");
+    } else {
+      description.markup("> ").notes(comment, LinkPolicy.anyHttps());
+    }
     IssueCreate.Builder issue = IssueCreate.builder()
         .type(IssueType.FEEDBACK)
         .severity(severity)
-        .title(shorten("Low rating " + source.rating() + "/5: " + e.name()))
-        .description(description.toString())
+        .title(PostMarkdown.plain("Low rating " + source.rating() + "/5: " + e.name(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS,
+            "Low rating " + source.rating() + "/5"))
+        .description(description.build())
         .partnerId(source.submission().partnerId())
         .addLinks(Link.builder().rel("spotify").title("Episode on Spotify").url(link).build())
         .externalRef(source.key());
     if (topic != null && !topic.isBlank()) {
-      issue.topic(topic);
+      issue.topic(PostMarkdown.plain(topic, 100, topic.strip()));
     }
     source.partner().ifPresent(p -> issue.region(p.region()).accountId(p.accountId()));
     return issue.build();
-  }
-
-  private static String shorten(String title) {
-    return title.length() <= 300 ? title : title.substring(0, 299) + "…";
   }
 }

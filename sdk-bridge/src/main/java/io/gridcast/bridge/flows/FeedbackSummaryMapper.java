@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.tradinggrid.model.Audience;
 import io.gridcast.tradinggrid.model.Message;
@@ -122,7 +123,7 @@ public final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, Pos
   }
 
   private static String cell(String text) {
-    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("\n", " ");
+    return PostMarkdown.escape(text);
   }
 
   /** Counts for one row. */

@@ -1,5 +1,9 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.LinkPolicy;
+import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.core.LogSafe;
+import io.gridcast.tradinggrid.TradingGridId;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
@@ -49,6 +53,7 @@ public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpd
    */
   @Override
   public IssueAudioUpdate map(Issue issue) {
+    TradingGridId.require("issue id", issue.id()); // it names the feed item and the audio file
     String summary = issue.resolutionSummary().map(String::strip).filter(s -> !s.isEmpty())
         .orElseThrow(() -> new IllegalArgumentException("issue " + issue.id()
             + " has no resolution summary: resolve it with a summary before it can get an audio update"));
@@ -83,25 +88,27 @@ public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpd
    * @param externalRef the post's {@code externalRef}
    */
   public static PostCreate post(IssueAudioUpdate update, String episodeUrl, String episodeUri, String externalRef) {
-    StringBuilder body = new StringBuilder(512);
-    body.append(update.summary()).append("\n\n");
+    String link = LinkPolicy.spotify().check(episodeUrl).orElseThrow(() -> new IllegalArgumentException(
+        "the episode link of the audio update of issue " + update.issueId() + " is not an https link on Spotify's hosts: "
+            + LogSafe.quoted(episodeUrl)));
+    PostMarkdown body = PostMarkdown.withCapacity(512).notes(update.summary(), LinkPolicy.anyHttps()).markup("\n\n");
     if (!update.correctiveActions().isEmpty()) {
-      body.append("### Corrective actions\n\n");
+      body.markup("### Corrective actions\n\n");
       for (String action : update.correctiveActions()) {
-        body.append("- ").append(action.strip()).append('\n');
+        body.markup("- ").text(action.strip()).markup("\n");
       }
-      body.append('\n');
+      body.markup("\n");
     }
-    body.append("[Listen to the audio update on Spotify](").append(episodeUrl).append(')');
+    body.link("Listen to the audio update on Spotify", link, LinkPolicy.spotify());
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("issueId", update.issueId());
     metadata.put("spotifyUri", episodeUri);
     metadata.put("feedGuid", update.guid());
     return PostCreate.builder()
         .kind(PostKind.AUDIO_UPDATE)
-        .title(update.episodeTitle())
-        .body(body.toString())
-        .addLinks(Link.builder().rel("spotify").title("Listen on Spotify").url(episodeUrl).build())
+        .title(PostMarkdown.plain(update.episodeTitle(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Audio update"))
+        .body(body.build())
+        .addLinks(Link.builder().rel("spotify").title("Listen on Spotify").url(link).build())
         .metadata(metadata)
         .audience(update.audience())
         .tags(update.tags())
@@ -111,15 +118,15 @@ public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpd
 
   /** The issue comment that records the published audio update. */
   static String comment(IssueAudioUpdate update, String episodeUrl) {
-    StringBuilder body = new StringBuilder(512);
-    body.append("Audio update published on Spotify: ").append(episodeUrl).append("\n\n")
-        .append("**Summary:** ").append(update.summary()).append('\n');
+    PostMarkdown body = PostMarkdown.withCapacity(512).markup("Audio update published on Spotify: ")
+        .link(episodeUrl, episodeUrl, LinkPolicy.spotify()).markup("\n\n**Summary:** ")
+        .notes(update.summary(), LinkPolicy.anyHttps()).markup("\n");
     if (!update.correctiveActions().isEmpty()) {
-      body.append("\n**Corrective actions:**\n");
+      body.markup("\n**Corrective actions:**\n");
       for (String action : update.correctiveActions()) {
-        body.append("- ").append(action.strip()).append('\n');
+        body.markup("- ").text(action.strip()).markup("\n");
       }
     }
-    return body.toString().strip();
+    return body.build().strip();
   }
 }

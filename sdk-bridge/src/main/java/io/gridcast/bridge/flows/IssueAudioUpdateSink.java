@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.PostMarkdown;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.PostSink;
@@ -121,17 +122,17 @@ final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
     FeedItem item = publisher.publish(update.guid(), update.episodeTitle(), update.script(), update.pubDate(), clip,
         "issue-" + issueId);
     SimplifiedEpisode episode = publisher.awaitEpisode(item);
-    String url = FeedPublisher.episodeUrl(episode);
+    String url = EpisodeAnnouncementMapper.episodeLink(episode);
     linkIssue(issue, update, url);
     String comment = IssueAudioUpdateMapper.comment(update, url);
     String commentHash = ContentHash.of(comment);
     String commentRef = publishedCommentRefOf(issueId, commentHash);
     commentOnce(issueId, commentRef, comment, Fingerprints.idempotencyKey(flowName, key + "#comment#" + commentHash));
-    PostCreate post = IssueAudioUpdateMapper.post(update, url, episode.uri(), postRefOf(issueId));
+    PostCreate post = IssueAudioUpdateMapper.post(update, url, "spotify:episode:" + episode.id(), postRefOf(issueId));
     WriteResult written = upsertPost(key, post);
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("feedGuid", update.guid());
-    attributes.put("episodeUri", episode.uri());
+    attributes.put("episodeUri", "spotify:episode:" + episode.id());
     attributes.put("episodeUrl", url);
     attributes.put("commentRef", commentRef);
     return written.withAttributes(json(attributes));
@@ -151,7 +152,7 @@ final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
         return;
       }
       List<Link> links = new ArrayList<>(current.links());
-      links.add(Link.builder().rel(LINK_REL).title("Audio update: " + update.episodeTitle()).url(url).build());
+      links.add(Link.builder().rel(LINK_REL).title(PostMarkdown.plain("Audio update: " + update.episodeTitle(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Audio update")).url(url).build());
       try {
         tradingGrid.issues().update(current.id(), IssueUpdate.builder().links(links).build(), current.version());
         return;

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.core.LogSafe;
 import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.Flow;
@@ -141,7 +142,7 @@ public final class IssueAudioUpdatesFlow {
     }
     Event event = verifier.constructEvent(Objects.requireNonNull(rawBody, "rawBody"), signatureHeader);
     if (event.type() != EventType.ISSUE_RESOLVED || !"issue".equals(event.resourceType())) {
-      LOG.debug("webhook event {} of type {} is not an issue resolution; ignored", event.id(), event.type());
+      LOG.debug("webhook event {} of type {} is not an issue resolution; ignored", LogSafe.text(event.id()), event.type());
       return Optional.empty();
     }
     return Optional.of(bridge.run(issueFlow(event.resourceId())));

@@ -1,5 +1,8 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.LinkPolicy;
+import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.core.LogSafe;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.tradinggrid.model.Audience;
 import io.gridcast.tradinggrid.model.Link;
@@ -30,6 +33,9 @@ public final class MilestonePostsMapper implements Mapper<MilestoneRelease, Mile
     List<PartnerInstruction> instructions = new ArrayList<>(source.campaign().partnerInstructions());
     instructions.sort(Comparator.comparing(PartnerInstruction::partnerId));
     List<PostCreate> posts = new ArrayList<>();
+    String link = LinkPolicy.spotify().check(source.link()).orElseThrow(() -> new IllegalArgumentException(
+        "the Spotify link of milestone " + source.milestone().id() + " is not an https link on Spotify's hosts: "
+            + LogSafe.quoted(source.link())));
     for (PartnerInstruction i : instructions) {
       Map<String, String> metadata = new LinkedHashMap<>();
       metadata.put("campaignId", source.campaign().id());
@@ -37,10 +43,12 @@ public final class MilestonePostsMapper implements Mapper<MilestoneRelease, Mile
       source.milestone().spotifyUri().ifPresent(u -> metadata.put("spotifyUri", u));
       posts.add(PostCreate.builder()
           .kind(PostKind.ANNOUNCEMENT)
-          .title(source.campaign().name() + ": " + source.milestone().title())
-          .body("**" + source.itemName() + "** is live on Spotify.\n\n[Listen on Spotify](" + source.link() + ")\n\n"
-              + "### Your instructions\n\n" + i.instructions().strip())
-          .addLinks(Link.builder().rel("listen").title("Listen on Spotify").url(source.link()).build())
+          .title(PostMarkdown.plain(source.campaign().name() + ": " + source.milestone().title(),
+              EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Campaign milestone"))
+          .body(PostMarkdown.create().strong(source.itemName()).markup(" is live on Spotify.\n\n")
+              .link("Listen on Spotify", link, LinkPolicy.spotify()).markup("\n\n### Your instructions\n\n")
+              .notes(i.instructions(), LinkPolicy.anyHttps()).build())
+          .addLinks(Link.builder().rel("listen").title("Listen on Spotify").url(link).build())
           .metadata(metadata)
           .audience(Audience.ofPartners(List.of(i.partnerId())))
           .tags(tags)

@@ -1,16 +1,14 @@
 package io.gridcast.bridge.flows;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.SafeCsv;
 import io.gridcast.spotify.analytics.EpisodeDailyStats;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.PostKind;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +26,6 @@ import java.util.function.Supplier;
  */
 public final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithDocuments> {
 
-  private static final CsvMapper CSV = new CsvMapper();
   private static final String[] HEADER = {"date", "episode_id", "episode", "show", "release_date", "starts", "streams", "listeners"};
 
   private final RoutingPolicy<PerformanceData> audience;
@@ -59,7 +56,8 @@ public final class PerformanceReportMapper implements Mapper<PerformanceData, Po
     metadata.put("dataSha256", Fingerprints.sha256Hex(csv));
     PostCreate post = PostCreate.builder()
         .kind(PostKind.REPORT)
-        .title("Podcast performance " + data.start() + " to " + data.end() + ": " + data.scopeName())
+        .title(PostMarkdown.plain("Podcast performance " + data.start() + " to " + data.end() + ": " + data.scopeName(),
+            EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Podcast performance " + data.start() + " to " + data.end()))
         .body(body(data, chart.fileName(), csvDoc.fileName()))
         .metadata(metadata)
         .audience(audience.audienceFor(data, partners.get()))
@@ -70,55 +68,45 @@ public final class PerformanceReportMapper implements Mapper<PerformanceData, Po
   }
 
   static String body(PerformanceData data, String chartFile, String csvFile) {
-    StringBuilder b = new StringBuilder(512 + 128 * data.episodes().size());
-    b.append("Performance of **").append(escape(data.scopeName())).append("** from ").append(data.start())
-        .append(" to ").append(data.end()).append(".\n\n");
+    PostMarkdown b = PostMarkdown.withCapacity(512 + 128 * data.episodes().size());
+    b.markup("Performance of ").strong(data.scopeName()).markup(" from ").markup(data.start().toString())
+        .markup(" to ").markup(data.end().toString()).markup(".\n\n");
     if (data.episodes().isEmpty()) {
-      b.append("No analytics rows for this period.\n\n");
+      b.markup("No analytics rows for this period.\n\n");
     } else {
-      b.append("| Episode | Show | Released | Starts | Streams | Peak daily listeners | Days |\n");
-      b.append("|---|---|---|---:|---:|---:|---:|\n");
+      b.markup("| Episode | Show | Released | Starts | Streams | Peak daily listeners | Days |\n");
+      b.markup("|---|---|---|---:|---:|---:|---:|\n");
       long starts = 0;
       long streams = 0;
       for (EpisodePerformance e : data.episodes()) {
-        b.append("| ").append(cell(e.name())).append(" | ").append(cell(e.showName())).append(" | ").append(e.releaseDate())
-            .append(" | ").append(number(e.starts())).append(" | ").append(number(e.streams())).append(" | ")
-            .append(number(e.peakDailyListeners())).append(" | ").append(e.days().size()).append(" |\n");
+        b.markup("| ").text(e.name()).markup(" | ").text(e.showName()).markup(" | ").text(e.releaseDate())
+            .markup(" | ").markup(number(e.starts())).markup(" | ").markup(number(e.streams())).markup(" | ")
+            .markup(number(e.peakDailyListeners())).markup(" | ").markup(Integer.toString(e.days().size())).markup(" |\n");
         starts += e.starts();
         streams += e.streams();
       }
-      b.append("| **Total** | | | **").append(number(starts)).append("** | **").append(number(streams)).append("** | | |\n\n");
+      b.markup("| **Total** | | | **").markup(number(starts)).markup("** | **").markup(number(streams)).markup("** | | |\n\n");
     }
-    b.append("Attached: the daily chart (`").append(chartFile).append("`) and the data (`").append(csvFile).append("`).");
-    return b.toString();
+    b.markup("Attached: the daily chart (").code(chartFile).markup(") and the data (").code(csvFile).markup(").");
+    return b.build();
   }
 
-  /** The rows as CSV (header first; episodes in report order, days oldest first). */
+  /**
+   * The rows as spreadsheet-safe CSV ({@link SafeCsv}: header first; episodes in report order,
+   * days oldest first; text cells that a spreadsheet would evaluate are neutralised).
+   */
   static byte[] csv(PerformanceData data) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(HEADER);
+    SafeCsv csv = SafeCsv.withHeader(HEADER);
     for (EpisodePerformance e : data.episodes()) {
       for (EpisodeDailyStats s : e.days()) {
-        rows.add(new String[] {s.date().toString(), e.episodeId(), e.name(), e.showName(), e.releaseDate(),
-            Long.toString(s.starts()), Long.toString(s.streams()), Long.toString(s.listeners())});
+        csv.row(s.date().toString(), e.episodeId(), e.name(), e.showName(), e.releaseDate(), s.starts(), s.streams(),
+            s.listeners());
       }
     }
-    try {
-      return CSV.writeValueAsString(rows).getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("encoding the report data as CSV failed", e);
-    }
+    return csv.toBytes();
   }
 
   private static String number(long n) {
     return String.format(Locale.ROOT, "%,d", n);
-  }
-
-  private static String cell(String text) {
-    return escape(text).replace("|", "\\|").replace("\n", " ");
-  }
-
-  private static String escape(String text) {
-    return text.replace("*", "\\*").replace("_", "\\_");
   }
 }

@@ -1,5 +1,8 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.LinkPolicy;
+import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.spotify.SpotifyId;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
@@ -36,20 +39,22 @@ public final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState,
   public PostCreate map(SitePlaylistState source) {
     Site site = source.site();
     Playlist p = source.playlist();
-    String link = p.externalUrls().spotify().orElse("https://open.spotify.com/playlist/" + p.id());
+    String link = p.externalUrls().spotify().flatMap(LinkPolicy.spotify()::check)
+        .orElseGet(() -> "https://open.spotify.com/playlist/" + SpotifyId.of(p.id()).value());
     long items = p.items().total();
-    String body = "The music programme of **" + site.name() + "** (" + site.region() + ") is now **" + p.name()
-        + "** with " + items + (items == 1 ? " item" : " items") + " (Spotify snapshot `" + p.snapshotId() + "`).\n\n"
-        + "[Open the playlist on Spotify](" + link + ")";
+    String body = PostMarkdown.create().markup("The music programme of ").strong(site.name()).markup(" (").text(site.region())
+        .markup(") is now ").strong(p.name()).markup(" with ").markup(Long.toString(items)).markup(items == 1 ? " item" : " items")
+        .markup(" (Spotify snapshot ").code(p.snapshotId()).markup(").\n\n")
+        .link("Open the playlist on Spotify", link, LinkPolicy.spotify()).build();
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("siteId", site.id());
     metadata.put("region", site.region());
-    metadata.put("playlistUri", p.uri());
+    metadata.put("playlistUri", "spotify:playlist:" + p.id());
     metadata.put("snapshotId", p.snapshotId());
     metadata.put("items", Long.toString(items));
     return PostCreate.builder()
         .kind(PostKind.SERVICE_NOTICE)
-        .title("Music programme: " + site.name())
+        .title(PostMarkdown.plain("Music programme: " + site.name(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Music programme"))
         .body(body)
         .addLinks(Link.builder().rel("playlist").title("Open the playlist on Spotify").url(link).build())
         .metadata(metadata)

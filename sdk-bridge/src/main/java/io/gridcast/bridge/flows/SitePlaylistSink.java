@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.core.LogSafe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.Sink;
@@ -105,7 +106,7 @@ final class SitePlaylistSink implements Sink<SitePlaylistSpec> {
         return;
       }
       if (!linked) {
-        site.playlistUri().ifPresent(old -> LOG.info("site {} moves from playlist {} to {}", siteId, old, playlistUri));
+        site.playlistUri().ifPresent(old -> LOG.info("site {} moves from playlist {} to {}", siteId, LogSafe.text(old), playlistUri));
       }
       SiteUpdate body = SiteUpdate.builder().playlistUri(playlistUri).status(SiteStatus.LIVE).build();
       try {

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.tradinggrid.model.Site;
 import io.gridcast.tradinggrid.model.SiteRequest;
@@ -25,7 +26,7 @@ public final class SiteRequestDecider implements Mapper<SiteRequestCase, SiteReq
   public SiteRequestDecision map(SiteRequestCase source) {
     SiteRequest r = source.request();
     if (source.site().isEmpty()) {
-      return SiteRequestDecision.refuse(r.id(), "Refused: site `" + r.siteId() + "` does not exist in this community,"
+      return SiteRequestDecision.refuse(r.id(), "Refused: site " + PostMarkdown.create().code(r.siteId()).build() + " does not exist in this community,"
           + " so there is nothing to change for it. Check the site id and raise the request again for an existing site.");
     }
     Site site = source.site().get();
@@ -33,11 +34,11 @@ public final class SiteRequestDecider implements Mapper<SiteRequestCase, SiteReq
     switch (r.type()) {
       case NEW_SITE:
         return licensed ? SiteRequestDecision.accept(r.id())
-            : SiteRequestDecision.refuse(r.id(), "Refused: " + site.name() + " cannot go live without its licence"
+            : SiteRequestDecision.refuse(r.id(), "Refused: " + PostMarkdown.escape(site.name()) + " cannot go live without its licence"
                 + " documents. Upload the public-performance licence to the site, then raise a new request.");
       case PLAYLIST_CHANGE:
         if (!licensed) {
-          return SiteRequestDecision.refuse(r.id(), "Refused: " + site.name() + " has no licence documents, so no"
+          return SiteRequestDecision.refuse(r.id(), "Refused: " + PostMarkdown.escape(site.name()) + " has no licence documents, so no"
               + " music can be programmed for it. Upload the public-performance licence to the site first.");
         }
         try {
@@ -46,7 +47,7 @@ public final class SiteRequestDecider implements Mapper<SiteRequestCase, SiteReq
                 + " line: `add spotify:track:…`, `remove spotify:track:…`, `move spotify:track:… to 1` or `rename New name`.");
           }
         } catch (IllegalArgumentException e) {
-          return SiteRequestDecision.refuse(r.id(), "Refused: " + e.getMessage() + ".");
+          return SiteRequestDecision.refuse(r.id(), "Refused: " + PostMarkdown.escape(e.getMessage()) + ".");
         }
         return SiteRequestDecision.accept(r.id());
       case LICENCE:

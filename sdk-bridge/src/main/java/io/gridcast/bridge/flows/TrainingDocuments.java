@@ -1,6 +1,7 @@
 package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.Fingerprints;
+import io.gridcast.spotify.SpotifyId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,12 +48,22 @@ final class TrainingDocuments {
     return new TrainingDocuments(folder, files(folder, folder));
   }
 
-  /** The documents of one episode: the shared ones, then its own. */
+  /**
+   * The documents of one episode: the shared ones, then its own.
+   *
+   * @throws IllegalArgumentException if {@code episodeId} is not a Spotify id: an id from a
+   *     response is written by a stranger, and {@code ../secrets} or {@code /etc} must never
+   *     select a folder (a per-item failure, never a file access)
+   */
   List<PostDocument> forEpisode(String episodeId) {
+    String id = SpotifyId.of(episodeId).value();
     if (folder == null) {
       return shared;
     }
-    Path own = folder.resolve(episodeId);
+    Path own = folder.resolve(id);
+    if (!own.normalize().startsWith(folder.normalize())) { // cannot happen with a valid id; kept as the last guard
+      throw new IllegalArgumentException("the documents of episode " + id + " must be a folder inside " + folder);
+    }
     if (!Files.isDirectory(own)) {
       return shared;
     }

@@ -3,6 +3,7 @@ package io.gridcast.bridge.flows;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.PostKind;
 import java.util.ArrayList;
@@ -40,14 +41,15 @@ public final class TrainingPostMapper implements Mapper<ShowEpisode, PostWithDoc
   @Override
   public PostWithDocuments map(ShowEpisode source) {
     PostCreate base = layout.map(source);
-    StringBuilder body = new StringBuilder(base.body());
+    PostMarkdown body = PostMarkdown.withCapacity(base.body().length() + 256).markup(base.body());
     if (!faqs.isEmpty()) {
-      body.append("\n\n### FAQ\n");
-      faqs.forEach((q, a) -> body.append("\n**").append(q.strip()).append("**\n\n").append(a.strip()).append('\n'));
+      body.markup("\n\n### FAQ\n");
+      // the host's own text: questions shown as text, answers as the Markdown the host wrote
+      faqs.forEach((q, a) -> body.markup("\n").strong(q.strip()).markup("\n\n").markup(a.strip()).markup("\n"));
     }
     List<String> attachments = new ArrayList<>(base.attachments());
     attachments.addAll(documentIds);
-    PostCreate post = base.withBody(body.toString().strip()).withAttachments(attachments).withExternalRef(postRef(source.key()));
+    PostCreate post = base.withBody(body.build().strip()).withAttachments(attachments).withExternalRef(postRef(source.key()));
     return new PostWithDocuments(post, documents.get().forEpisode(source.episode().id()));
   }
 }
