@@ -24,6 +24,10 @@ import java.util.TreeMap;
  * also keeps instants to microseconds, so that a test written against it holds for the
  * database-backed store.
  *
+ * <p>It refuses the same source keys ({@link SourceKeys}) and escapes the same dead-letter text
+ * as {@link JdbcStateStore}, though memory could hold them, so that a flow that works here works
+ * on every store.
+ *
  * <p>Lease expiry is judged by the store's {@link Clock} (default {@link Clock#systemUTC()});
  * inject a movable clock to test expiry.
  *
@@ -58,7 +62,7 @@ public final class InMemoryStateStore implements StateStore {
   @Override
   public Optional<LedgerEntry> find(String flow, String sourceKey) {
     requireText("flow", flow);
-    requireText("sourceKey", sourceKey);
+    SourceKeys.requireStorable("sourceKey", sourceKey);
     synchronized (lock) {
       ensureOpen();
       return Optional.ofNullable(ledger.getOrDefault(flow, new TreeMap<>()).get(sourceKey));
@@ -69,12 +73,13 @@ public final class InMemoryStateStore implements StateStore {
   public Map<String, LedgerEntry> findAll(String flow, Collection<String> sourceKeys) {
     requireText("flow", flow);
     requirePresent("sourceKeys", sourceKeys);
+    sourceKeys.forEach(key -> SourceKeys.requireStorable("sourceKeys element", key));
     synchronized (lock) {
       ensureOpen();
       Map<String, LedgerEntry> entries = ledger.getOrDefault(flow, new TreeMap<>());
       Map<String, LedgerEntry> found = new LinkedHashMap<>();
       for (String key : sourceKeys) {
-        LedgerEntry entry = entries.get(requireText("sourceKeys element", key));
+        LedgerEntry entry = entries.get(key);
         if (entry != null) {
           found.put(key, entry);
         }
@@ -94,7 +99,7 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public void record(LedgerEntry entry, Lease lease) {
-    requirePresent("entry", entry);
+    StorableText.requireStorable(requirePresent("entry", entry));
     requireSameFlow(entry.flow(), lease);
     LedgerEntry stored = LedgerEntry.builder().from(entry).updatedAt(micros(entry.updatedAt())).build();
     synchronized (lock) {
@@ -177,15 +182,17 @@ public final class InMemoryStateStore implements StateStore {
   public DeadLetter deadLetter(
       String flow, String sourceKey, String reason, String payloadRef, Instant at, Lease lease) {
     requireText("flow", flow);
-    requireText("sourceKey", sourceKey);
-    requireText("reason", reason);
+    SourceKeys.requireStorable("sourceKey", sourceKey);
+    String storedReason = StorableText.escapedIfUnstorable(requireText("reason", reason));
+    String storedPayloadRef = StorableText.escapedIfUnstorable(payloadRef);
     Instant failedAt = micros(requirePresent("at", at));
     requireSameFlow(flow, lease);
     synchronized (lock) {
       ensureOpen();
       verify(lease);
       FlowKey key = new FlowKey(flow, sourceKey);
-      DeadLetter letter = DeadLetters.next(deadLetters.get(key), flow, sourceKey, reason, payloadRef, failedAt);
+      DeadLetter letter =
+          DeadLetters.next(deadLetters.get(key), flow, sourceKey, storedReason, storedPayloadRef, failedAt);
       deadLetters.put(key, letter);
       return letter;
     }
@@ -210,7 +217,7 @@ public final class InMemoryStateStore implements StateStore {
   @Override
   public void clearDeadLetter(String flow, String sourceKey) {
     requireText("flow", flow);
-    requireText("sourceKey", sourceKey);
+    SourceKeys.requireStorable("sourceKey", sourceKey);
     synchronized (lock) {
       ensureOpen();
       deadLetters.remove(new FlowKey(flow, sourceKey));

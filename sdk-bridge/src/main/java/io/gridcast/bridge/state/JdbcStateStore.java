@@ -6,6 +6,7 @@ import static io.gridcast.bridge.state.Arguments.requirePresent;
 import static io.gridcast.bridge.state.Arguments.requireSameFlow;
 import static io.gridcast.bridge.state.Arguments.requireText;
 
+import io.gridcast.core.LogSafe;
 import io.gridcast.core.Secret;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * on PostgreSQL serialise on an advisory lock, so each version is applied once. A database
  * whose schema is newer than this Gridcast is refused with a {@link StateStoreException}.
  *
+ * <p><b>Keys.</b> Source keys follow {@link SourceKeys}' rule. A key longer than
+ * {@link SourceKeys#MAX_INDEXED_BYTES} UTF-8 bytes is indexed under its SHA-256 digest, the
+ * original kept beside it, so that keys of any length fit the databases' index limits; every
+ * read returns the original. A NUL character in a dead letter's reason or payload reference
+ * (which PostgreSQL refuses) is written escaped, as {@code \u0000}.
+ *
  * <p><b>Time.</b> Lease expiry and checkpoint times come from the store's {@link Clock}
  * (default {@link Clock#systemUTC()}), not the database's {@code now()}, so tests can move
  * time. Instances sharing a database must therefore keep their clocks synchronised (NTP); keep
@@ -72,10 +79,14 @@ public final class JdbcStateStore implements StateStore {
   static final int KEYS_PER_QUERY = 500;
 
   private static final Logger log = LoggerFactory.getLogger(JdbcStateStore.class);
+  /** The key callers know: the original where the table indexes a digest. */
+  private static final String ORIGINAL_KEY = "COALESCE(original_key, source_key)";
   private static final String LEDGER_COLUMNS =
-      "flow, source_key, target_id, fingerprint, target_version, attributes, updated_at";
+      "flow, " + ORIGINAL_KEY + ", target_id, fingerprint, target_version, attributes, updated_at";
+  private static final List<String> LEDGER_WRITTEN = List.of(
+      "flow", "source_key", "original_key", "target_id", "fingerprint", "target_version", "attributes", "updated_at");
   private static final String DEAD_LETTER_COLUMNS =
-      "flow, source_key, reason, attempts, payload_ref, first_failed_at, last_failed_at";
+      "flow, " + ORIGINAL_KEY + ", reason, attempts, payload_ref, first_failed_at, last_failed_at";
 
   private final Clock clock;
   private final String prefix;
@@ -98,11 +109,11 @@ public final class JdbcStateStore implements StateStore {
       if (e instanceof RuntimeException) {
         throw (RuntimeException) e;
       }
-      throw new StateStoreException("Could not open the state store: " + e.getMessage(), e);
+      throw new StateStoreException("Could not open the state store: " + LogSafe.text(e.getMessage()), e);
     }
     this.transactions = new JdbcTransactions(dataSource, dialect);
     this.upsertLedger =
-        dialect.upsert(table("ledger"), List.of(LEDGER_COLUMNS.split(", ")), List.of("flow", "source_key"));
+        dialect.upsert(table("ledger"), LEDGER_WRITTEN, List.of("flow", "source_key"));
     this.upsertCheckpoint =
         dialect.upsert(
             table("checkpoints"),
@@ -143,13 +154,13 @@ public final class JdbcStateStore implements StateStore {
   @Override
   public Optional<LedgerEntry> find(String flow, String sourceKey) {
     requireText("flow", flow);
-    requireText("sourceKey", sourceKey);
-    return run("read the ledger of flow '" + flow + "'", c -> {
+    String stored = SourceKeys.storedForm(SourceKeys.requireStorable("sourceKey", sourceKey));
+    return run("read the ledger of flow " + quoted(flow), c -> {
       try (PreparedStatement query =
           c.prepareStatement("SELECT " + LEDGER_COLUMNS + " FROM " + table("ledger")
               + " WHERE flow = ? AND source_key = ?")) {
         query.setString(1, flow);
-        query.setString(2, sourceKey);
+        query.setString(2, stored);
         try (ResultSet rows = query.executeQuery()) {
           return rows.next() ? Optional.of(ledgerEntry(rows)) : Optional.empty();
         }
@@ -162,12 +173,14 @@ public final class JdbcStateStore implements StateStore {
   public Map<String, LedgerEntry> findAll(String flow, Collection<String> sourceKeys) {
     requireText("flow", flow);
     requirePresent("sourceKeys", sourceKeys);
-    List<String> keys = new ArrayList<>(new LinkedHashSet<>(sourceKeys));
-    keys.forEach(k -> requireText("sourceKeys element", k));
+    List<String> keys = new ArrayList<>();
+    for (String key : new LinkedHashSet<>(sourceKeys)) {
+      keys.add(SourceKeys.storedForm(SourceKeys.requireStorable("sourceKeys element", key)));
+    }
     if (keys.isEmpty()) {
       return Map.of();
     }
-    return run("read the ledger of flow '" + flow + "'", c -> {
+    return run("read the ledger of flow " + quoted(flow), c -> {
       Map<String, LedgerEntry> found = new LinkedHashMap<>();
       for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
         List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
@@ -196,10 +209,10 @@ public final class JdbcStateStore implements StateStore {
   @Override
   public List<LedgerEntry> entries(String flow) {
     requireText("flow", flow);
-    return run("list the ledger of flow '" + flow + "'", c -> {
+    return run("list the ledger of flow " + quoted(flow), c -> {
       try (PreparedStatement query =
           c.prepareStatement("SELECT " + LEDGER_COLUMNS + " FROM " + table("ledger")
-              + " WHERE flow = ? ORDER BY source_key")) {
+              + " WHERE flow = ? ORDER BY " + ORIGINAL_KEY)) {
         query.setString(1, flow);
         List<LedgerEntry> entries = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
@@ -214,22 +227,24 @@ public final class JdbcStateStore implements StateStore {
 
   @Override
   public void record(LedgerEntry entry, Lease lease) {
-    requirePresent("entry", entry);
+    StorableText.requireStorable(requirePresent("entry", entry));
     requireSameFlow(entry.flow(), lease);
-    run("record ledger entry '" + entry.sourceKey() + "' of flow '" + entry.flow() + "'", c -> {
+    String stored = SourceKeys.storedForm(entry.sourceKey());
+    run("record ledger entry " + quoted(entry.sourceKey()) + " of flow " + quoted(entry.flow()), c -> {
       verify(c, lease, dialect.leaseCheckLock());
       try (PreparedStatement upsert = c.prepareStatement(upsertLedger)) {
         upsert.setString(1, entry.flow());
-        upsert.setString(2, entry.sourceKey());
-        upsert.setString(3, entry.targetId());
-        upsert.setString(4, entry.fingerprint());
+        upsert.setString(2, stored);
+        upsert.setString(3, originalUnlessStoredAsIs(entry.sourceKey(), stored));
+        upsert.setString(4, entry.targetId());
+        upsert.setString(5, entry.fingerprint());
         if (entry.targetVersion().isPresent()) {
-          upsert.setLong(5, entry.targetVersion().get());
+          upsert.setLong(6, entry.targetVersion().get());
         } else {
-          upsert.setNull(5, Types.BIGINT);
+          upsert.setNull(6, Types.BIGINT);
         }
-        upsert.setString(6, entry.attributes().orElse(null));
-        setInstant(upsert, 7, micros(entry.updatedAt()));
+        upsert.setString(7, entry.attributes().orElse(null));
+        setInstant(upsert, 8, micros(entry.updatedAt()));
         upsert.executeUpdate();
       }
       return null;
@@ -242,7 +257,7 @@ public final class JdbcStateStore implements StateStore {
   public Optional<String> checkpoint(String flow, String partition) {
     requireText("flow", flow);
     requireText("partition", partition);
-    return run("read the checkpoint of flow '" + flow + "' partition '" + partition + "'", c -> {
+    return run("read the checkpoint of flow " + quoted(flow) + " partition " + quoted(partition), c -> {
       try (PreparedStatement query =
           c.prepareStatement("SELECT checkpoint_value FROM " + table("checkpoints")
               + " WHERE flow = ? AND partition_key = ?")) {
@@ -259,7 +274,7 @@ public final class JdbcStateStore implements StateStore {
   public void saveCheckpoint(Lease lease, String value) {
     requirePresent("lease", lease);
     requirePresent("value", value);
-    run("save the checkpoint of flow '" + lease.flow() + "' partition '" + lease.partition() + "'", c -> {
+    run("save the checkpoint of flow " + quoted(lease.flow()) + " partition " + quoted(lease.partition()), c -> {
       verify(c, lease, dialect.leaseCheckLock());
       try (PreparedStatement upsert = c.prepareStatement(upsertCheckpoint)) {
         upsert.setString(1, lease.flow());
@@ -281,7 +296,7 @@ public final class JdbcStateStore implements StateStore {
     requireText("partition", partition);
     requireText("owner", owner);
     requirePositive("ttl", ttl);
-    return run("acquire the lease of flow '" + flow + "' partition '" + partition + "'", c -> {
+    return run("acquire the lease of flow " + quoted(flow) + " partition " + quoted(partition), c -> {
       LeaseState current = selectLease(c, flow, partition, "FOR UPDATE");
       Instant now = now(); // read after the row lock was granted
       Instant expiresAt = micros(now.plus(ttl));
@@ -320,7 +335,7 @@ public final class JdbcStateStore implements StateStore {
   public Lease renew(Lease lease, Duration ttl) {
     requirePresent("lease", lease);
     requirePositive("ttl", ttl);
-    return run("renew the lease of flow '" + lease.flow() + "' partition '" + lease.partition() + "'", c -> {
+    return run("renew the lease of flow " + quoted(lease.flow()) + " partition " + quoted(lease.partition()), c -> {
       Instant now = verify(c, lease, "FOR UPDATE");
       Instant expiresAt = micros(now.plus(ttl));
       try (PreparedStatement update =
@@ -340,7 +355,7 @@ public final class JdbcStateStore implements StateStore {
   @Override
   public void release(Lease lease) {
     requirePresent("lease", lease);
-    run("release the lease of flow '" + lease.flow() + "' partition '" + lease.partition() + "'", c -> {
+    run("release the lease of flow " + quoted(lease.flow()) + " partition " + quoted(lease.partition()), c -> {
       Instant now = now();
       try (PreparedStatement update =
           c.prepareStatement("UPDATE " + table("leases") + " SET owner = NULL, expires_at = ?"
@@ -364,29 +379,30 @@ public final class JdbcStateStore implements StateStore {
   public DeadLetter deadLetter(
       String flow, String sourceKey, String reason, String payloadRef, Instant at, Lease lease) {
     requireText("flow", flow);
-    requireText("sourceKey", sourceKey);
-    requireText("reason", reason);
+    String stored = SourceKeys.storedForm(SourceKeys.requireStorable("sourceKey", sourceKey));
+    String storedReason = StorableText.escapedIfUnstorable(requireText("reason", reason));
+    String storedPayloadRef = StorableText.escapedIfUnstorable(payloadRef);
     Instant failedAt = micros(requirePresent("at", at));
     requireSameFlow(flow, lease);
-    return run("dead-letter '" + sourceKey + "' of flow '" + flow + "'", c -> {
+    return run("dead-letter " + quoted(sourceKey) + " of flow " + quoted(flow), c -> {
       verify(c, lease, dialect.leaseCheckLock());
       DeadLetter existing = null;
       try (PreparedStatement query =
           c.prepareStatement("SELECT " + DEAD_LETTER_COLUMNS + " FROM " + table("dead_letters")
               + " WHERE flow = ? AND source_key = ? FOR UPDATE")) {
         query.setString(1, flow);
-        query.setString(2, sourceKey);
+        query.setString(2, stored);
         try (ResultSet rows = query.executeQuery()) {
           if (rows.next()) {
             existing = deadLetter(rows);
           }
         }
       }
-      DeadLetter letter = DeadLetters.next(existing, flow, sourceKey, reason, payloadRef, failedAt);
+      DeadLetter letter = DeadLetters.next(existing, flow, sourceKey, storedReason, storedPayloadRef, failedAt);
       String sql =
           existing == null
               ? "INSERT INTO " + table("dead_letters") + " (reason, attempts, payload_ref, first_failed_at,"
-                  + " last_failed_at, flow, source_key) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                  + " last_failed_at, flow, source_key, original_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
               : "UPDATE " + table("dead_letters") + " SET reason = ?, attempts = ?, payload_ref = ?,"
                   + " first_failed_at = ?, last_failed_at = ? WHERE flow = ? AND source_key = ?";
       try (PreparedStatement write = c.prepareStatement(sql)) {
@@ -396,7 +412,10 @@ public final class JdbcStateStore implements StateStore {
         setInstant(write, 4, letter.firstFailedAt());
         setInstant(write, 5, letter.lastFailedAt());
         write.setString(6, flow);
-        write.setString(7, sourceKey);
+        write.setString(7, stored);
+        if (existing == null) {
+          write.setString(8, originalUnlessStoredAsIs(sourceKey, stored));
+        }
         write.executeUpdate();
       }
       return letter;
@@ -406,10 +425,10 @@ public final class JdbcStateStore implements StateStore {
   @Override
   public List<DeadLetter> deadLetters(String flow) {
     requireText("flow", flow);
-    return run("list the dead letters of flow '" + flow + "'", c -> {
+    return run("list the dead letters of flow " + quoted(flow), c -> {
       try (PreparedStatement query =
           c.prepareStatement("SELECT " + DEAD_LETTER_COLUMNS + " FROM " + table("dead_letters")
-              + " WHERE flow = ? ORDER BY first_failed_at, source_key")) {
+              + " WHERE flow = ? ORDER BY first_failed_at, " + ORIGINAL_KEY)) {
         query.setString(1, flow);
         List<DeadLetter> letters = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
@@ -425,12 +444,12 @@ public final class JdbcStateStore implements StateStore {
   @Override
   public void clearDeadLetter(String flow, String sourceKey) {
     requireText("flow", flow);
-    requireText("sourceKey", sourceKey);
-    run("clear dead letter '" + sourceKey + "' of flow '" + flow + "'", c -> {
+    String stored = SourceKeys.storedForm(SourceKeys.requireStorable("sourceKey", sourceKey));
+    run("clear dead letter " + quoted(sourceKey) + " of flow " + quoted(flow), c -> {
       try (PreparedStatement delete =
           c.prepareStatement("DELETE FROM " + table("dead_letters") + " WHERE flow = ? AND source_key = ?")) {
         delete.setString(1, flow);
-        delete.setString(2, sourceKey);
+        delete.setString(2, stored);
         delete.executeUpdate();
       }
       return null;
@@ -510,6 +529,16 @@ public final class JdbcStateStore implements StateStore {
         .firstFailedAt(instant(rows, 6))
         .lastFailedAt(instant(rows, 7))
         .build();
+  }
+
+  /** What the {@code original_key} column holds: null where the key is indexed as it is. */
+  private static String originalUnlessStoredAsIs(String key, String stored) {
+    return stored.equals(key) ? null : key;
+  }
+
+  /** A value for an operation's name in an error message: quoted, control characters escaped. */
+  private static String quoted(String value) {
+    return LogSafe.quoted(value);
   }
 
   private static Lease lease(String flow, String partition, String owner, long token, Instant expiresAt) {

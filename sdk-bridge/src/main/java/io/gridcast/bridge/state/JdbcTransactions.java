@@ -4,6 +4,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
+import io.gridcast.core.LogSafe;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -55,7 +56,9 @@ final class JdbcTransactions {
       return retries.get(() -> once(work));
     } catch (FailsafeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new StateStoreException("State store failed to " + operation + ": " + cause.getMessage(), cause);
+      // the database's message may quote the values written (PostgreSQL's "Detail: Key (…)=(…)")
+      throw new StateStoreException(
+          "State store failed to " + operation + ": " + LogSafe.text(cause.getMessage()), cause);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.state;
 
+import io.gridcast.core.LogSafe;
 import java.time.Instant;
 
 /**
@@ -20,8 +21,8 @@ record LeaseState(String owner, long fencingToken, Instant expiresAt) {
    */
   static String lossOf(LeaseState current, Lease lease, Instant now) {
     String held =
-        "Lease lost for flow '" + lease.flow() + "' partition '" + lease.partition() + "': the lease of '"
-            + lease.owner() + "' with fencing token " + lease.fencingToken();
+        "Lease lost for flow '" + LogSafe.text(lease.flow()) + "' partition '" + LogSafe.text(lease.partition())
+            + "': the lease of '" + LogSafe.text(lease.owner()) + "' with fencing token " + lease.fencingToken();
     String advice = "; stop processing this partition and acquire it again";
     if (current == null) {
       return held + " was never granted by this store" + advice;
@@ -30,7 +31,7 @@ record LeaseState(String owner, long fencingToken, Instant expiresAt) {
       String state =
           current.owner == null
               ? "released"
-              : "held by '" + current.owner + "' until " + current.expiresAt;
+              : "held by '" + LogSafe.text(current.owner) + "' until " + current.expiresAt;
       return held + " was superseded by fencing token " + current.fencingToken + " (" + state + ")"
           + advice;
     }
@@ -38,7 +39,7 @@ record LeaseState(String owner, long fencingToken, Instant expiresAt) {
       return held + " was released" + advice;
     }
     if (!current.owner.equals(lease.owner())) {
-      return held + " is now held by '" + current.owner + "' (fencing token "
+      return held + " is now held by '" + LogSafe.text(current.owner) + "' (fencing token "
           + current.fencingToken + ")" + advice;
     }
     if (!current.expiresAt.isAfter(now)) {

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each step is an ordered list of statements written with {@code {p}} for the table prefix
  * and type placeholders resolved per {@link Dialect}; every statement is idempotent
  * ({@code IF NOT EXISTS}) so that a step interrupted on H2, where DDL commits on its own, can
- * simply run again. Applied versions are rows of {@code <prefix>schema_version}.
+ * simply run again. A step may also rewrite rows, in Java, after its statements; that too must
+ * be safe to run again. Applied versions are rows of {@code <prefix>schema_version}.
  *
  * <p>On PostgreSQL all steps run in one transaction that first takes a transaction-scoped
  * advisory lock derived from the prefix, so instances starting together apply each step once.
@@ -31,7 +33,17 @@ final class SchemaMigrations {
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
   private static final Object H2_LOCK = new Object();
 
-  record Step(int version, String description, List<String> statements) {}
+  /** Rows a step rewrites after its statements ran, on the migration's connection and transaction. */
+  @FunctionalInterface
+  interface RowChange {
+    void apply(Connection connection, String prefix) throws SQLException;
+  }
+
+  record Step(int version, String description, List<String> statements, RowChange rows) {
+    Step(int version, String description, List<String> statements) {
+      this(version, description, statements, null);
+    }
+  }
 
   static final List<Step> STEPS =
       List.of(
@@ -72,7 +84,14 @@ final class SchemaMigrations {
                       + " last_failed_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
                       + " PRIMARY KEY (flow, source_key))",
                   "CREATE INDEX IF NOT EXISTS {p}dead_letters_by_age"
-                      + " ON {p}dead_letters (flow, first_failed_at)")));
+                      + " ON {p}dead_letters (flow, first_failed_at)")),
+          new Step(
+              2,
+              "long source keys indexed by digest, originals kept beside them",
+              List.of(
+                  "ALTER TABLE {p}ledger ADD COLUMN IF NOT EXISTS original_key {key}",
+                  "ALTER TABLE {p}dead_letters ADD COLUMN IF NOT EXISTS original_key {key}"),
+              SchemaMigrations::digestLongKeys));
 
   /** The newest schema version this code knows. */
   static final int LATEST = STEPS.get(STEPS.size() - 1).version();
@@ -81,16 +100,25 @@ final class SchemaMigrations {
 
   /** Brings the schema under {@code prefix} up to {@link #LATEST}, or refuses a newer one. */
   static void apply(Connection connection, Dialect dialect, String prefix, Instant now) throws SQLException {
+    apply(connection, dialect, prefix, now, LATEST);
+  }
+
+  /**
+   * Brings the schema under {@code prefix} up to version {@code target} (tests build the
+   * databases earlier versions left behind with it), or refuses one newer than {@link #LATEST}.
+   */
+  static void apply(Connection connection, Dialect dialect, String prefix, Instant now, int target)
+      throws SQLException {
     if (dialect == Dialect.H2) {
       synchronized (H2_LOCK) {
-        migrate(connection, dialect, prefix, now);
+        migrate(connection, dialect, prefix, now, target);
       }
     } else {
-      migrate(connection, dialect, prefix, now);
+      migrate(connection, dialect, prefix, now, target);
     }
   }
 
-  private static void migrate(Connection connection, Dialect dialect, String prefix, Instant now)
+  private static void migrate(Connection connection, Dialect dialect, String prefix, Instant now, int target)
       throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
@@ -118,7 +146,7 @@ final class SchemaMigrations {
             null);
       }
       for (Step step : STEPS) {
-        if (step.version() > current) {
+        if (step.version() > current && step.version() <= target) {
           applyStep(connection, dialect, prefix, step, now);
         }
       }
@@ -138,6 +166,9 @@ final class SchemaMigrations {
         ddl.execute(sql(dialect, prefix, statement));
       }
     }
+    if (step.rows() != null) {
+      step.rows().apply(connection, prefix);
+    }
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO " + prefix + "schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
@@ -147,6 +178,47 @@ final class SchemaMigrations {
       insert.executeUpdate();
     }
     log.info("Applied Gridcast state schema version {} ({}) to tables '{}*'", step.version(), step.description(), prefix);
+  }
+
+  /**
+   * Version 2: keys that version 1 indexed as they were but that are now indexed by digest
+   * ({@link SourceKeys#storedForm}) move under their digest, the original kept in
+   * {@code original_key}. Rows already moved have an original and are left alone, so running it
+   * again changes nothing.
+   */
+  static void digestLongKeys(Connection connection, String prefix) throws SQLException {
+    for (String table : List.of(prefix + "ledger", prefix + "dead_letters")) {
+      List<String[]> moves = new ArrayList<>(); // flow, key
+      // a key over MAX_INDEXED_BYTES has more than a quarter as many characters (4 bytes at most each)
+      try (PreparedStatement query =
+          connection.prepareStatement("SELECT flow, source_key FROM " + table + " WHERE original_key IS NULL"
+              + " AND (CHAR_LENGTH(source_key) > ? OR source_key LIKE ?)")) {
+        query.setInt(1, SourceKeys.MAX_INDEXED_BYTES / 4);
+        query.setString(2, SourceKeys.DIGEST_PREFIX + "%");
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            String key = rows.getString(2);
+            if (!SourceKeys.storedForm(key).equals(key)) {
+              moves.add(new String[] {rows.getString(1), key});
+            }
+          }
+        }
+      }
+      try (PreparedStatement update =
+          connection.prepareStatement("UPDATE " + table + " SET source_key = ?, original_key = ?"
+              + " WHERE flow = ? AND source_key = ?")) {
+        for (String[] move : moves) {
+          update.setString(1, SourceKeys.storedForm(move[1]));
+          update.setString(2, move[1]);
+          update.setString(3, move[0]);
+          update.setString(4, move[1]);
+          update.executeUpdate();
+        }
+      }
+      if (!moves.isEmpty()) {
+        log.info("Moved {} long source keys of table '{}' under their digests", moves.size(), table);
+      }
+    }
   }
 
   private static int currentVersion(Connection connection, String prefix) throws SQLException {

@@ -28,6 +28,13 @@ import java.util.Optional;
  * instance that wakes up after its lease expired can never overwrite the newer holder's work.
  * Fencing tokens never go back: releasing a lease keeps the partition's last token.
  *
+ * <p><b>Source keys</b> follow one rule on every store ({@link SourceKeys}): non-blank text
+ * without a NUL character or an unpaired surrogate, at most {@link SourceKeys#MAX_BYTES} UTF-8
+ * bytes. Every method taking a key refuses others with {@link InvalidSourceKeyException}, and
+ * writes nothing. Long keys are kept whole and read back as they were given. Text that is only
+ * shown (a dead letter's reason and payload reference) is never refused: a NUL character or an
+ * unpaired surrogate in it is recorded escaped through {@link io.gridcast.core.LogSafe}.
+ *
  * <p>Implementations must be thread-safe. Every write is atomic: it happens completely or not
  * at all. Instants are kept to microseconds. Missing or blank arguments, a non-positive
  * {@code ttl}, and a lease of another flow than the write's raise
@@ -52,6 +59,8 @@ public interface StateStore extends AutoCloseable {
    * the given lease.
    *
    * @throws LeaseLostException if {@code lease} is no longer the current lease of its partition
+   * @throws IllegalArgumentException if the target id, fingerprint or attributes hold a NUL
+   *     character or an unpaired surrogate (the entry is not recorded)
    */
   void record(LedgerEntry entry, Lease lease);
 

@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The JDBC store on an embedded H2 file database in a fresh directory per test. */
-class H2StateStoreTest extends StateStoreContract {
+class H2StateStoreTest extends JdbcStateStoreContract {
 
   @TempDir Path directory;
 
@@ -30,6 +27,22 @@ class H2StateStoreTest extends StateStoreContract {
   @Override
   protected StateStore openInstance(Clock clock) {
     return openStore(clock);
+  }
+
+  @Override
+  protected StateStore openStore(Clock clock, String prefix) {
+    return JdbcStateStore.builder().h2File(directory).tablePrefix(prefix).clock(clock).build();
+  }
+
+  @Override
+  protected Dialect dialect() {
+    return Dialect.H2;
+  }
+
+  /** The directory is fresh for each test, and so is every prefix in it. */
+  @Override
+  protected String freshPrefix() {
+    return "legacy_";
   }
 
   @Test
@@ -63,7 +76,7 @@ class H2StateStoreTest extends StateStoreContract {
     store.close();
     store = openStore(clock);
 
-    assertThat(schemaVersions("gridcast_")).containsExactly(SchemaMigrations.LATEST);
+    assertThat(schemaVersions("gridcast_")).containsExactlyElementsOf(allVersions());
   }
 
   @Test
@@ -129,19 +142,8 @@ class H2StateStoreTest extends StateStoreContract {
         .hasMessageContaining("h2File");
   }
 
-  private List<Integer> schemaVersions(String prefix) throws SQLException {
-    List<Integer> versions = new ArrayList<>();
-    try (Connection connection = connect();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT version FROM " + prefix + "schema_version ORDER BY version")) {
-      while (rows.next()) {
-        versions.add(rows.getInt(1));
-      }
-    }
-    return versions;
-  }
-
-  private Connection connect() throws SQLException {
+  @Override
+  protected Connection connect() throws SQLException {
     return DriverManager.getConnection(url());
   }
 

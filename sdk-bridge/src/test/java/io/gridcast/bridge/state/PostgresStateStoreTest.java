@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * after each test. "Instances" are separate stores with pools of their own, as separate
  * application instances would be.
  */
-class PostgresStateStoreTest extends StateStoreContract {
+class PostgresStateStoreTest extends JdbcStateStoreContract {
 
   private static final String PREFIX = PostgresTestDatabase.uniquePrefix();
 
@@ -33,10 +32,15 @@ class PostgresStateStoreTest extends StateStoreContract {
     PostgresTestDatabase.requireReachable();
   }
 
+  private final List<String> freshPrefixes = new ArrayList<>();
+
   @AfterEach
   void dropTables() throws SQLException {
     store.close();
     PostgresTestDatabase.dropTables(PREFIX);
+    for (String prefix : freshPrefixes) {
+      PostgresTestDatabase.dropTables(prefix);
+    }
   }
 
   @Override
@@ -47,6 +51,28 @@ class PostgresStateStoreTest extends StateStoreContract {
   @Override
   protected StateStore openInstance(Clock clock) {
     return open(PREFIX, clock);
+  }
+
+  @Override
+  protected StateStore openStore(Clock clock, String prefix) {
+    return open(prefix, clock);
+  }
+
+  @Override
+  protected Connection connect() throws SQLException {
+    return PostgresTestDatabase.connect();
+  }
+
+  @Override
+  protected Dialect dialect() {
+    return Dialect.POSTGRESQL;
+  }
+
+  @Override
+  protected String freshPrefix() {
+    String prefix = PostgresTestDatabase.uniquePrefix();
+    freshPrefixes.add(prefix);
+    return prefix;
   }
 
   @Test
@@ -68,7 +94,7 @@ class PostgresStateStoreTest extends StateStoreContract {
         opened.add(instance.get(60, TimeUnit.SECONDS));
       }
 
-      assertThat(schemaVersions(prefix)).containsExactly(SchemaMigrations.LATEST);
+      assertThat(schemaVersions(prefix)).containsExactlyElementsOf(allVersions());
       Lease lease = opened.get(0).tryAcquire(FLOW, PARTITION, "instance-0", TTL).orElseThrow();
       opened.get(0).saveCheckpoint(lease, "cursor-0");
       assertThat(opened.get(3).checkpoint(FLOW, PARTITION)).contains("cursor-0");
@@ -87,7 +113,7 @@ class PostgresStateStoreTest extends StateStoreContract {
 
     store = openStore(clock);
 
-    assertThat(schemaVersions(PREFIX)).containsExactly(SchemaMigrations.LATEST);
+    assertThat(schemaVersions(PREFIX)).containsExactlyElementsOf(allVersions());
     assertThat(store.find(FLOW, "spotify:episode:1")).isPresent();
   }
 
@@ -121,17 +147,5 @@ class PostgresStateStoreTest extends StateStoreContract {
         .tablePrefix(prefix)
         .clock(clock)
         .build();
-  }
-
-  private static List<Integer> schemaVersions(String prefix) throws SQLException {
-    List<Integer> versions = new ArrayList<>();
-    try (Connection connection = PostgresTestDatabase.connect();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT version FROM " + prefix + "schema_version ORDER BY version")) {
-      while (rows.next()) {
-        versions.add(rows.getInt(1));
-      }
-    }
-    return versions;
   }
 }

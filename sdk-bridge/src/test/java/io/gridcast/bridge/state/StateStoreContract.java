@@ -3,6 +3,7 @@ package io.gridcast.bridge.state;
 import io.gridcast.bridge.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -445,6 +446,129 @@ abstract class StateStoreContract {
     assertThat(afresh.attempts()).isEqualTo(1);
   }
 
+  // ---- keys and text the stores cannot hold ----
+
+  static final String NUL_KEY = "spotify:episode:a\u0000b";
+  /** 5,000 characters PostgreSQL cannot compress below its index limit (a repeated letter would). */
+  static final String LONG_KEY = "spotify:episode:" + incompressible(5_000 - 16);
+
+  @Test
+  void aKeyWithANulCharacterIsRefusedWithATypedErrorSayingWhatToFix() {
+    Lease lease = acquire("instance-a");
+
+    assertThatThrownBy(() -> store.record(entry(NUL_KEY, "post-1", "fp-1"), lease))
+        .isInstanceOf(InvalidSourceKeyException.class)
+        .hasMessageContaining("NUL")
+        .hasMessageContaining("key function")
+        .hasMessageContaining("spotify:episode:a\\u0000b")
+        .hasMessageNotContaining("\u0000");
+  }
+
+  @Test
+  void noCallTakesAKeyWithANulCharacterAndNothingIsWritten() {
+    Lease lease = acquire("instance-a");
+
+    assertThatThrownBy(() -> store.deadLetter(FLOW, NUL_KEY, "boom", null, T0, lease))
+        .isInstanceOf(InvalidSourceKeyException.class);
+    assertThatThrownBy(() -> store.find(FLOW, NUL_KEY)).isInstanceOf(InvalidSourceKeyException.class);
+    assertThatThrownBy(() -> store.findAll(FLOW, List.of("spotify:episode:1", NUL_KEY)))
+        .isInstanceOf(InvalidSourceKeyException.class);
+    assertThatThrownBy(() -> store.clearDeadLetter(FLOW, NUL_KEY)).isInstanceOf(InvalidSourceKeyException.class);
+    assertThat(store.entries(FLOW)).isEmpty();
+    assertThat(store.deadLetters(FLOW)).isEmpty();
+  }
+
+  @Test
+  void aKeyWithAnUnpairedSurrogateIsRefusedRatherThanStoredAsAnotherKey() {
+    Lease lease = acquire("instance-a");
+
+    assertThatThrownBy(() -> store.record(entry("spotify:episode:\uD800x", "post-1", "fp-1"), lease))
+        .isInstanceOf(InvalidSourceKeyException.class)
+        .hasMessageContaining("unpaired surrogate");
+    assertThat(store.find(FLOW, "spotify:episode:?x")).isEmpty();
+  }
+
+  @Test
+  void aKeyLongerThanEveryStoreAcceptsIsRefused() {
+    Lease lease = acquire("instance-a");
+    String huge = "k".repeat(SourceKeys.MAX_BYTES + 1);
+
+    assertThatThrownBy(() -> store.record(entry(huge, "post-1", "fp-1"), lease))
+        .isInstanceOf(InvalidSourceKeyException.class)
+        .hasMessageContaining(Integer.toString(SourceKeys.MAX_BYTES));
+    assertThat(store.entries(FLOW)).isEmpty();
+  }
+
+  @Test
+  void aFiveThousandCharacterKeyIsRecordedFoundAndListedAsItself() {
+    Lease lease = acquire("instance-a");
+    LedgerEntry longEntry = entry(LONG_KEY, "post-long", "fp-long");
+    store.record(entry("spotify:show:1", "post-show", "fp-show"), lease);
+
+    store.record(longEntry, lease);
+    store.record(edit(longEntry).fingerprint("fp-long-2").build(), lease);
+
+    LedgerEntry changed = edit(longEntry).fingerprint("fp-long-2").build();
+    assertThat(store.find(FLOW, LONG_KEY)).contains(changed);
+    assertThat(store.findAll(FLOW, List.of(LONG_KEY, "spotify:show:1"))).containsEntry(LONG_KEY, changed).hasSize(2);
+    assertThat(store.entries(FLOW)).extracting(LedgerEntry::sourceKey).containsExactly(LONG_KEY, "spotify:show:1");
+  }
+
+  @Test
+  void aFiveThousandCharacterKeyIsDeadLetteredCountedAndCleared() {
+    Lease lease = acquire("instance-a");
+    store.deadLetter(FLOW, LONG_KEY, "first", LONG_KEY, T0, lease);
+
+    DeadLetter again = store.deadLetter(FLOW, LONG_KEY, "second", null, T0.plusSeconds(1), lease);
+
+    assertThat(again.attempts()).isEqualTo(2);
+    assertThat(store.deadLetters(FLOW)).containsExactly(again);
+    assertThat(again.sourceKey()).isEqualTo(LONG_KEY);
+    assertThat(again.payloadRef()).contains(LONG_KEY);
+    store.clearDeadLetter(FLOW, LONG_KEY);
+    assertThat(store.deadLetters(FLOW)).isEmpty();
+  }
+
+  @Test
+  void aKeyThatLooksLikeTheDigestOfALongKeyIsAKeyOfItsOwn() {
+    Lease lease = acquire("instance-a");
+    String lookalike = SourceKeys.storedForm(LONG_KEY);
+    store.record(entry(LONG_KEY, "post-long", "fp-long"), lease);
+    store.deadLetter(FLOW, LONG_KEY, "long failed", null, T0, lease);
+
+    store.record(entry(lookalike, "post-lookalike", "fp-lookalike"), lease);
+    store.deadLetter(FLOW, lookalike, "lookalike failed", null, T0.plusSeconds(1), lease);
+
+    assertThat(store.find(FLOW, LONG_KEY).orElseThrow().targetId()).isEqualTo("post-long");
+    assertThat(store.find(FLOW, lookalike).orElseThrow().targetId()).isEqualTo("post-lookalike");
+    assertThat(store.entries(FLOW)).extracting(LedgerEntry::sourceKey).containsExactly(lookalike, LONG_KEY);
+    assertThat(store.deadLetters(FLOW)).extracting(DeadLetter::sourceKey, DeadLetter::attempts)
+        .containsExactly(tuple(LONG_KEY, 1), tuple(lookalike, 1));
+  }
+
+  @Test
+  void aNulInADeadLetterReasonOrPayloadRefIsEscapedNotFatal() {
+    Lease lease = acquire("instance-a");
+
+    DeadLetter letter =
+        store.deadLetter(FLOW, "spotify:episode:1", "Boom: bad\u0000byte", "ref\u0000x", T0, lease);
+
+    assertThat(letter.reason()).isEqualTo("Boom: bad\\u0000byte");
+    assertThat(letter.payloadRef()).contains("ref\\u0000x");
+    assertThat(store.deadLetters(FLOW)).containsExactly(letter);
+  }
+
+  @Test
+  void aTargetIdWithANulCharacterIsRefusedAndNothingIsRecorded() {
+    Lease lease = acquire("instance-a");
+
+    assertThatThrownBy(() -> store.record(entry("spotify:episode:1", "post\u00001", "fp-1"), lease))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("targetId")
+        .hasMessageContaining("NUL");
+    assertThat(store.find(FLOW, "spotify:episode:1")).isEmpty();
+  }
+
   // ---- concurrency and lifecycle ----
 
   @Test
@@ -543,6 +667,16 @@ abstract class StateStoreContract {
   }
 
   // ---- helpers ----
+
+  /** Random letters (a fixed seed): nothing repeats for a compressor to fold. */
+  static String incompressible(int length) {
+    java.util.Random random = new java.util.Random(length);
+    StringBuilder sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      sb.append((char) ('a' + random.nextInt(26)));
+    }
+    return sb.toString();
+  }
 
   Lease acquire(String owner) {
     return store.tryAcquire(FLOW, PARTITION, owner, TTL).orElseThrow();
