@@ -45,7 +45,7 @@ public final class PostMarkdown {
 
   // [label](target "title") or ![alt](target), as release notes write them; bounded, no nesting.
   private static final Pattern INLINE_LINK = Pattern.compile(
-      "(!?)\\[([^\\[\\]\\n]{0,300})\\]\\(\\s*<?([^()<>\\s]{1,2048})>?(?:\\s+\"[^\"\\n]{0,300}\")?\\s*\\)");
+      "(!?)\\[([^\\[\\]\\n]{0,300})\\]\\(\\s*<?((?:[^()<>\\s]|\\([^()<>\\s]{0,200}\\)){1,2048})>?(?:\\s+\"[^\"\\n]{0,300}\")?\\s*\\)");
 
   private final StringBuilder out;
   private final LinkPolicy images;
@@ -84,14 +84,14 @@ public final class PostMarkdown {
 
   /** Appends remote text on one line: escaped, with line breaks turned into spaces. */
   public PostMarkdown text(String untrusted) {
-    escapeInto(out, untrusted, false);
+    escapeInto(out, untrusted, false, true);
     return this;
   }
 
   /** Appends remote text on one line in bold. */
   public PostMarkdown strong(String untrusted) {
     out.append("**");
-    escapeInto(out, untrusted, false);
+    escapeInto(out, untrusted, false, true);
     out.append("**");
     return this;
   }
@@ -122,14 +122,15 @@ public final class PostMarkdown {
   public PostMarkdown notes(String untrusted, LinkPolicy links) {
     Objects.requireNonNull(links, "links");
     String s = untrusted == null ? "" : untrusted.strip();
+    boolean lineStart = out.length() == 0 || out.charAt(out.length() - 1) == '\n';
     if (s.indexOf("](") < 0) {
-      escapeInto(out, s, true);
+      escapeInto(out, s, true, lineStart);
       return this;
     }
     Matcher m = INLINE_LINK.matcher(s);
     int at = 0;
     while (m.find()) {
-      escapeInto(out, s.substring(at, m.start()), true);
+      escapeInto(out, s.substring(at, m.start()), true, lineStart && at == 0);
       boolean image = !m.group(1).isEmpty();
       String label = m.group(2);
       String target = m.group(3);
@@ -137,7 +138,7 @@ public final class PostMarkdown {
         Optional<String> url = images.check(target);
         url.ifPresent(u -> {
           out.append("![");
-          escapeInto(out, clip(label), false);
+          escapeInto(out, clip(label), false, false);
           out.append("](").append(u).append(')');
         });
       } else {
@@ -145,7 +146,7 @@ public final class PostMarkdown {
       }
       at = m.end();
     }
-    escapeInto(out, s.substring(at), true);
+    escapeInto(out, s.substring(at), true, false);
     return this;
   }
 
@@ -171,7 +172,7 @@ public final class PostMarkdown {
   /** Remote text escaped for one line of Markdown (see the class documentation). */
   public static String escape(String untrusted) {
     StringBuilder sb = new StringBuilder(untrusted == null ? 0 : untrusted.length() + 8);
-    escapeInto(sb, untrusted, false);
+    escapeInto(sb, untrusted, false, true);
     return sb.toString();
   }
 
@@ -228,10 +229,10 @@ public final class PostMarkdown {
     Optional<String> url = policy.check(target);
     if (url.isPresent()) {
       out.append('[');
-      escapeInto(out, shown, false);
+      escapeInto(out, shown, false, false);
       out.append("](").append(url.get()).append(')');
     } else {
-      escapeInto(out, shown, false);
+      escapeInto(out, shown, false, true);
     }
   }
 
@@ -242,13 +243,15 @@ public final class PostMarkdown {
   /**
    * The escaping itself: one pass, no regular expression. With {@code multiLine}, CR LF and CR
    * become LF, a blank line separates paragraphs, and a single line break becomes a hard break;
-   * without it every line break becomes a space.
+   * without it every line break becomes a space. {@code atLineStart} says whether the text
+   * starts a line, where a leading {@code #}, {@code -}, list number or indentation would mean
+   * something.
    */
-  static void escapeInto(StringBuilder out, String s, boolean multiLine) {
+  static void escapeInto(StringBuilder out, String s, boolean multiLine, boolean atLineStart) {
     if (s == null) {
       return;
     }
-    boolean lineStart = true;
+    boolean lineStart = atLineStart;
     int newlines = 0;
     int n = s.length();
     for (int i = 0; i < n; i++) {
@@ -307,6 +310,9 @@ public final class PostMarkdown {
             out.append(s.charAt(++i)); // a valid pair (isValidPair above)
           }
       }
+    }
+    if (newlines > 0) { // a break before whatever the caller appends next (a link in notes)
+      out.append(newlines == 1 ? "\\\n" : "\n\n");
     }
   }
 

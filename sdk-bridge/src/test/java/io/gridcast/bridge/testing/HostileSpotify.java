@@ -120,6 +120,10 @@ public final class HostileSpotify implements AutoCloseable {
     s.put("type", "show");
     s.put("uri", "spotify:show:" + SHOW_ID);
     s.put("total_episodes", total);
+    ObjectNode page = s.putObject("episodes");
+    page.put("href", "https://api.spotify.com/v1/shows/" + SHOW_ID + "/episodes");
+    page.putArray("items");
+    page.put("limit", 0).putNull("next").put("offset", 0).putNull("previous").put("total", total);
     return s;
   }
 

@@ -65,6 +65,12 @@ class PostMarkdownTest {
   }
 
   @Test
+  void aLineBreakBeforeALinkInNotesIsKept() {
+    assertThat(PostMarkdown.create().notes("intro\n[docs](https://docs.example.com) and more", LinkPolicy.anyHttps()).build())
+        .isEqualTo("intro\\\n[docs](https://docs.example.com) and more");
+  }
+
+  @Test
   void aLinkLabelIsEscapedAndARefusedLinkLeavesOnlyItsLabel() {
     assertThat(PostMarkdown.create().link("*Listen*", "https://open.spotify.com/episode/1", LinkPolicy.spotify()).build())
         .isEqualTo("[\\*Listen\\*](https://open.spotify.com/episode/1)");
