@@ -178,7 +178,7 @@ class ApprovalGatedPublishingFlowTest {
         .filter(t -> t.path("externalRef").asText().equals("gridcast:approval-review:" + id)).findFirst().orElseThrow();
     List<JsonNode> messages = sandboxes.tradingGridSandbox.threadMessages(thread.path("id").asText());
     assertThat(messages).singleElement().satisfies(m -> assertThat(m.path("body").asText())
-        .startsWith("@" + SUBMITTER).contains("rejected", "partner_operations: reject", "Intro too long"));
+        .startsWith("@" + SUBMITTER).contains("rejected", "partner\\_operations: reject", "Intro too long"));
   }
 
   @Test
@@ -226,7 +226,7 @@ class ApprovalGatedPublishingFlowTest {
         .path("detail").asText()).contains("changes requested", "legal: request_changes");
     assertThat(reviewMessages(id)).singleElement().satisfies(m -> assertThat(m.path("body").asText())
         .startsWith("@" + SUBMITTER)
-        .contains("sent back with changes requested", "legal: request_changes by m.okafor", "Cite the music licence")
+        .contains("sent back with changes requested", "legal: request\\_changes by m.okafor", "Cite the music licence")
         .doesNotContain("approve by"));
     assertThat(store.entries(RELEASES)).singleElement()
         .satisfies(e -> assertThat(e.attributes().orElseThrow()).isEqualTo("{\"outcome\":\"changes_requested\"}"));
