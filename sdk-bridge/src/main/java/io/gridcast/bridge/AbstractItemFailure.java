@@ -11,9 +11,12 @@ public abstract class AbstractItemFailure {
   /** The stable key of the source item that failed. */
   public abstract String sourceKey();
 
-  /** The error's type and message (never a secret). */
+  /** The error's type and message, control characters escaped (never a secret). */
   public abstract String reason();
 
-  /** Whether the item was recorded as a dead letter (false when the whole run stopped). */
+  /**
+   * Whether the item was recorded as a dead letter: false when the whole run stopped, in a plan,
+   * and when its source key is one no state store can hold.
+   */
   public abstract boolean deadLettered();
 }

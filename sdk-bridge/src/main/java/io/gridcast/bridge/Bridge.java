@@ -2,6 +2,7 @@ package io.gridcast.bridge;
 
 import io.gridcast.bridge.state.DeadLetter;
 import io.gridcast.bridge.state.StateStore;
+import io.gridcast.core.LogSafe;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.tradinggrid.TradingGridClient;
 import java.lang.management.ManagementFactory;
@@ -110,8 +111,8 @@ public final class Bridge {
           item.ifPresent(items::add);
         } catch (RuntimeException e) {
           // the item is gone or unreachable: its dead letter stays recorded
-          LOG.warn("dead letter {} of flow {} cannot be looked up and stays recorded: {}", d.sourceKey(), flow.name(),
-              e.getClass().getSimpleName());
+          LOG.warn("dead letter {} of flow {} cannot be looked up and stays recorded: {}", LogSafe.quoted(d.sourceKey()),
+              flow.name(), e.getClass().getSimpleName());
         }
       }
       return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners).replay(items);

@@ -191,7 +191,12 @@ public final class Flow<S, T> {
       return this;
     }
 
-    /** The stable key of a source item; it must never change for the same item. */
+    /**
+     * The stable key of a source item; it must never change for the same item. Keys of any
+     * length work; a key that no state store can hold ({@link io.gridcast.bridge.state.SourceKeys}:
+     * a NUL character, an unpaired surrogate, over 64 KiB) fails its item alone, as a run's
+     * failure that is not dead-lettered. A missing or blank key stops the run.
+     */
     public Builder<S, T> key(Function<S, String> key) {
       this.key = Objects.requireNonNull(key, "key");
       return this;

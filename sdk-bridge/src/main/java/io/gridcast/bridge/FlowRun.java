@@ -1,11 +1,14 @@
 package io.gridcast.bridge;
 
 import io.gridcast.bridge.state.DeadLetter;
+import io.gridcast.bridge.state.InvalidSourceKeyException;
 import io.gridcast.bridge.state.LeaseLostException;
 import io.gridcast.bridge.state.Lease;
 import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.bridge.state.SourceKeys;
 import io.gridcast.bridge.state.StateStore;
 import io.gridcast.bridge.state.StateStoreException;
+import io.gridcast.core.LogSafe;
 import io.gridcast.core.errors.ApiException;
 import io.gridcast.core.errors.ForbiddenException;
 import io.gridcast.core.errors.GridcastException;
@@ -37,7 +40,13 @@ import org.slf4j.MDC;
  *
  * <p>Per batch: ledger look-up for all keys, then per item map → fingerprint → skip, update or
  * create (a create first looks for an orphan by {@code externalRef}) → ledger write; once every
- * item of the batch is committed, the checkpoint is saved and the lease renewed.
+ * item of the batch is committed, the checkpoint is saved and the lease renewed. An item whose
+ * key no state store can hold ({@link SourceKeys}) fails alone, before the look-up: it is
+ * reported but not dead-lettered (it could not be recorded), and it does not hold back the
+ * checkpoint.
+ *
+ * <p>Keys, reasons and error messages are remote text: every one this class logs or puts in a
+ * report is escaped through {@link LogSafe} (throwables through {@link EscapedThrowable}).
  */
 final class FlowRun<S, T> {
 
@@ -120,12 +129,13 @@ final class FlowRun<S, T> {
         try {
           acquired = store.tryAcquire(flow.name(), flow.partition(), owner, leaseTtl);
         } catch (StateStoreException e) {
-          stop("state store failed: " + e.getMessage());
-          LOG.error("acquiring the lease of flow {} failed", flow.name(), e);
+          stop("state store failed: " + LogSafe.text(e.getMessage()));
+          LOG.error("acquiring the lease of flow {} failed", flow.name(), EscapedThrowable.of(e));
           return finish(startedAt, start, false);
         }
         if (acquired.isEmpty()) {
-          LOG.info("flow {} partition {} is being processed by another instance; nothing to do", flow.name(), flow.partition());
+          LOG.info("flow {} partition {} is being processed by another instance; nothing to do", flow.name(),
+              LogSafe.quoted(flow.partition()));
           return finish(startedAt, start, true);
         }
         lease = acquired.get();
@@ -144,10 +154,10 @@ final class FlowRun<S, T> {
           processSource();
         }
       } catch (LeaseLostException e) {
-        stop("lease lost: " + e.getMessage());
+        stop("lease lost: " + LogSafe.text(e.getMessage()));
       } catch (StateStoreException e) {
-        stop("state store failed: " + e.getMessage());
-        LOG.error("state store failed during flow {}", flow.name(), e);
+        stop("state store failed: " + LogSafe.text(e.getMessage()));
+        LOG.error("state store failed during flow {}", flow.name(), EscapedThrowable.of(e));
       } catch (GridcastException e) {
         stop("source failed: " + describe(e));
         LOG.warn("reading the source of flow {} failed: {}", flow.name(), describe(e));
@@ -156,7 +166,7 @@ final class FlowRun<S, T> {
           try {
             store.release(lease);
           } catch (RuntimeException e) {
-            LOG.warn("releasing the lease of flow {} failed; it expires by itself", flow.name(), e);
+            LOG.warn("releasing the lease of flow {} failed; it expires by itself", flow.name(), EscapedThrowable.of(e));
           }
         }
       }
@@ -194,23 +204,31 @@ final class FlowRun<S, T> {
   private void processBatch(Batch<S> batch, boolean checkpointAfter) {
     List<S> items = batch.items();
     List<String> keys = new ArrayList<>(items.size());
+    List<String> storable = new ArrayList<>(items.size());
+    Map<Integer, String> refusedKeys = new HashMap<>(); // item index → why no store can hold its key
     for (S item : items) {
       String key;
       try {
         key = flow.keyOf(item);
       } catch (RuntimeException e) {
         stop("the flow's key function failed: " + describe(e));
-        LOG.error("the key function of flow {} failed; the run stops before this batch", flow.name(), e);
+        LOG.error("the key function of flow {} failed; the run stops before this batch", flow.name(),
+            EscapedThrowable.of(e));
         return;
       }
       if (key == null || key.isBlank()) {
         stop("the flow's key function returned no key for an item of this batch");
         return;
       }
+      try {
+        storable.add(SourceKeys.requireStorable(key));
+      } catch (InvalidSourceKeyException e) {
+        refusedKeys.put(keys.size(), e.getClass().getSimpleName() + ": " + e.getMessage()); // escaped already
+      }
       keys.add(key);
     }
     long t = System.nanoTime();
-    Map<String, LedgerEntry> ledger = store.findAll(flow.name(), keys);
+    Map<String, LedgerEntry> ledger = store.findAll(flow.name(), storable);
     stageNanos[Stage.LOOKUP.ordinal()] += System.nanoTime() - t;
 
     boolean complete = true;
@@ -223,18 +241,22 @@ final class FlowRun<S, T> {
         record(key, Outcome.SKIPPED, 0);
         continue;
       }
+      MDC.put("gridcast.item", LogSafe.text(key));
+      if (refusedKeys.containsKey(i)) {
+        record(key, keyRefused(key, refusedKeys.get(i)), 0); // it does not hold the checkpoint: no run could deliver it
+        continue;
+      }
       if (!replaying && deadAttempts.getOrDefault(key, 0) >= flow.delivery().maxAttempts()) {
         record(key, Outcome.SKIPPED, 0); // parked: only a replay retries it; it does not hold the checkpoint
         continue;
       }
-      MDC.put("gridcast.item", key);
       long itemStart = System.nanoTime();
       Outcome outcome;
       try {
         renewLeaseIfDue();
         outcome = processItem(items.get(i), key, ledger.get(key));
       } catch (StateStoreException e) { // a LeaseLostException included
-        stop((e instanceof LeaseLostException ? "lease lost: " : "state store failed: ") + e.getMessage());
+        stop((e instanceof LeaseLostException ? "lease lost: " : "state store failed: ") + LogSafe.text(e.getMessage()));
         outcome = Outcome.FAILED; // not committed: the next run picks it up again
       }
       if (outcome == Outcome.SKIPPED) {
@@ -293,7 +315,8 @@ final class FlowRun<S, T> {
         } catch (NotFoundException e) {
           // deleted on the target since we wrote it: deliver it again rather than lose it, under a
           // new idempotency key (the old one would replay the deleted resource)
-          LOG.warn("{} for {} no longer exists on the target; delivering the item again", entry.targetId(), key);
+          LOG.warn("{} for {} no longer exists on the target; delivering the item again",
+              LogSafe.quoted(entry.targetId()), LogSafe.quoted(key));
           idempotencyKey = Fingerprints.idempotencyKey(flow.name(), key + "\u0000after:" + entry.targetId());
         }
       }
@@ -305,7 +328,8 @@ final class FlowRun<S, T> {
         Optional<WriteResult> orphan = flow.sink().findByExternalRef(externalRef);
         if (orphan.isPresent()) {
           WriteResult found = orphan.get();
-          LOG.info("adopting {} created for {} by an earlier run that did not record it", found.targetId(), key);
+          LOG.info("adopting {} created for {} by an earlier run that did not record it",
+              LogSafe.quoted(found.targetId()), LogSafe.quoted(key));
           result = fingerprint.equals(found.foundFingerprint().orElse(null))
               ? found
               : flow.sink().update(entry(key, found, "", null), mapped);
@@ -353,17 +377,28 @@ final class FlowRun<S, T> {
     boolean recorded = false;
     if (systemic) {
       stop(reason);
-      LOG.warn("item {} failed and flow {} stops here: {}", key, flow.name(), reason);
+      LOG.warn("item {} failed and flow {} stops here: {}", LogSafe.quoted(key), flow.name(), reason);
     } else if (!dryRun) {
       store.deadLetter(flow.name(), key, reason, flow.externalRefOf(key), clock.instant(), lease);
       recorded = true;
       deadLettered++;
-      LOG.warn("item {} of flow {} failed and was dead-lettered: {}", key, flow.name(), reason);
+      LOG.warn("item {} of flow {} failed and was dead-lettered: {}", LogSafe.quoted(key), flow.name(), reason);
     }
-    if (failures.size() < MAX_REPORTED_FAILURES) {
-      failures.add(ItemFailure.builder().sourceKey(key).reason(reason).deadLettered(recorded).build());
-    }
+    reportFailure(key, reason, recorded);
     return Outcome.FAILED;
+  }
+
+  /** An item whose key no state store can hold: it fails, and is neither recorded nor dead-lettered. */
+  private Outcome keyRefused(String key, String reason) {
+    LOG.warn("an item of flow {} failed and cannot be dead-lettered: {}", flow.name(), reason);
+    reportFailure(key, reason, false);
+    return Outcome.FAILED;
+  }
+
+  private void reportFailure(String key, String reason, boolean deadLettered) {
+    if (failures.size() < MAX_REPORTED_FAILURES) {
+      failures.add(ItemFailure.builder().sourceKey(key).reason(reason).deadLettered(deadLettered).build());
+    }
   }
 
   static boolean isSystemic(RuntimeException e) {
@@ -384,9 +419,10 @@ final class FlowRun<S, T> {
     return e instanceof GridcastException; // transport, unparseable, too large
   }
 
+  /** The error's type and message, the message escaped through {@link LogSafe} (it may quote remote text). */
   private static String describe(RuntimeException e) {
     String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + LogSafe.text(m));
   }
 
   private void stop(String reason) {
@@ -425,14 +461,14 @@ final class FlowRun<S, T> {
       try {
         p.onItem(flow.name(), key, outcome, done, total);
       } catch (RuntimeException e) {
-        LOG.warn("progress listener failed", e);
+        LOG.warn("progress listener failed", EscapedThrowable.of(e));
       }
     }
     for (BridgeListener l : listeners) {
       try {
         l.onItem(flow.name(), runId, key, outcome, Duration.ofNanos(nanos));
       } catch (RuntimeException e) {
-        LOG.warn("bridge listener failed", e);
+        LOG.warn("bridge listener failed", EscapedThrowable.of(e));
       }
     }
   }
@@ -442,7 +478,7 @@ final class FlowRun<S, T> {
       try {
         l.onRunStarted(flow.name(), runId, dryRun);
       } catch (RuntimeException e) {
-        LOG.warn("bridge listener failed", e);
+        LOG.warn("bridge listener failed", EscapedThrowable.of(e));
       }
     }
   }
@@ -465,7 +501,7 @@ final class FlowRun<S, T> {
       try {
         l.onRunFinished(report);
       } catch (RuntimeException e) {
-        LOG.warn("bridge listener failed", e);
+        LOG.warn("bridge listener failed", EscapedThrowable.of(e));
       }
     }
     return report;

@@ -1,6 +1,7 @@
 package io.gridcast.bridge;
 
 import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.core.LogSafe;
 import io.gridcast.core.errors.BadRequestException;
 import io.gridcast.core.errors.PreconditionFailedException;
 import io.gridcast.tradinggrid.TradingGridClient;
@@ -47,7 +48,8 @@ public final class PostSink implements Sink<PostCreate> {
       }
       // created earlier with other content: adopt it and bring it up to date
       Post existing = tradingGrid.posts().findByExternalRef(externalRef).orElseThrow(() -> e);
-      LOG.info("post {} already exists for {} with older content; updating it", existing.id(), sourceKey);
+      LOG.info("post {} already exists for {} with older content; updating it", LogSafe.quoted(existing.id()),
+          LogSafe.quoted(sourceKey));
       return update(existing.id(), existing.version(), item);
     }
   }
