@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * {@link SourceKeys#MAX_INDEXED_BYTES} UTF-8 bytes is indexed under its SHA-256 digest, the
  * original kept beside it, so that keys of any length fit the databases' index limits; every
  * read returns the original. A NUL character in a dead letter's reason or payload reference
- * (which PostgreSQL refuses) is written escaped, as {@code \u0000}.
+ * (which PostgreSQL refuses) is written escaped, as {@code \}{@code u0000}.
  *
  * <p><b>Time.</b> Lease expiry and checkpoint times come from the store's {@link Clock}
  * (default {@link Clock#systemUTC()}), not the database's {@code now()}, so tests can move
