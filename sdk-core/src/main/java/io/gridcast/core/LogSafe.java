@@ -8,9 +8,10 @@ package io.gridcast.core;
  *
  * <p>{@link #text(CharSequence)} escapes every control character (C0, DEL, C1), the Unicode line
  * and paragraph separators, the bidirectional overrides and isolates, and lone surrogates, as
- * {@code \n}, {@code \r}, {@code \t} or {@code \}{@code uXXXX}; a backslash is doubled so that an
- * escape in the output can always be told from one in the input. Long text is clipped. Ordinary
- * text, including non-Latin scripts and emoji, passes through unchanged.
+ * {@code \n}, {@code \r}, {@code \t} or {@code \}{@code uXXXX}. A backslash is kept as it is, so
+ * escaping is idempotent: text escaped once (say in an exception message) and again when it is
+ * logged reads the same. Long text is clipped. Ordinary text, including non-Latin scripts and
+ * emoji, passes through unchanged.
  *
  * <p>Stateless and thread-safe.
  */
@@ -82,7 +83,7 @@ public final class LogSafe {
   public static boolean isClean(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\\' || needsEscape(c)) {
+      if (needsEscape(c)) {
         if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
           i++;
           continue;
@@ -104,7 +105,6 @@ public final class LogSafe {
 
   private static void appendEscaped(StringBuilder sb, char c) {
     switch (c) {
-      case '\\': sb.append("\\\\"); return;
       case '\n': sb.append("\\n"); return;
       case '\r': sb.append("\\r"); return;
       case '\t': sb.append("\\t"); return;
