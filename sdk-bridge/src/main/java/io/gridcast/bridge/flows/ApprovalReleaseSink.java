@@ -1,19 +1,19 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.bridge.text.PostMarkdown;
-import io.gridcast.core.LogSafe;
-import io.gridcast.spotify.SpotifyId;
-import io.gridcast.tradinggrid.TradingGridId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.core.GridcastJson;
+import io.gridcast.core.LogSafe;
+import io.gridcast.spotify.SpotifyId;
 import io.gridcast.spotify.feed.FeedItem;
 import io.gridcast.spotify.model.SimplifiedEpisode;
 import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.TradingGridId;
 import io.gridcast.tradinggrid.model.DecisionOutcome;
 import io.gridcast.tradinggrid.model.Document;
 import io.gridcast.tradinggrid.model.MessageCreate;

@@ -14,6 +14,7 @@ import io.gridcast.spotify.SpotifyUri;
 import io.gridcast.spotify.model.Playlist;
 import io.gridcast.tradinggrid.ListQuery;
 import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.TradingGridId;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.Site;
 import io.gridcast.tradinggrid.model.SiteRequest;
@@ -189,7 +190,9 @@ public final class BusinessMusicFlow {
     if (programmes.isEmpty()) {
       return programmes;
     }
-    Map<String, LedgerEntry> synced = store.findAll(flow, programmes.stream().map(SiteProgramme::key).toList());
+    // an id the platform should never send is left to fail as its own item, not here
+    Map<String, LedgerEntry> synced = store.findAll(flow, programmes.stream()
+        .filter(p -> TradingGridId.isValid(p.site().id())).map(SiteProgramme::key).toList());
     String me = spotify.me().id();
     List<SiteProgramme> out = new ArrayList<>(programmes.size());
     for (SiteProgramme p : programmes) {

@@ -13,6 +13,7 @@ import io.gridcast.spotify.SpotifyUri;
 import io.gridcast.spotify.model.Episode;
 import io.gridcast.spotify.model.Playlist;
 import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.TradingGridId;
 import io.gridcast.tradinggrid.model.Campaign;
 import io.gridcast.tradinggrid.model.CampaignStatus;
 import io.gridcast.tradinggrid.model.Milestone;
@@ -89,7 +90,9 @@ public final class CampaignCoordinationFlow {
           List<CampaignState> states = new ArrayList<>();
           for (Campaign c : campaigns(tradingGrid, config)) {
             Optional<Playlist> playlist = sink.find(c).map(p -> p instanceof Playlist full ? full : spotify.playlists().get(p.id()));
-            Optional<LedgerEntry> entry = store.find(name, "tradinggrid:campaign:" + c.id());
+            // an id the platform should never send is left to fail as its own item, not here
+            Optional<LedgerEntry> entry = TradingGridId.isValid(c.id())
+                ? store.find(name, "tradinggrid:campaign:" + c.id()) : Optional.empty();
             Optional<String> last = entry.flatMap(e -> e.attributes()).flatMap(CampaignCoordinationFlow::syncedName);
             states.add(new CampaignState(c, playlist, released(spotify, c).stream()
                 .map(r -> r.milestone().spotifyUri().orElseThrow()).toList(), last, entry.map(LedgerEntry::targetId)));

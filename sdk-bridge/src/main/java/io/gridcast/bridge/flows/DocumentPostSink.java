@@ -1,11 +1,11 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.core.LogSafe;
 import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.PostSink;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.core.LogSafe;
 import io.gridcast.core.errors.BadRequestException;
 import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.Document;

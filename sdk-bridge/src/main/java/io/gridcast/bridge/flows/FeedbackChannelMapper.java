@@ -1,7 +1,7 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.bridge.Mapper;
+import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.tradinggrid.model.FormCreate;
 import io.gridcast.tradinggrid.model.FormField;
 import io.gridcast.tradinggrid.model.FormFieldType;

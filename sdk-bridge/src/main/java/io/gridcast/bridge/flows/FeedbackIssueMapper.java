@@ -1,8 +1,8 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.LinkPolicy;
 import io.gridcast.bridge.text.PostMarkdown;
-import io.gridcast.bridge.Mapper;
 import io.gridcast.spotify.model.SimplifiedEpisode;
 import io.gridcast.tradinggrid.model.IssueCreate;
 import io.gridcast.tradinggrid.model.IssueSeverity;

@@ -1,12 +1,12 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.Mapper;
+import io.gridcast.bridge.policy.PartnerDirectory;
+import io.gridcast.bridge.policy.RoutingPolicy;
 import io.gridcast.bridge.text.LinkPolicy;
 import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.core.LogSafe;
 import io.gridcast.tradinggrid.TradingGridId;
-import io.gridcast.bridge.Mapper;
-import io.gridcast.bridge.policy.PartnerDirectory;
-import io.gridcast.bridge.policy.RoutingPolicy;
 import io.gridcast.tradinggrid.model.Issue;
 import io.gridcast.tradinggrid.model.IssueType;
 import io.gridcast.tradinggrid.model.Link;

@@ -1,12 +1,12 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.bridge.text.PostMarkdown;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.PostSink;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.core.GridcastJson;
 import io.gridcast.core.errors.PreconditionFailedException;
 import io.gridcast.spotify.feed.FeedItem;

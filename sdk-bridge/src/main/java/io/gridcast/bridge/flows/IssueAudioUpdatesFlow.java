@@ -1,6 +1,5 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.core.LogSafe;
 import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.Flow;
@@ -8,6 +7,7 @@ import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.Source;
 import io.gridcast.bridge.policy.PartnerDirectory;
+import io.gridcast.core.LogSafe;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.WebhookSignatureException;

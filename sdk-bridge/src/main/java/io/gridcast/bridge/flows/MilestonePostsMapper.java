@@ -1,9 +1,9 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.LinkPolicy;
 import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.core.LogSafe;
-import io.gridcast.bridge.Mapper;
 import io.gridcast.tradinggrid.model.Audience;
 import io.gridcast.tradinggrid.model.Link;
 import io.gridcast.tradinggrid.model.PartnerInstruction;

@@ -1,11 +1,11 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.bridge.text.LinkPolicy;
-import io.gridcast.bridge.text.PostMarkdown;
-import io.gridcast.spotify.SpotifyId;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.bridge.text.LinkPolicy;
+import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.spotify.SpotifyId;
 import io.gridcast.spotify.model.Playlist;
 import io.gridcast.tradinggrid.model.Link;
 import io.gridcast.tradinggrid.model.PostCreate;

@@ -1,12 +1,12 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.core.LogSafe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.core.GridcastJson;
+import io.gridcast.core.LogSafe;
 import io.gridcast.core.errors.NotFoundException;
 import io.gridcast.core.errors.PreconditionFailedException;
 import io.gridcast.spotify.SpotifyClient;

@@ -1,7 +1,7 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.bridge.Mapper;
+import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.tradinggrid.model.Site;
 import io.gridcast.tradinggrid.model.SiteRequest;
 
