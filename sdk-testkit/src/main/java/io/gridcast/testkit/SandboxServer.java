@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * HttpServer}; otherwise the server still works, but slowly.
  *
  * <p>Thread-safe. Requests are logged at debug level (method, path without query, status,
- * duration); headers and bodies are never logged.
+ * duration); control characters in the path (a decoded {@code %0D%0A}) are logged escaped, as
+ * {@code \}{@code u000d}; headers and bodies are never logged.
  *
  * <pre>{@code
  * try (SandboxServer server = SandboxServer.builder()
@@ -151,7 +152,8 @@ public final class SandboxServer implements AutoCloseable {
     long started = System.nanoTime();
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     String rawPath = exchange.getRequestURI().getRawPath();
-    String path = exchange.getRequestURI().getPath();
+    // decoded, so it may hold CR, LF or other controls (%0D%0A): escaped before it reaches a log line
+    String path = loggable(exchange.getRequestURI().getPath());
     int status = 0;
     FaultInjector.Decision decision = FaultInjector.Decision.CLEAN;
     try {
@@ -236,7 +238,7 @@ public final class SandboxServer implements AutoCloseable {
     } catch (IOException e) {
       throw e;
     } catch (Exception e) {
-      log.warn("{} {} handler failed", method, exchange.getRequestURI().getPath(), e);
+      log.warn("{} {} handler failed", method, loggable(exchange.getRequestURI().getPath()), e);
       response = errorFormat.render(500, "Server error");
     }
     if (decision.kind() == FaultInjector.Kind.MALFORMED && response.isJson() && response.bodyUnsafe().length > 1) {
@@ -281,6 +283,34 @@ public final class SandboxServer implements AutoCloseable {
       }
     }
     exchange.close();
+  }
+
+  /**
+   * {@code text} for one log line: controls (C0, DEL, C1), line and paragraph separators and
+   * bidirectional overrides escaped as {@code \}{@code uXXXX}, a backslash doubled, clipped to 500
+   * characters.
+   */
+  static String loggable(String text) {
+    if (text == null) {
+      return "null";
+    }
+    int max = 500;
+    StringBuilder sb = new StringBuilder(Math.min(text.length(), max) + 16);
+    for (int i = 0; i < text.length() && i < max; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e)
+          || (c >= 0x2066 && c <= 0x2069)) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else if (c == '\\') {
+        sb.append("\\\\");
+      } else {
+        sb.append(c);
+      }
+    }
+    if (text.length() > max) {
+      sb.append("... (").append(text.length()).append(" characters)");
+    }
+    return sb.toString();
   }
 
   @Override

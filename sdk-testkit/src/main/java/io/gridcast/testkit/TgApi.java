@@ -465,7 +465,7 @@ final class TgApi {
         throw TgApiException.notFound("The content of document " + document.id() + " is missing from the sandbox's state directory.");
       }
       return SandboxResponse.bytes(200, document.json.path("contentType").asText(), content)
-          .withHeader("Content-Disposition", "attachment; filename=\"" + document.json.path("fileName").asText().replace("\"", "") + "\"")
+          .withHeader("Content-Disposition", ContentDisposition.attachment(document.json.path("fileName").asText()))
           .withHeader("X-Content-Sha256", document.json.path("sha256").asText());
     }
   }

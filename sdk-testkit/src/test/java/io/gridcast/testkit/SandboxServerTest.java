@@ -3,11 +3,16 @@ package io.gridcast.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,5 +169,30 @@ class SandboxServerTest {
     server.close();
     assertThatThrownBy(() -> Http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{}")).build()))
         .isInstanceOf(java.io.UncheckedIOException.class);
+  }
+
+  @Test
+  void logsARequestPathWithAnEncodedCrLfEscapedOnOneLine() throws Exception {
+    ch.qos.logback.classic.Logger serverLog = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(SandboxServer.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    Level level = serverLog.getLevel();
+    serverLog.setLevel(Level.DEBUG);
+    serverLog.addAppender(lines);
+    CountDownLatch logged = new CountDownLatch(1);
+    server.observer(exchange -> logged.countDown()); // reported after the request's log line
+    try {
+      Http.Reply reply = Http.get(base + "/v1/shows/a%0D%0A12:00:00.000%20WARN%20forged/x", null);
+      assertThat(logged.await(10, TimeUnit.SECONDS)).as("the exchange was reported").isTrue();
+
+      assertThat(reply.status()).isEqualTo(404);
+      assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+          .anySatisfy(line -> assertThat(line).contains("/v1/shows/a\\u000d\\u000a12:00:00.000 WARN forged/x -> 404"))
+          .allSatisfy(line -> assertThat(line).doesNotContain("\r").doesNotContain("\n"));
+    } finally {
+      server.observer(null);
+      serverLog.detachAppender(lines);
+      serverLog.setLevel(level);
+    }
   }
 }

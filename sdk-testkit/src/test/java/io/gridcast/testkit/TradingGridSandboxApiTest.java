@@ -299,7 +299,33 @@ class TradingGridSandboxApiTest {
     assertThat(download.raw().body()).isEqualTo(content);
     assertThat(download.header("X-Content-Sha256")).isEqualTo(sha);
     assertThat(download.header("Content-Type")).startsWith("text/plain");
-    assertThat(download.header("Content-Disposition")).isEqualTo("attachment; filename=\"notes-44.txt\"");
+    assertThat(download.header("Content-Disposition")).isEqualTo("attachment; filename=\"notes-44.txt\"; filename*=UTF-8''notes-44.txt");
+  }
+
+  @Test
+  void aStoredFileNameWithCrLfAQuoteAndNonAsciiLettersDownloadsWithAnRfc6266Header() {
+    byte[] content = "Minutes of the Q3 review\n".getBytes(StandardCharsets.UTF_8);
+    String id = sandbox.uploadDocument("Q3 \"final\"\r\nX-Injected: yes \u2013 Z\u00fcrich \u6771\u4eac.txt", "text/plain", content)
+        .path("id").asText();
+
+    Http.Reply download = tg.get("documents/" + id + "/content");
+
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.raw().body()).isEqualTo(content);
+    assertThat(download.raw().headers().firstValue("X-Injected")).isEmpty();
+    assertThat(download.header("Content-Disposition")).isEqualTo("attachment;"
+        + " filename=\"Q3 _final___X-Injected: yes _ Z_rich __.txt\";"
+        + " filename*=UTF-8''Q3%20%22final%22%0D%0AX-Injected%3A%20yes%20%E2%80%93%20Z%C3%BCrich%20%E6%9D%B1%E4%BA%AC.txt");
+  }
+
+  @Test
+  void theAsciiFallbackFileNameReplacesBackslashesAndPercentSigns() {
+    String id = sandbox.uploadDocument("C:\\reports\\100%.csv", "text/csv", new byte[] {1}).path("id").asText();
+
+    Http.Reply download = tg.get("documents/" + id + "/content");
+
+    assertThat(download.header("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"C:_reports_100_.csv\"; filename*=UTF-8''C%3A%5Creports%5C100%25.csv");
   }
 
   @Test

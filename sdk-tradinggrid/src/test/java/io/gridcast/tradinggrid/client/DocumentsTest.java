@@ -20,6 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.Headers;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +66,33 @@ class DocumentsTest extends SandboxClientTest {
 
     assertThat(bytes).hasSize((int) audio.size()).isEqualTo(sandbox.documentContent(audio.id()).orElseThrow());
     assertThat(sha256(bytes)).isEqualTo(audio.sha256());
+  }
+
+  @Test
+  void downloadsADocumentWhoseFileNameHoldsCrLfAQuoteAndNonAsciiLetters() {
+    String name = "Q3 \"final\"\r\nX-Injected: yes \u2013 Z\u00fcrich \u6771\u4eac.md";
+    List<Headers> downloads = new CopyOnWriteArrayList<>();
+    try (TradingGridClient client = clientBuilder(validator).addInterceptor(chain -> {
+      Response response = chain.proceed(chain.request());
+      if (chain.request().url().encodedPath().endsWith("/content")) {
+        downloads.add(response.headers());
+      }
+      return response;
+    }).build()) {
+      Document uploaded = client.documents().upload(NOTES, name, "text/markdown", null, null);
+
+      byte[] bytes = client.documents().download(uploaded.id());
+
+      assertThat(uploaded.fileName()).isEqualTo(name);
+      assertThat(bytes).isEqualTo(NOTES);
+      assertThat(downloads).singleElement().satisfies(headers -> {
+        assertThat(headers.get("X-Injected")).isNull();
+        assertThat(headers.get("Content-Disposition"))
+            .doesNotContain("\r").doesNotContain("\n")
+            .isEqualTo("attachment; filename=\"Q3 _final___X-Injected: yes _ Z_rich __.md\"; filename*=UTF-8''"
+                + "Q3%20%22final%22%0D%0AX-Injected%3A%20yes%20%E2%80%93%20Z%C3%BCrich%20%E6%9D%B1%E4%BA%AC.md");
+      });
+    }
   }
 
   @Test
