@@ -15,19 +15,26 @@ import io.gridcast.core.Secret;
 import io.gridcast.core.auth.AccessToken;
 import io.gridcast.core.auth.AccessTokenProvider;
 import io.gridcast.core.errors.GridcastException;
+import io.gridcast.core.errors.OAuthException;
 import io.gridcast.core.errors.RateLimitedException;
+import io.gridcast.core.errors.RedirectRefusedException;
 import io.gridcast.core.errors.ResponseTooLargeException;
 import io.gridcast.core.errors.ServerException;
 import io.gridcast.core.errors.UnparseableResponseException;
 import io.gridcast.core.http.TransportConfig;
 import io.gridcast.core.resilience.ResilienceConfig;
 import io.gridcast.core.testing.HostileCase.Expectation;
+import io.gridcast.spotify.feed.FeedItem;
+import io.gridcast.spotify.feed.FeedLimitExceededException;
+import io.gridcast.spotify.feed.FeedReader;
 import io.gridcast.spotify.model.AlbumType;
 import io.gridcast.spotify.model.Playlist;
 import io.gridcast.spotify.model.ReleaseDatePrecision;
 import io.gridcast.spotify.model.Show;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,6 +50,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,8 +59,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A corpus of malformed and hostile inputs fed to {@link SpotifyClient}: broken response bodies
- * from a {@link MockWebServer}, hostile token endpoints and paging links, bad ids and arguments
- * from callers, unsafe base URLs and CR LF header injection. Every case ends in a tolerant decode
+ * from a {@link MockWebServer}, hostile token endpoints and paging links, redirects to another
+ * host, Retry-After values of non-ASCII digits, bad ids and arguments from callers, unsafe base
+ * URLs and CR LF header injection; and hostile feeds fed to {@link FeedReader}. Every case ends in a tolerant decode
  * (and says what was tolerated) or in a typed error, within {@value HostileCase#DEADLINE_SECONDS}
  * seconds, and no exception message carries the bearer token or the client secret.
  */
@@ -71,6 +80,8 @@ class HostileInputTest {
   private static final String TOKEN_ENDPOINT = "hostile token endpoint";
 
   private MockWebServer server;
+  /** "Another host" for redirects: a second server, addressed as 127.0.0.1 (the client's is localhost); started on demand. */
+  private MockWebServer other;
   private SpotifyClient client;
   private final List<SpotifyClient> extraClients = new ArrayList<>();
 
@@ -86,6 +97,9 @@ class HostileInputTest {
     extraClients.forEach(SpotifyClient::close);
     client.close();
     server.close();
+    if (other != null) {
+      other.close();
+    }
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -95,8 +109,8 @@ class HostileInputTest {
   }
 
   static Stream<HostileCase<HostileInputTest>> corpus() {
-    return Stream.of(responseBodies(), paging(), errorsAndTokens(), callerInput(), baseUrls(), headerInjection())
-        .flatMap(s -> s);
+    return Stream.of(responseBodies(), paging(), errorsAndTokens(), redirects(), callerInput(), baseUrls(), headerInjection(),
+        feeds()).flatMap(s -> s);
   }
 
   // ---------------------------------------------------------------- response bodies
@@ -265,6 +279,42 @@ class HostileInputTest {
         }, decodedShow(show -> assertThat(show.id()).isEqualTo(SHOW_ID))));
   }
 
+  // ---------------------------------------------------------------- redirects and Retry-After
+
+  private static Stream<HostileCase<HostileInputTest>> redirects() {
+    return Stream.of(
+        hostile(REDIRECT, "a playlist POST answered 307 to another host", t -> {
+          t.redirect(307, t.otherHost("/v1/me/playlists"));
+          return t.client.playlists().create("Archive picks", "secret plans", false, false);
+        }, refused(RedirectRefusedException.class, "a POST is never re-sent to a redirect's target",
+            e -> assertThat(((RedirectRefusedException) e).target()).hasValueSatisfying(
+                target -> assertThat(target).startsWith("http://127.0.0.1:"))))
+            .andThen(HostileInputTest::theOtherHostReceivedNothing),
+        getShow(REDIRECT, "a show GET answered 302 to another host", t -> t.redirect(302, t.otherHost("/v1/shows/" + SHOW_ID)),
+            refused(RedirectRefusedException.class, "it leads to another scheme, host or port"))
+            .andThen(HostileInputTest::theOtherHostReceivedNothing),
+        hostile(REDIRECT, "a show GET answered 301 to another host, asynchronously", t -> {
+          t.redirect(301, t.otherHost("/v1/shows/" + SHOW_ID));
+          return joined(() -> t.client.shows().getAsync(SHOW_ID, null).join());
+        }, refused(RedirectRefusedException.class, "it leads to another scheme, host or port"))
+            .andThen(HostileInputTest::theOtherHostReceivedNothing),
+        hostile(REDIRECT, "a token endpoint answering 307 to another host", t -> {
+          t.redirect(307, t.otherHost("/api/token"));
+          return t.appClient().shows().get(SHOW_ID);
+        }, refused(OAuthException.class, "credentials are never re-sent to a redirect's target")).andThen(t -> {
+          theOtherHostReceivedNothing(t);
+          assertThat(t.server.getRequestCount()).as("only the token request was sent, once").isEqualTo(1);
+        }),
+        getShow(RETRY_AFTER_DIGITS, "429 with a Retry-After of Arabic-Indic digits",
+            t -> t.server.enqueue(new MockResponse.Builder().code(429).addHeaderLenient("Retry-After", "\u0663\u0660").build()),
+            refused(RateLimitedException.class, "HTTP 429", e -> assertThat(((RateLimitedException) e).retryAfter())
+                .as("'\u0663\u0660' is not 30 seconds").isEmpty())),
+        getShow(RETRY_AFTER_DIGITS, "429 with a Retry-After of full-width digits",
+            t -> t.server.enqueue(new MockResponse.Builder().code(429).addHeaderLenient("Retry-After", "\uff13\uff10").build()),
+            refused(RateLimitedException.class, "HTTP 429", e -> assertThat(((RateLimitedException) e).retryAfter())
+                .as("'\uff13\uff10' is not 30 seconds").isEmpty())));
+  }
+
   // ---------------------------------------------------------------- caller input
 
   private static Stream<HostileCase<HostileInputTest>> callerInput() {
@@ -349,6 +399,27 @@ class HostileInputTest {
         }));
   }
 
+  // ---------------------------------------------------------------- feeds
+
+  private static Stream<HostileCase<HostileInputTest>> feeds() {
+    return Stream.of(
+        readFeed("200,000 elements nested inside an item", itemHolding("<x>".repeat(200_000) + "</x>".repeat(200_000)),
+            refused(FeedLimitExceededException.class, "nest deeper than 64 (the reader's maxDepth limit)")),
+        readFeed("200,000 nested elements never closed", itemHolding("<x>".repeat(200_000)),
+            refused(FeedLimitExceededException.class, "maxDepth")),
+        readFeed("elements nested to the depth limit, 64", itemHolding("<x>".repeat(61) + "</x>".repeat(61)),
+            tolerated(items -> assertThat((List<?>) items).singleElement()
+                .satisfies(item -> assertThat(((FeedItem) item).guid()).isEqualTo("hostile-ep-1")))),
+        readFeed("an element with 9,999 attributes", itemHolding("<x" + attributes(" a%d=\"\"", 9_999) + "/>"),
+            refused(FeedLimitExceededException.class, "more than 256 (the reader's maxAttributes limit)")),
+        readFeed("an element with 9,999 namespace declarations", itemHolding("<x" + attributes(" xmlns:n%1$d=\"urn:n%1$d\"", 9_999) + "/>"),
+            refused(FeedLimitExceededException.class, "maxAttributes")),
+        hostile(FEED_LIMITS, "a feed that never ends", t -> new FeedReader().readItems(new EndlessReader()),
+            refused(FeedLimitExceededException.class, "longer than 33554432 characters (the reader's maxChars limit)")),
+        readFeed("a 2 MB feed for a reader capped at 1 MB", itemHolding("<x>" + "p".repeat(2_000_000) + "</x>"),
+            FeedReader.builder().maxChars(1 << 20).build(), refused(FeedLimitExceededException.class, "maxChars(n)")));
+  }
+
   // ---------------------------------------------------------------- case builders
 
   private static HostileCase<HostileInputTest> hostile(String category, String name, HostileCase.Call<HostileInputTest> call,
@@ -373,6 +444,14 @@ class HostileInputTest {
   private static HostileCase<HostileInputTest> baseUrl(String name, String url, String messagePart) {
     return hostile(BASE_URL, name, t -> SpotifyClient.builder().baseUrl(url), refused(IllegalArgumentException.class,
         messagePart, e -> assertThat(e.getMessage()).as("a password in the URL is not echoed").doesNotContain("hunter2")));
+  }
+
+  private static HostileCase<HostileInputTest> readFeed(String name, String xml, Expectation expectation) {
+    return readFeed(name, xml, new FeedReader(), expectation);
+  }
+
+  private static HostileCase<HostileInputTest> readFeed(String name, String xml, FeedReader reader, Expectation expectation) {
+    return hostile(FEED_LIMITS, name, t -> reader.readItems(new StringReader(xml)), expectation);
   }
 
   private static Expectation decodedShow(Consumer<Show> check) {
@@ -409,6 +488,27 @@ class HostileInputTest {
 
   private static AccessTokenProvider fixedToken(String value) {
     return AccessTokenProvider.fixed(new AccessToken(Secret.of(value), Instant.now().plus(Duration.ofHours(1)), null, null));
+  }
+
+  /** A URL on "another host": the second server, as 127.0.0.1 where the client calls localhost. */
+  private HttpUrl otherHost(String path) {
+    if (other == null) {
+      other = new MockWebServer();
+      try {
+        other.start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return other.url(path).newBuilder().host("127.0.0.1").build();
+  }
+
+  private void redirect(int code, HttpUrl location) {
+    server.enqueue(new MockResponse.Builder().code(code).setHeader("Location", location.toString()).build());
+  }
+
+  private static void theOtherHostReceivedNothing(HostileInputTest t) {
+    assertThat(t.other.getRequestCount()).as("the other host received nothing").isZero();
   }
 
   private void respond(int code, String body) {
@@ -486,6 +586,35 @@ class HostileInputTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A valid one-item RSS feed whose item also holds {@code hostile}. */
+  private static String itemHolding(String hostile) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Hostile</title>"
+        + "<link>https://podcast.example/</link><description>d</description><item><guid isPermaLink=\"false\">hostile-ep-1</guid>"
+        + "<title>One</title><pubDate>Mon, 02 Mar 2026 09:00:00 GMT</pubDate>"
+        + "<enclosure url=\"https://cdn.example/1.mp3\" length=\"1\" type=\"audio/mpeg\"/>" + hostile
+        + "</item></channel></rss>";
+  }
+
+  private static String attributes(String format, int count) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      sb.append(String.format(format, i));
+    }
+    return sb.toString();
+  }
+
+  /** A feed that never ends: spaces, forever. */
+  private static final class EndlessReader extends Reader {
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      Arrays.fill(buffer, offset, offset + length, ' ');
+      return length;
+    }
+
+    @Override
+    public void close() {}
   }
 
   private static String half(String s) {

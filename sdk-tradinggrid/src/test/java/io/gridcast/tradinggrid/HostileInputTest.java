@@ -14,7 +14,9 @@ import io.gridcast.core.auth.AccessToken;
 import io.gridcast.core.auth.AccessTokenProvider;
 import io.gridcast.core.errors.ConflictException;
 import io.gridcast.core.errors.GridcastException;
+import io.gridcast.core.errors.OAuthException;
 import io.gridcast.core.errors.RateLimitedException;
+import io.gridcast.core.errors.RedirectRefusedException;
 import io.gridcast.core.errors.ResponseTooLargeException;
 import io.gridcast.core.errors.UnparseableResponseException;
 import io.gridcast.core.http.TransportConfig;
@@ -32,6 +34,7 @@ import io.gridcast.tradinggrid.model.PartnerGroupCreate;
 import io.gridcast.tradinggrid.model.Post;
 import io.gridcast.tradinggrid.model.PostKind;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +52,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,8 +61,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A corpus of malformed and hostile inputs fed to {@link TradingGridClient} and
- * {@link WebhookVerifier}: broken response bodies from a {@link MockWebServer}, cursor loops, bad
- * ids, keys and arguments from callers, unsafe base URLs, CR LF header injection, and forged,
+ * {@link WebhookVerifier}: broken response bodies from a {@link MockWebServer}, cursor loops,
+ * redirects to another host, Retry-After values of non-ASCII digits, bad ids, keys and arguments
+ * from callers, unsafe base URLs, CR LF header injection, and forged,
  * malformed, expired and replayed webhook deliveries. Every case ends in a tolerant decode (and
  * says what was tolerated) or in a typed error, within {@value HostileCase#DEADLINE_SECONDS}
  * seconds, and no exception message carries the bearer token or the webhook secret.
@@ -84,6 +89,8 @@ class HostileInputTest {
   private static final String WEBHOOK_BODY = "hostile webhook body";
 
   private MockWebServer server;
+  /** "Another host" for redirects: a second server, addressed as 127.0.0.1 (the client's is localhost); started on demand. */
+  private MockWebServer other;
   private TradingGridClient tg;
   private WebhookVerifier verifier;
   private final List<TradingGridClient> extraClients = new ArrayList<>();
@@ -101,6 +108,9 @@ class HostileInputTest {
     extraClients.forEach(TradingGridClient::close);
     tg.close();
     server.close();
+    if (other != null) {
+      other.close();
+    }
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -110,7 +120,7 @@ class HostileInputTest {
   }
 
   static Stream<HostileCase<HostileInputTest>> corpus() {
-    return Stream.of(responseBodies(), hostileServers(), callerInput(), baseUrls(), headerInjection(), webhooks())
+    return Stream.of(responseBodies(), hostileServers(), redirects(), callerInput(), baseUrls(), headerInjection(), webhooks())
         .flatMap(s -> s);
   }
 
@@ -262,6 +272,44 @@ class HostileInputTest {
           t.respond(200, post(p -> { }));
           return t.clientWithItsOwnTokens().posts().get("post_1");
         }, decodedPost(post -> assertThat(post.id()).isEqualTo("post_1"))));
+  }
+
+  // ---------------------------------------------------------------- redirects and Retry-After
+
+  private static Stream<HostileCase<HostileInputTest>> redirects() {
+    return Stream.of(
+        hostile(REDIRECT, "a partner group POST answered 307 to another host", t -> {
+          t.redirect(307, t.otherHost("/activecommunity/v1/communities/c_main/partner-groups"));
+          return t.tg.partnerGroups().create(group(), "key-1");
+        }, refused(RedirectRefusedException.class, "a POST is never re-sent to a redirect's target",
+            e -> assertThat(((RedirectRefusedException) e).target()).hasValueSatisfying(
+                target -> assertThat(target).startsWith("http://127.0.0.1:"))))
+            .andThen(HostileInputTest::theOtherHostReceivedNothing),
+        getPost(REDIRECT, "a post GET answered 302 to another host",
+            t -> t.redirect(302, t.otherHost("/activecommunity/v1/communities/c_main/posts/post_1")),
+            refused(RedirectRefusedException.class, "it leads to another scheme, host or port"))
+            .andThen(HostileInputTest::theOtherHostReceivedNothing),
+        hostile(REDIRECT, "a document download answered 302 to another host", t -> {
+          t.respond(200, document("d_1", "00"));
+          t.redirect(302, t.otherHost("/bucket/d_1"));
+          return t.tg.documents().download("d_1");
+        }, refused(RedirectRefusedException.class, "it leads to another scheme, host or port"))
+            .andThen(HostileInputTest::theOtherHostReceivedNothing),
+        hostile(REDIRECT, "a token endpoint answering 307 to another host", t -> {
+          t.redirect(307, t.otherHost("/tenants/acme/oauth2/token"));
+          return t.clientWithItsOwnTokens().posts().get("post_1");
+        }, refused(OAuthException.class, "credentials are never re-sent to a redirect's target")).andThen(t -> {
+          theOtherHostReceivedNothing(t);
+          assertThat(t.server.getRequestCount()).as("only the token request was sent, once").isEqualTo(1);
+        }),
+        getPost(RETRY_AFTER_DIGITS, "429 with a Retry-After of Arabic-Indic digits",
+            t -> t.server.enqueue(new MockResponse.Builder().code(429).addHeaderLenient("Retry-After", "\u0663\u0660").build()),
+            refused(RateLimitedException.class, "HTTP 429", e -> assertThat(((RateLimitedException) e).retryAfter())
+                .as("'\u0663\u0660' is not 30 seconds").isEmpty())),
+        getPost(RETRY_AFTER_DIGITS, "429 with a Retry-After of Devanagari digits",
+            t -> t.server.enqueue(new MockResponse.Builder().code(429).addHeaderLenient("Retry-After", "\u0969\u0966").build()),
+            refused(RateLimitedException.class, "HTTP 429", e -> assertThat(((RateLimitedException) e).retryAfter())
+                .as("'\u0969\u0966' is not 30 seconds").isEmpty())));
   }
 
   // ---------------------------------------------------------------- caller input
@@ -525,6 +573,27 @@ class HostileInputTest {
 
   private static AccessTokenProvider fixedToken(String value) {
     return AccessTokenProvider.fixed(new AccessToken(Secret.of(value), Instant.now().plus(Duration.ofHours(1)), null, null));
+  }
+
+  /** A URL on "another host": the second server, as 127.0.0.1 where the client calls localhost. */
+  private HttpUrl otherHost(String path) {
+    if (other == null) {
+      other = new MockWebServer();
+      try {
+        other.start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return other.url(path).newBuilder().host("127.0.0.1").build();
+  }
+
+  private void redirect(int code, HttpUrl location) {
+    server.enqueue(new MockResponse.Builder().code(code).setHeader("Location", location.toString()).build());
+  }
+
+  private static void theOtherHostReceivedNothing(HostileInputTest t) {
+    assertThat(t.other.getRequestCount()).as("the other host received nothing").isZero();
   }
 
   private void respond(int code, String body) {

@@ -24,6 +24,9 @@ public final class HostileCategories {
   public static final String BAD_ARGUMENT = "null, blank or oversized argument";
   public static final String BASE_URL = "unsafe base URL";
   public static final String CRLF = "CR LF header injection";
+  public static final String REDIRECT = "redirect carrying credentials";
+  public static final String RETRY_AFTER_DIGITS = "Retry-After of non-ASCII digits";
+  public static final String FEED_LIMITS = "hostile feed structure";
 
   private HostileCategories() {}
 }
