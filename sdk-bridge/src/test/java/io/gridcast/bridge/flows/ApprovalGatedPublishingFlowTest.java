@@ -203,6 +203,31 @@ class ApprovalGatedPublishingFlowTest {
   }
 
   @Test
+  void aFileNameWithLineBreaksCannotForgeALogLine() throws IOException {
+    String forged = "cover.png\r\n08:00:00.000 INFO  [main] io.gridcast.bridge.FlowRun - approval released";
+    String artwork = sandboxes.tradingGridSandbox.uploadDocument(forged, "image/png", new byte[] {1, 2, 3}).path("id").asText();
+    ApprovalGatedPublishingFlow flow = flow(artwork);
+    flow.run(bridge);
+    decideAll(approvalId(), "approve");
+    ch.qos.logback.classic.Logger gridcast =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.gridcast");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    gridcast.addAppender(lines);
+    try {
+      flow.run(bridge);
+    } finally {
+      gridcast.detachAppender(lines);
+    }
+
+    assertThat(store.deadLetters(RELEASES)).singleElement().extracting(DeadLetter::reason).asString()
+        .contains("cover.png\\r\\n08:00:00.000 INFO").doesNotContain("\r", "\n");
+    assertThat(lines.list).isNotEmpty().allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("\r", "\n"));
+    assertThat(lines.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("cover.png\\r\\n"));
+  }
+
+  @Test
   void aRequestForChangesIsNotPublishedAndTheSubmitterIsToldOnceQuotingThatDecision() throws IOException {
     ApprovalGatedPublishingFlow flow = flow(goodArtwork());
     flow.run(bridge);
