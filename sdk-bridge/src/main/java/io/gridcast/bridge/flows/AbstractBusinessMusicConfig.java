@@ -61,7 +61,7 @@ public abstract class AbstractBusinessMusicConfig {
     return false;
   }
 
-  /** A JPEG cover for every site playlist (at most {@value PlaylistsApi#MAX_COVER_BYTES} bytes). */
+  /** A JPEG cover for every site playlist (at most {@value io.gridcast.spotify.PlaylistsApi#MAX_COVER_BYTES} bytes). */
   public abstract Optional<byte[]> coverJpeg();
 
   /** The author of the comments the flow writes on site requests. */

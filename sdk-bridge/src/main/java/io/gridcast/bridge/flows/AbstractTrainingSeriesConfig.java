@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  * <p>Required: exactly one source — show ids, or a playlist id. Defaults: flow name
  * {@code training-series} (phases {@code <name>.posts} and {@code <name>.assignments}); no
  * market; every episode; assignments for every partner at onboarding stage
- * {@link OnboardingStage#ONBOARDING} ({@code assignTo}); the post's audience is the same as
+ * {@link io.gridcast.tradinggrid.model.OnboardingStage#ONBOARDING} ({@code assignTo}); the post's audience is the same as
  * {@code assignTo}; due 14 days after the episode's release; reason {@code Partner training
  * series}; no documents folder, no existing documents, no FAQs; tags {@code podcast} and
  * {@code training}; no run caps. Immutable and thread-safe.

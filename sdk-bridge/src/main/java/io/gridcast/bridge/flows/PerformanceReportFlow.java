@@ -28,14 +28,23 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The chart is rendered off-screen with AWT; unless the host application set
  * {@code java.awt.headless} itself, the first report sets it to {@code true} for the JVM.
+ *
+ * <p>The chart needs JFreeChart ({@code org.jfree:jfreechart}), an optional dependency of
+ * sdk-bridge that the application adds; without it {@link #create} fails at once with an
+ * {@link IllegalStateException} that names the artifact.
  */
 public final class PerformanceReportFlow {
 
   private PerformanceReportFlow() {}
 
-  /** The flow for {@code config}; run it with {@code Bridge.run} or plan it with {@code Bridge.plan}. */
+  /**
+   * The flow for {@code config}; run it with {@code Bridge.run} or plan it with {@code Bridge.plan}.
+   *
+   * @throws IllegalStateException if JFreeChart ({@code org.jfree:jfreechart}) is not on the class path
+   */
   public static Flow<PerformanceData, PostWithDocuments> create(SpotifyClient spotify, TradingGridClient tradingGrid,
       PerformanceReportConfig config) {
+    PerformanceChart.requireLibrary(); // before anything is read, not once per item
     PerformanceDataSource source = new PerformanceDataSource(spotify, tradingGrid, config);
     AtomicReference<PartnerDirectory> partners = new AtomicReference<>();
     return Flow.<PerformanceData, PostWithDocuments>builder(config.flowName())

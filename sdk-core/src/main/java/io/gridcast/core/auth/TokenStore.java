@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Keeps the current refresh token across restarts. Refresh tokens may rotate: whenever the
- * issuer returns a new one, {@link OAuth2TokenProvider} calls {@link #save} before using the
+ * issuer returns a new one, {@link OAuth2TokenProvider} calls {@link #saveRefreshToken} before using the
  * new access token, so a crash never strands a consumed refresh token. Implementations must be
  * thread-safe.
  */

@@ -80,7 +80,7 @@ public abstract class AbstractAnalyticsCsvColumns {
     return "Followers";
   }
 
-  /** The {@link DateTimeFormatter} pattern of the date column. Default {@code yyyy-MM-dd}. */
+  /** The {@link java.time.format.DateTimeFormatter} pattern of the date column. Default {@code yyyy-MM-dd}. */
   @Value.Default
   public String datePattern() {
     return "yyyy-MM-dd";
