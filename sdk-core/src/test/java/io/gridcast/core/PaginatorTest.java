@@ -93,4 +93,12 @@ class PaginatorTest {
     Paginator<Integer> p = Paginator.cursor(c -> Page.of(range(0, 1), "same", null));
     assertThatThrownBy(() -> p.forEach(i -> { })).isInstanceOf(GridcastException.class).hasMessageContaining("same");
   }
+
+  @Test
+  void aCursorCycleThroughSeveralPagesIsRefusedRatherThanPagedForever() {
+    Paginator<Integer> cycling = Paginator.cursor(c -> Page.of(List.of(1), c == null ? "A" : c.equals("A") ? "B" : "A", null));
+
+    assertThatThrownBy(() -> cycling.forEach(i -> { })).isInstanceOf(GridcastException.class)
+        .hasMessageContaining("sent before");
+  }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridcast.core.errors.CircuitOpenException;
 import io.gridcast.core.errors.RateLimitedException;
 import io.gridcast.core.errors.ServerException;
+import io.gridcast.core.http.GridcastHttp;
 import io.gridcast.core.http.TransportConfig;
 import io.gridcast.core.resilience.ResilienceConfig;
+import io.gridcast.core.resilience.ResilienceInterceptor;
 import io.gridcast.core.resilience.ResilienceListener;
 import io.gridcast.core.resilience.ResilienceListener.CircuitState;
 import java.io.InputStream;
@@ -27,6 +29,10 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +209,59 @@ class ResilienceTest {
     assertThat(arrivals).hasSize(2);
     assertThat(server.takeRequest().getHeaders().get("Idempotency-Key")).isEqualTo("key-1");
     assertThat(server.takeRequest().getHeaders().get("Idempotency-Key")).isEqualTo("key-1");
+  }
+
+  @Test
+  void retriesAPutBecausePutIsIdempotent() throws Exception {
+    script.add(status(503));
+    script.add(status(500));
+    TestStack stack = new TestStack(server, TransportConfig.builder().build(), TestStack.fastRetries().build(), null);
+
+    assertThat(stack.api.replace("a", new TestApi.Thing("x")).name).isEqualTo("ok");
+    assertThat(arrivals).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      RecordedRequest sent = server.takeRequest();
+      assertThat(sent.getMethod()).isEqualTo("PUT");
+      assertThat(sent.getBody().utf8()).isEqualTo("{\"name\":\"x\"}");
+    }
+  }
+
+  @Test
+  void raisesServerExceptionOnceThePutsRetriesAreExhausted() {
+    for (int i = 0; i < 3; i++) {
+      script.add(status(503));
+    }
+    TestStack stack = new TestStack(server, TransportConfig.builder().build(), TestStack.fastRetries().maxRetries(2).build(), null);
+
+    assertThatThrownBy(() -> stack.api.replace("a", new TestApi.Thing("x"))).isInstanceOf(ServerException.class);
+    assertThat(arrivals).hasSize(3);
+  }
+
+  @Test
+  void sendsACallMarkedNoRetryOnceWhateverItsMethodAndWithoutTheMarker() throws Exception {
+    script.add(status(503));
+    OkHttpClient http = GridcastHttp.newOkHttpClient(TransportConfig.builder().build(), TestStack.fastRetries().build(), null);
+    Request put = new Request.Builder().url(server.url("/things/a"))
+        .put(RequestBody.create(new byte[0])).header(ResilienceInterceptor.NO_RETRY, "true").build();
+    try {
+      try (Response response = http.newCall(put).execute()) {
+        assertThat(response.code()).isEqualTo(503);
+      }
+      assertThat(arrivals).hasSize(1);
+      assertThat(server.takeRequest().getHeaders().get(ResilienceInterceptor.NO_RETRY)).isNull();
+    } finally {
+      GridcastHttp.close(http);
+    }
+  }
+
+  @Test
+  void retriesAnAttemptThatTimesOut() {
+    script.add(new MockResponse.Builder().code(200).body("{\"name\":\"late\"}").headersDelay(1500, TimeUnit.MILLISECONDS).build());
+    TestStack stack = new TestStack(server, TransportConfig.builder().build(),
+        TestStack.fastRetries().attemptTimeout(Duration.ofMillis(500)).build(), null);
+
+    assertThat(stack.api.get("a").name).isEqualTo("ok");
+    assertThat(arrivals).hasSize(2);
   }
 
   @Test

@@ -7,6 +7,7 @@ import retrofit2.http.Body;
 import retrofit2.http.GET;
 import retrofit2.http.Header;
 import retrofit2.http.POST;
+import retrofit2.http.PUT;
 import retrofit2.http.Path;
 
 /** A tiny API the core tests call through the full Gridcast HTTP stack. */
@@ -23,6 +24,9 @@ public interface TestApi {
 
   @POST("things")
   Thing create(@Body Thing thing, @Header("Idempotency-Key") String idempotencyKey);
+
+  @PUT("things/{id}")
+  Thing replace(@Path("id") String id, @Body Thing thing);
 
   final class Thing {
     public final String name;
