@@ -34,5 +34,9 @@
  *
  * <p>Everything here logs through slf4j only, at debug level per request, and never logs
  * headers, tokens or bodies.
+ *
+ * <p>Add this module with test scope. Its public types (the sandboxes, their builders, demo
+ * data, fault profiles and the server infrastructure above) are API for tests; the
+ * package-private route handlers and state classes are internal.
  */
 package io.gridcast.testkit;
