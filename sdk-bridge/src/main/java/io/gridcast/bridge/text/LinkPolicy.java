@@ -92,6 +92,10 @@ public final class LinkPolicy {
         return Optional.empty(); // controls and spaces hide what a link is; browsers read '\' as '/'
       }
     }
+    int fast = plainHttpsUrl(candidate);
+    if (fast > 0) { // the common case, a plain ASCII https URL, checked without parsing it as a URI
+      return allowsHost(candidate, 8, fast) ? Optional.of(candidate) : Optional.empty();
+    }
     URI uri;
     try {
       uri = new URI(candidate);
@@ -102,10 +106,10 @@ public final class LinkPolicy {
       return Optional.empty();
     }
     String host = uri.getHost();
-    if (host == null || host.isEmpty() || !host.matches("[A-Za-z0-9.-]+") || host.startsWith(".") || host.endsWith(".")) {
+    if (host == null || host.isEmpty() || host.startsWith(".") || host.endsWith(".") || !host.chars().allMatch(c -> isHostChar((char) c))) {
       return Optional.empty();
     }
-    if (!allowsHost(host.toLowerCase(Locale.ROOT))) {
+    if (!allowsHost(host, 0, host.length())) {
       return Optional.empty();
     }
     String ascii = uri.toASCIIString();
@@ -137,21 +141,71 @@ public final class LinkPolicy {
     return hosts != null && hosts.isEmpty();
   }
 
-  private boolean allowsHost(String host) {
+  /** Whether {@code url.substring(from, to)}, a host name, is one this policy allows (ASCII case ignored). */
+  private boolean allowsHost(String url, int from, int to) {
     if (hosts == null) {
       return true;
     }
+    int length = to - from;
     for (String allowed : hosts) {
       if (allowed.startsWith("*.")) {
-        String domain = allowed.substring(2);
-        if (host.equals(domain) || host.endsWith("." + domain)) {
+        int domain = allowed.length() - 2;
+        if (length == domain && url.regionMatches(true, from, allowed, 2, domain)
+            || length > domain + 1 && url.charAt(to - domain - 1) == '.'
+                && url.regionMatches(true, to - domain, allowed, 2, domain)) {
           return true;
         }
-      } else if (host.equals(allowed)) {
+      } else if (length == allowed.length() && url.regionMatches(true, from, allowed, 0, length)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The end of the host when {@code url} is {@code https://host[/path][?query][#fragment]} with a
+   * lower-case scheme, a plain ASCII host (letters, digits, dots, hyphens; no user info, no port)
+   * and a rest made only of characters that are safe in a Markdown link and need no encoding;
+   * otherwise 0, and the caller takes the general path through {@link URI}.
+   */
+  private static int plainHttpsUrl(String url) {
+    if (!url.startsWith("https://")) {
+      return 0;
+    }
+    int i = 8;
+    int n = url.length();
+    while (i < n) {
+      char c = url.charAt(i);
+      if (c == '/' || c == '?' || c == '#') {
+        break;
+      }
+      if (!isHostChar(c)) {
+        return 0; // user info, a port, or something else: let the URI parser decide
+      }
+      i++;
+    }
+    int hostEnd = i;
+    if (hostEnd == 8 || url.charAt(8) == '.' || url.charAt(hostEnd - 1) == '.') {
+      return 0;
+    }
+    for (; i < n; i++) {
+      char c = url.charAt(i);
+      boolean safe = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || "-._~/?#:@!$&*+,;=".indexOf(c) >= 0
+          || c == '%' && i + 2 < n && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2));
+      if (!safe) {
+        return 0;
+      }
+    }
+    return hostEnd;
+  }
+
+  private static boolean isHostChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-';
+  }
+
+  private static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   @Override

@@ -51,6 +51,15 @@ public final class PostMarkdown {
   /** Invisible; placed where GFM renderers would otherwise turn plain text into a link. */
   private static final char WORD_JOINER = '\u2060';
 
+  /** ASCII characters that need no escaping, no check and no look-ahead. */
+  private static final boolean[] PLAIN_ASCII = new boolean[128];
+
+  static {
+    for (char c = 0x20; c < 0x7f; c++) {
+      PLAIN_ASCII[c] = "<>&\\`*_[]|~:wW".indexOf(c) < 0;
+    }
+  }
+
   private static final Pattern INLINE_LINK = Pattern.compile(
       "(!?)\\[([^\\[\\]\\n]{0,300})\\]\\(\\s*<?((?:[^()<>\\s]|\\([^()<>\\s]{0,200}\\)){1,2048})>?(?:\\s+\"[^\"\\n]{0,300}\")?\\s*\\)");
 
@@ -263,6 +272,14 @@ public final class PostMarkdown {
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
+      if (!lineStart && newlines == 0 && isPlain(c)) { // the common case: copy a run of ordinary text at once
+        int start = i;
+        while (i + 1 < n && isPlain(s.charAt(i + 1))) {
+          i++;
+        }
+        out.append(s, start, i + 1);
+        continue;
+      }
       if (c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029') {
         if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
           i++;
@@ -335,6 +352,11 @@ public final class PostMarkdown {
     if (newlines > 0) { // a break before whatever the caller appends next (a link in notes)
       out.append(newlines == 1 ? "\\\n" : "\n\n");
     }
+  }
+
+  /** Whether {@code c} is copied as it is wherever it stands, save at the start of a line. */
+  private static boolean isPlain(char c) {
+    return c < 128 ? PLAIN_ASCII[c] : !isDropped(c) && c != '\u2028' && c != '\u2029';
   }
 
   /** Characters a post never shows: controls (but tab), bidi overrides, BOM, stray surrogates. */
