@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +37,10 @@ final class TgApi {
   static final String BASE_PATH = "/activecommunity/v1";
   static final String TOKEN_PATH = "/tenants/{tenantId}/oauth2/token";
 
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
   private static final Pattern IF_MATCH = Pattern.compile("^\"?([1-9][0-9]{0,17})\"?$");
-  private static final Pattern MEDIA_TYPE = Pattern.compile("^[\\w.+-]+/[\\w.+-]+(\\s*;.*)?$");
   private static final ObjectWriter CANONICAL = SandboxJson.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-  private static final TgKind COMMUNITIES = new TgKind("communities", "c", "community");
+  private static final TgKind COMMUNITIES = new TgKind("communities", "c", "community").withoutExternalRef();
+  private static final TgContract.Body UPLOAD = TgContract.get().body("uploadDocument");
 
   /** What a handler knows about the call it answers. */
   private static final class Call {
@@ -47,6 +48,8 @@ final class TgApi {
     final String operation;
     TgTokens.Token token;
     TgCommunity community;
+    /** The query parameters the contract declares for the operation, checked, with its defaults. */
+    ObjectNode query;
 
     Call(SandboxRequest req, String operation) {
       this.req = req;
@@ -64,6 +67,8 @@ final class TgApi {
   private final TgResources resources;
   private final Runnable persist;
   private final long maxDocumentBytes;
+  /** The list operations served by {@link #list}, by operationId, with the kind each lists. */
+  private final Map<String, TgKind> lists = new LinkedHashMap<>();
 
   TgApi(TgStore store, TgTokens tokens, TgResources resources, Runnable persist, long maxDocumentBytes) {
     this.store = store;
@@ -77,7 +82,7 @@ final class TgApi {
     var r = new SandboxRouter();
     r.post(TOKEN_PATH, tokens::token);
     String c = BASE_PATH + "/communities/{communityId}";
-    r.get(BASE_PATH + "/communities", op("listCommunities", false, this::listCommunities));
+    r.get(BASE_PATH + "/communities", op(listing("listCommunities", COMMUNITIES), false, this::listCommunities));
     r.get(c, op("getCommunity", true, call -> SandboxResponse.json(200, call.community.json)));
     crud(r, c, TgKinds.PARTNERS, "partnerId", "Partner", true);
     crud(r, c, TgKinds.PARTNER_GROUPS, "groupId", "PartnerGroup", true);
@@ -93,16 +98,16 @@ final class TgApi {
     children(r, c + "/issues/{issueId}/comments", TgKinds.ISSUE_COMMENTS, TgKinds.ISSUES, "issueId", "IssueComment");
     children(r, c + "/forms/{formId}/submissions", TgKinds.SUBMISSIONS, TgKinds.FORMS, "formId", "FormSubmission");
 
-    r.get(c + "/documents", op("listDocuments", true, call -> list(call, TgKinds.DOCUMENTS, null)));
+    r.get(c + "/documents", op(listing("listDocuments", TgKinds.DOCUMENTS), true, call -> list(call, TgKinds.DOCUMENTS, null)));
     r.post(c + "/documents", op("uploadDocument", true, this::uploadDocument));
     r.get(c + "/documents/{documentId}", op("getDocument", true, call -> get(call, TgKinds.DOCUMENTS, "documentId")));
     r.get(c + "/documents/{documentId}/content", op("downloadDocumentContent", true, this::downloadDocument));
 
-    r.get(c + "/approvals", op("listApprovals", true, call -> list(call, TgKinds.APPROVALS, null)));
+    r.get(c + "/approvals", op(listing("listApprovals", TgKinds.APPROVALS), true, call -> list(call, TgKinds.APPROVALS, null)));
     r.post(c + "/approvals", op("createApproval", true, this::createApproval));
     r.get(c + "/approvals/{approvalId}", op("getApproval", true, call -> get(call, TgKinds.APPROVALS, "approvalId")));
     r.post(c + "/approvals/{approvalId}/decisions", op("createApprovalDecision", true, this::decide));
-    r.get(c + "/approvals/{approvalId}/audit", op("listApprovalAudit", true,
+    r.get(c + "/approvals/{approvalId}/audit", op(listing("listApprovalAudit", TgKinds.AUDIT), true,
         call -> list(call, TgKinds.AUDIT, parent(call, TgKinds.APPROVALS, "approvalId"))));
     r.post(c + "/approvals/{approvalId}/audit", op("appendApprovalAudit", true,
         call -> create(call, TgKinds.AUDIT, TgKinds.APPROVALS, "approvalId")));
@@ -110,7 +115,7 @@ final class TgApi {
     r.post(c + "/site-requests/{siteRequestId}/comments", op("createSiteRequestComment", true, this::commentOnSiteRequest));
     r.get(c + "/events", op("listEvents", true, this::listEvents));
 
-    r.get(c + "/webhooks", op("listWebhooks", true, call -> list(call, TgKinds.WEBHOOKS, null)));
+    r.get(c + "/webhooks", op(listing("listWebhooks", TgKinds.WEBHOOKS), true, call -> list(call, TgKinds.WEBHOOKS, null)));
     r.post(c + "/webhooks", op("createWebhook", true, this::createWebhook));
     r.get(c + "/webhooks/{webhookId}", op("getWebhook", true, call -> get(call, TgKinds.WEBHOOKS, "webhookId")));
     r.delete(c + "/webhooks/{webhookId}", op("deleteWebhook", true, this::deleteWebhook));
@@ -120,7 +125,7 @@ final class TgApi {
   private void crud(SandboxRouter r, String communityPath, TgKind kind, String idParam, String name, boolean updatable) {
     String path = communityPath + "/" + kind.collection;
     String plural = name.endsWith("y") ? name.substring(0, name.length() - 1) + "ies" : name + "s";
-    r.get(path, op("list" + plural, true, call -> list(call, kind, null)));
+    r.get(path, op(listing("list" + plural, kind), true, call -> list(call, kind, null)));
     r.post(path, op("create" + name, true, call -> create(call, kind, null, null)));
     r.get(path + "/{" + idParam + "}", op("get" + name, true, call -> get(call, kind, idParam)));
     if (updatable) {
@@ -129,8 +134,18 @@ final class TgApi {
   }
 
   private void children(SandboxRouter r, String path, TgKind kind, TgKind parentKind, String parentParam, String name) {
-    r.get(path, op("list" + name + "s", true, call -> list(call, kind, parent(call, parentKind, parentParam))));
+    r.get(path, op(listing("list" + name + "s", kind), true, call -> list(call, kind, parent(call, parentKind, parentParam))));
     r.post(path, op("create" + name, true, call -> create(call, kind, parentKind, parentParam)));
+  }
+
+  private String listing(String operation, TgKind kind) {
+    lists.put(operation, kind);
+    return operation;
+  }
+
+  /** The list operations {@link #routes()} registered, by operationId, with the kind each lists and filters. */
+  Map<String, TgKind> listOperations() {
+    return Collections.unmodifiableMap(lists);
   }
 
   // ---- cross-cutting ------------------------------------------------------------------------
@@ -148,6 +163,7 @@ final class TgApi {
         if (inCommunity) {
           call.community = community(call, req.pathParam("communityId"));
         }
+        call.query = TgContract.get().parameters(operation, req);
         response = op.run(call);
       } catch (TgApiException e) {
         response = e.render(requestId);
@@ -207,9 +223,6 @@ final class TgApi {
     if (key.isEmpty()) {
       return action.get();
     }
-    if (!IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
-      throw TgApiException.invalidRequest("Idempotency-Key must be 1 to 255 printable ASCII characters.");
-    }
     TgCommunity community = call.community;
     String scope = call.token.tenantId() + "|" + call.operation + "|" + call.req.path() + "|" + key.get();
     JsonNode fingerprint = fingerprint(body);
@@ -266,20 +279,9 @@ final class TgApi {
 
   // ---- paging -------------------------------------------------------------------------------
 
-  private static int limit(SandboxRequest req) {
-    Optional<String> raw = req.query("limit");
-    if (raw.isEmpty()) {
-      return 25;
-    }
-    try {
-      int limit = Integer.parseInt(raw.get());
-      if (limit >= 1 && limit <= 100) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw TgApiException.invalidRequest("limit must be between 1 and 100");
+  /** The page size: the contract checked it and supplies the default. */
+  private static int limit(Call call) {
+    return call.query.path("limit").asInt();
   }
 
   private static String cursor(String list, TgRecord last) {
@@ -308,23 +310,18 @@ final class TgApi {
     }
   }
 
-  /** One page of {@code records} in the kind's order, filtered by the request's query parameters. */
-  private static ObjectNode page(SandboxRequest req, TgKind kind, Collection<TgRecord> records, String list) {
-    int limit = limit(req);
+  /** One page of {@code records} in the kind's order, filtered by the call's (contract-checked) query parameters. */
+  private static ObjectNode page(Call call, TgKind kind, Collection<TgRecord> records, String list) {
+    int limit = limit(call);
     List<Map.Entry<TgKind.Filter, String>> active = new ArrayList<>();
     for (Map.Entry<String, TgKind.Filter> f : kind.filters.entrySet()) {
-      Optional<String> value = req.query(f.getKey());
-      if (value.isPresent()) {
-        try {
-          f.getValue().type().check(f.getKey(), SandboxJson.MAPPER.getNodeFactory().textNode(value.get()));
-        } catch (TgApiException e) {
-          throw TgApiException.invalidRequest(e.getMessage().startsWith(f.getKey()) ? e.getMessage() : f.getKey() + ": " + e.getMessage());
-        }
-        active.add(Map.entry(f.getValue(), value.get()));
+      JsonNode value = call.query.get(f.getKey());
+      if (value != null) {
+        active.add(Map.entry(f.getValue(), value.asText()));
       }
     }
     Comparator<TgRecord> order = kind.order.comparator();
-    TgRecord after = req.query("cursor").map(cursor -> position(list, cursor)).orElse(null);
+    TgRecord after = call.req.query("cursor").map(cursor -> position(list, cursor)).orElse(null);
     ArrayNode items = SandboxJson.array();
     TgRecord last = null;
     boolean more = false;
@@ -356,7 +353,7 @@ final class TgApi {
 
   private static boolean matches(ObjectNode json, List<Map.Entry<TgKind.Filter, String>> filters) {
     for (Map.Entry<TgKind.Filter, String> f : filters) {
-      if (!f.getKey().matches().apply(json, f.getValue())) {
+      if (!f.getKey().matches(json, f.getValue())) {
         return false;
       }
     }
@@ -368,7 +365,7 @@ final class TgApi {
   private SandboxResponse list(Call call, TgKind kind, String parentId) {
     String list = TgResources.collectionName(kind, parentId);
     synchronized (store) {
-      return SandboxResponse.json(200, page(call.req, kind, call.community.collection(list).values(), list));
+      return SandboxResponse.json(200, page(call, kind, call.community.collection(list).values(), list));
     }
   }
 
@@ -416,7 +413,7 @@ final class TgApi {
           visible.add(new TgRecord(community.seq, community.json));
         }
       }
-      return SandboxResponse.json(200, page(call.req, COMMUNITIES, visible, "communities"));
+      return SandboxResponse.json(200, page(call, COMMUNITIES, visible, "communities"));
     }
   }
 
@@ -424,26 +421,23 @@ final class TgApi {
     String boundary = TgMultipart.boundary(call.req.header("Content-Type").orElse(null))
         .orElseThrow(() -> new TgApiException(415, "unsupported_media_type", "Send the document as multipart/form-data."));
     Map<String, TgMultipart.Part> parts = TgMultipart.parse(boundary, call.req.body());
+    // the form as the contract's DocumentUpload schema sees it: the file part is a (binary) string
+    ObjectNode form = SandboxJson.object();
+    parts.forEach((name, part) -> form.put(name, name.equals("file") ? "" : part.text()));
     TgMultipart.Part file = parts.get("file");
-    if (file == null) {
-      throw TgApiException.validation("file: is required (a multipart part named file with the bytes)");
+    if (file != null && !form.has("fileName") && file.fileName() != null) {
+      form.put("fileName", file.fileName());
     }
+    ObjectNode fields = UPLOAD.create(form);
     if (file.content().length > maxDocumentBytes) {
       throw new TgApiException(413, "payload_too_large", "Documents are limited to " + maxDocumentBytes + " bytes.");
     }
-    TgMultipart.Part contentTypePart = parts.get("contentType");
-    if (contentTypePart == null || !MEDIA_TYPE.matcher(contentTypePart.text().trim()).matches()) {
-      throw TgApiException.validation("contentType: is required and must be a media type such as application/pdf");
+    if (!fields.has("fileName")) {
+      throw TgApiException.validation("fileName: is required (send a fileName field or a filename on the file part)");
     }
-    String contentType = contentTypePart.text().trim();
-    String fileName = parts.containsKey("fileName") ? parts.get("fileName").text() : file.fileName();
-    if (fileName == null || fileName.isBlank() || fileName.length() > 255) {
-      throw TgApiException.validation("fileName: is required (send a fileName field or a filename on the file part), at most 255 characters");
-    }
-    String externalRef = parts.containsKey("externalRef") ? parts.get("externalRef").text() : null;
-    if (externalRef != null && (externalRef.isEmpty() || externalRef.length() > 512)) {
-      throw TgApiException.validation("externalRef: must be 1 to 512 characters long");
-    }
+    String contentType = fields.path("contentType").asText().trim();
+    String fileName = fields.path("fileName").asText();
+    String externalRef = fields.path("externalRef").asText(null);
     ObjectNode fingerprint = SandboxJson.object()
         .put("file", TgResources.sha256Hex(file.content()))
         .put("filePartName", String.valueOf(file.fileName()))
@@ -532,17 +526,8 @@ final class TgApi {
 
   /** The change feed: oldest first; {@code nextCursor} is the position after the last event scanned, never null. */
   private SandboxResponse listEvents(Call call) {
-    int limit = limit(call.req);
-    Set<String> types = new HashSet<>();
-    for (String value : call.req.queryParams().getOrDefault("type", List.of())) {
-      for (String type : value.split(",")) {
-        String t = type.trim();
-        if (!TgKinds.EVENT_TYPES.contains(t)) {
-          throw TgApiException.invalidRequest("type: unknown event type " + t);
-        }
-        types.add(t);
-      }
-    }
+    int limit = limit(call);
+    Set<String> types = new HashSet<>(texts(call.query.path("type")));
     synchronized (store) {
       TgCommunity community = call.community;
       long position = call.req.query("cursor").map(c -> feedPosition(community, c)).orElse(0L);

@@ -12,7 +12,8 @@ import java.util.function.BiFunction;
 
 /**
  * What the Trading Grid sandbox knows about one kind of resource: its collection and id prefix,
- * request schemas, the ids it references, extra rules, list filters and order, and the events
+ * the contract operations whose request bodies create and update it (their schemas come from
+ * {@link TgContract}), the ids it references, extra rules, list filters and order, and the events
  * its changes emit. The instances live in {@link TgKinds}; configured once, then read-only.
  */
 final class TgKind {
@@ -41,8 +42,14 @@ final class TgKind {
     void check(TgCommunity community, ObjectNode after, ObjectNode before);
   }
 
-  /** A list filter: how to check the query value and whether a resource matches it. */
-  record Filter(TgSchema.Type type, BiFunction<ObjectNode, String, Boolean> matches) {}
+  /**
+   * A list filter: whether a resource matches the query value. The value itself was checked
+   * against the list operation's query parameter in the contract.
+   */
+  @FunctionalInterface
+  interface Filter {
+    boolean matches(ObjectNode resource, String value);
+  }
 
   /** Ids at {@code path} (segments split by '/', '*' = every array item) must exist in {@code collection}. */
   record Ref(String path, String collection, String what) {}
@@ -56,8 +63,10 @@ final class TgKind {
   boolean versioned;
   String timestampField = "createdAt";
   String parentField;
-  TgSchema createSchema;
-  TgSchema updateSchema;
+  /** The body of the contract's create operation, or null if the API cannot create this kind. */
+  TgContract.Body createSchema;
+  /** The body of the contract's update operation, or null if the API cannot update this kind. */
+  TgContract.Body updateSchema;
   Set<String> fixed = Set.of();
   final ObjectNode initial = SandboxJson.object();
   final List<Ref> refs = new ArrayList<>();
@@ -70,7 +79,13 @@ final class TgKind {
     this.collection = collection;
     this.idPrefix = idPrefix;
     this.resourceType = resourceType;
-    filters.put("externalRef", new Filter(TgSchema.externalRef(), (r, v) -> v.equals(r.path("externalRef").asText(null))));
+    filters.put("externalRef", (r, v) -> v.equals(r.path("externalRef").asText(null)));
+  }
+
+  /** For kinds that carry no {@code externalRef}, so that their lists do not filter on one. */
+  TgKind withoutExternalRef() {
+    filters.remove("externalRef");
+    return this;
   }
 
   TgKind events(String created, String updated) {
@@ -99,13 +114,18 @@ final class TgKind {
     return this;
   }
 
-  TgKind create(TgSchema schema) {
-    this.createSchema = schema;
+  /** Creates take the request body of the contract's {@code operationId}. */
+  TgKind create(String operationId) {
+    this.createSchema = TgContract.get().body(operationId);
     return this;
   }
 
-  TgKind update(TgSchema schema, String... fixedFields) {
-    this.updateSchema = schema;
+  /**
+   * Updates take the request body of the contract's {@code operationId}; a {@code fixedField}
+   * sent in an update gets a 422 (it cannot change) where other unknown properties are dropped.
+   */
+  TgKind update(String operationId, String... fixedFields) {
+    this.updateSchema = TgContract.get().body(operationId);
     this.fixed = Set.of(fixedFields);
     return this;
   }
@@ -136,19 +156,19 @@ final class TgKind {
     return this;
   }
 
-  TgKind filter(String param, TgSchema.Type type, BiFunction<ObjectNode, String, Boolean> matches) {
-    filters.put(param, new Filter(type, matches));
+  TgKind filter(String param, Filter filter) {
+    filters.put(param, filter);
     return this;
   }
 
   /** Filter on a property equal to the query value. */
-  TgKind filterEquals(String param, TgSchema.Type type) {
-    return filter(param, type, (r, v) -> v.equals(r.path(param).asText(null)));
+  TgKind filterEquals(String param) {
+    return filter(param, (r, v) -> v.equals(r.path(param).asText(null)));
   }
 
   /** Filter on a timestamp property at or after the query's date-time. */
   TgKind filterSince(String param, String field) {
-    return filter(param, TgKinds.DATE_TIME, (r, v) -> {
+    return filter(param, (r, v) -> {
       JsonNode t = r.get(field);
       return t != null && !TgKinds.instant(t.asText()).isBefore(TgKinds.instant(v));
     });

@@ -699,7 +699,7 @@ public final class TradingGridSandbox implements AutoCloseable {
     }
 
     private static void requireId(String name, String id) {
-      if (id == null || !TgSchema.ID.matcher(id).matches()) {
+      if (id == null || !TgContract.get().accepts("Id", SandboxJson.MAPPER.getNodeFactory().textNode(id))) {
         throw new IllegalArgumentException(name + " must match ^[A-Za-z0-9_-]{1,64}$, was " + id);
       }
     }
