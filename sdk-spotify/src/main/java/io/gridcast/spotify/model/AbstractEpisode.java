@@ -21,6 +21,20 @@ public interface AbstractEpisode extends EpisodeBase, PlaylistItemContent {
   @JsonProperty("show")
   SimplifiedShow show();
 
+  // name() and durationMs() are declared by both EpisodeBase and PlaylistItemContent; declared
+  // again here, the generated Episode takes their documentation from one place on every build
+  // (otherwise either comment may be copied, and the sources and Javadoc jars differ).
+
+  /** The episode's name. */
+  @Override
+  @JsonProperty("name")
+  String name();
+
+  /** The episode length in milliseconds. */
+  @Override
+  @JsonProperty("duration_ms")
+  long durationMs();
+
   @Override
   @JsonProperty("type")
   default String type() {
