@@ -50,7 +50,11 @@ public final class PlaylistsApi {
     this.ctx = ctx;
   }
 
-  /** One playlist with its first page of items (tracks and episodes). */
+  /**
+   * One playlist with its first page of items (tracks and episodes). Spotify sends the items
+   * only for playlists the current user owns or collaborates on; for others {@link
+   * Playlist#itemsPage()} is empty.
+   */
   public Playlist get(String playlistId, Market market) {
     return ctx.service.playlist(SpotifyContext.id(Type.PLAYLIST, playlistId), ctx.market(market), ADDITIONAL_TYPES);
   }
@@ -83,6 +87,21 @@ public final class PlaylistsApi {
   /** The current user's playlists, paged lazily. */
   public Paginator<SimplifiedPlaylist> mine() {
     return ctx.pages(() -> ctx.service.myPlaylists(ctx.pageSize, 0), ctx.service::simplifiedPlaylistsPage);
+  }
+
+  /**
+   * The playlists a user owns or follows, paged lazily, through {@code GET /users/{user_id}/playlists}.
+   * For another user these are their public playlists; for the current user all of theirs.
+   *
+   * @param userId a Spotify user id (letters, digits, {@code .}, {@code _}, {@code -})
+   * @throws IllegalArgumentException if {@code userId} is not a Spotify user id
+   * @deprecated Spotify deprecated {@code GET /users/{user_id}/playlists}; it is still served. For
+   *     the current user, use {@link #mine()} ({@code GET /me/playlists}).
+   */
+  @Deprecated
+  public Paginator<SimplifiedPlaylist> ofUser(String userId) {
+    String id = SpotifyUri.user(userId).id();
+    return ctx.pages(() -> ctx.service.userPlaylists(id, ctx.pageSize, 0), ctx.service::simplifiedPlaylistsPage);
   }
 
   /**

@@ -24,6 +24,8 @@ class FaultToleranceSandboxTest {
   private final List<String> retryReasons = new CopyOnWriteArrayList<>();
   private final List<Duration> retryDelays = new CopyOnWriteArrayList<>();
   private final RequestLog log = new RequestLog();
+  /** Injected faults break responses on purpose: only the client's requests are held to Spotify's document. */
+  private final ContractValidatingInterceptor contract = ContractValidatingInterceptor.requestsOnly();
 
   @BeforeEach
   void start() {
@@ -42,6 +44,7 @@ class FaultToleranceSandboxTest {
         .resilience(ResilienceConfig.builder().from(TestClients.FAST_RETRIES).maxRetries(8).breakerFailureThreshold(1000).listener(listener).build())
         .pageSize(5)
         .addInterceptor(log)
+        .addInterceptor(contract)
         .build();
   }
 
@@ -49,6 +52,7 @@ class FaultToleranceSandboxTest {
   void stop() {
     client.close();
     sandbox.close();
+    assertThat(contract.violations()).as("requests breaking Spotify's OpenAPI document").isEmpty();
   }
 
   @Test

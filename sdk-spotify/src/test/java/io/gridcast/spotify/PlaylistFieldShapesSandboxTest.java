@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Spotify renamed a playlist's {@code tracks} to {@code items} and an item's {@code track} to
- * {@code item}; whichever names a response carries, the client decodes the same model.
+ * {@code item}; whichever names a response carries, the client decodes the same model (and each
+ * shape is one Spotify's OpenAPI document accepts).
  */
 class PlaylistFieldShapesSandboxTest {
 
@@ -51,11 +52,13 @@ class PlaylistFieldShapesSandboxTest {
 
   private static Snapshot read(PlaylistFieldNames names) throws Exception {
     SpotifySandbox sandbox = sandboxes.get(names);
-    try (SpotifyClient client = TestClients.user(sandbox, 5, new RequestLog())) {
+    ContractValidatingInterceptor contract = ContractValidatingInterceptor.requestsAndResponses();
+    try (SpotifyClient client = TestClients.user(sandbox, 5, contract)) {
       Playlist playlist = client.playlists().get(PLAYLIST_DEMO_MIX);
       List<PlaylistItem> items = client.playlists().items(PLAYLIST_DEMO_MIX, null).stream().toList();
       SimplifiedPlaylist listed = client.playlists().mine().stream()
           .filter(p -> p.id().equals(PLAYLIST_DEMO_MIX)).findFirst().orElseThrow();
+      assertThat(contract.violations()).as("violations of Spotify's OpenAPI document with %s", names).isEmpty();
       return new Snapshot(canonical(playlist, sandbox), canonical(items, sandbox), canonical(listed, sandbox),
           playlist.items().items().size(), items.size(), listed.items().total());
     }

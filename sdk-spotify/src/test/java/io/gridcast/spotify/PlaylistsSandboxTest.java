@@ -28,25 +28,39 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Playlist reads and writes against the in-process Spotify sandbox. */
+/**
+ * Playlist reads and writes against the in-process Spotify sandbox, strict and with the live
+ * API's quirks; every exchange is held to Spotify's OpenAPI document.
+ */
+@ParameterizedClass
+@EnumSource(SandboxMode.class)
 class PlaylistsSandboxTest {
+
+  @Parameter
+  SandboxMode mode;
 
   private static SpotifySandbox sandbox;
   private static final RequestLog log = new RequestLog();
+  private static ContractValidatingInterceptor contract;
   private static SpotifyClient user;
 
-  @BeforeAll
-  static void start() {
-    sandbox = SpotifySandbox.builder().build();
-    user = TestClients.user(sandbox, 7, log);
+  @BeforeParameterizedClassInvocation
+  static void start(SandboxMode mode) {
+    sandbox = mode.sandbox().build();
+    contract = mode.contract();
+    user = TestClients.user(sandbox, 7, log, contract);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     user.close();
     sandbox.close();
@@ -55,6 +69,12 @@ class PlaylistsSandboxTest {
   @BeforeEach
   void clearLog() {
     log.clear();
+    contract.clear();
+  }
+
+  @AfterEach
+  void everyExchangeFollowedSpotifysContract() {
+    assertThat(contract.violations()).as("violations of Spotify's OpenAPI document in %s", contract.exchanges()).isEmpty();
   }
 
   private static SpotifyUri track(int n) {
@@ -109,6 +129,47 @@ class PlaylistsSandboxTest {
     assertThat(editorial.publicStatus()).isEmpty();
     assertThat(editorial.owner().id()).isEqualTo(SpotifyDemoData.EDITORIAL_USER_ID);
     assertThat(editorial.items().items()).allSatisfy(i -> assertThat(i.addedBy()).isEmpty());
+  }
+
+  @Test
+  void someoneElsesPlaylistWithoutItemsDecodesAndSaysWhereItsItemsAre() {
+    try (SpotifySandbox ownersOnly = mode.sandbox().itemsForOwnersOnly(true).build();
+        SpotifyClient client = TestClients.user(ownersOnly, 7, contract)) {
+      Playlist editorial = client.playlists().get(PLAYLIST_EDITORIAL);
+
+      assertThat(editorial.name()).isEqualTo("Gridcast Editorial Picks");
+      assertThat(editorial.itemsPage()).isEmpty();
+      assertThatThrownBy(editorial::items).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(PLAYLIST_EDITORIAL).hasMessageContaining("owner and collaborators");
+      assertThatThrownBy(() -> client.playlists().items(PLAYLIST_EDITORIAL, null).firstPage())
+          .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.status()).isEqualTo(403));
+      assertThat(client.playlists().get(PLAYLIST_DEMO_MIX).itemsPage()).hasValueSatisfying(p -> assertThat(p.total()).isEqualTo(12));
+    }
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void ofUserListsAnotherUsersPublicPlaylistsThroughTheDeprecatedRoute() {
+    List<SimplifiedPlaylist> theirs = user.playlists().ofUser(SpotifyDemoData.EDITORIAL_USER_ID).stream().toList();
+
+    assertThat(theirs).extracting(SimplifiedPlaylist::id).containsExactly(PLAYLIST_EDITORIAL);
+    assertThat(log.count("GET", "/v1/users/" + SpotifyDemoData.EDITORIAL_USER_ID + "/playlists")).isEqualTo(1);
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void ofUserForTheCurrentUserListsWhatMineLists() {
+    List<String> ofUser = user.playlists().ofUser(SpotifyDemoData.CURRENT_USER_ID).stream().map(SimplifiedPlaylist::id).toList();
+
+    assertThat(ofUser).containsExactlyElementsOf(user.playlists().mine().stream().map(SimplifiedPlaylist::id).toList());
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void ofUserRefusesSomethingThatIsNotAUserIdBeforeSending() {
+    assertThatThrownBy(() -> user.playlists().ofUser("../me")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Not a Spotify user id");
+    assertThat(log.size()).isZero();
   }
 
   @Test

@@ -8,6 +8,7 @@ import static io.gridcast.testkit.SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY;
 import static io.gridcast.testkit.SpotifyDemoData.episodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gridcast.core.errors.NotFoundException;
 import io.gridcast.core.errors.UnauthorizedException;
@@ -23,29 +24,43 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Shows and episodes against the in-process Spotify sandbox. */
+/**
+ * Shows and episodes against the in-process Spotify sandbox, strict and with the live API's
+ * quirks; every exchange is held to Spotify's OpenAPI document.
+ */
+@ParameterizedClass
+@EnumSource(SandboxMode.class)
 class ShowsAndEpisodesSandboxTest {
+
+  @Parameter
+  SandboxMode mode;
 
   private static final String UNKNOWN_ID = "0000000000000000000000";
 
   private static SpotifySandbox sandbox;
   private static final RequestLog log = new RequestLog();
+  private static ContractValidatingInterceptor contract;
   private static SpotifyClient app;
   private static SpotifyClient user;
 
-  @BeforeAll
-  static void start() {
-    sandbox = SpotifySandbox.builder().build();
-    app = TestClients.app(sandbox, 7, log);
-    user = TestClients.user(sandbox, 50, new RequestLog());
+  @BeforeParameterizedClassInvocation
+  static void start(SandboxMode mode) {
+    sandbox = mode.sandbox().build();
+    contract = mode.contract();
+    app = TestClients.app(sandbox, 7, log, contract);
+    user = TestClients.user(sandbox, 50, new RequestLog(), contract);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     app.close();
     user.close();
@@ -55,6 +70,12 @@ class ShowsAndEpisodesSandboxTest {
   @BeforeEach
   void clearLog() {
     log.clear();
+    contract.clear();
+  }
+
+  @AfterEach
+  void everyExchangeFollowedSpotifysContract() {
+    assertThat(contract.violations()).as("violations of Spotify's OpenAPI document in %s", contract.exchanges()).isEmpty();
   }
 
   @Test
@@ -95,12 +116,25 @@ class ShowsAndEpisodesSandboxTest {
 
   @Test
   void anOlderShowPayloadWithoutHtmlDescriptionTotalEpisodesOrMarketsDecodes() {
+    assumeTrue(mode == SandboxMode.REAL_WORLD, "only real-world payloads lack them");
+
     Show archive = app.shows().get(SHOW_ARCHIVE_SESSIONS);
 
     assertThat(archive.htmlDescription()).isEmpty();
     assertThat(archive.totalEpisodes()).isEmpty();
     assertThat(archive.availableMarkets()).isEmpty();
     assertThat(archive.description()).contains("partner conference archive");
+  }
+
+  @Test
+  void theArchiveShowAnsweredStrictlyCarriesItsHtmlDescriptionEpisodeCountAndMarkets() {
+    assumeTrue(mode.strict(), "a strict sandbox sends every field the document requires");
+
+    Show archive = app.shows().get(SHOW_ARCHIVE_SESSIONS);
+
+    assertThat(archive.htmlDescription()).contains("<p>Recordings from the partner conference archive, in English and French.</p>");
+    assertThat(archive.totalEpisodes()).contains(14);
+    assertThat(archive.availableMarkets()).hasValueSatisfying(m -> assertThat(m).contains("BR", "DE", "JP"));
   }
 
   @Test
@@ -147,7 +181,7 @@ class ShowsAndEpisodesSandboxTest {
         .containsExactlyInAnyOrder(ReleaseDatePrecision.YEAR, ReleaseDatePrecision.MONTH);
     assertThat(archive.get(0).releaseDate().toString()).isEqualTo("2020-07");
     assertThat(archive.get(archive.size() - 1).releaseDate().toString()).isEqualTo("2012");
-    assertThat(archive).allSatisfy(e -> assertThat(e.htmlDescription()).isEmpty());
+    assertThat(archive).allSatisfy(e -> assertThat(e.htmlDescription().isPresent()).isEqualTo(mode.strict()));
   }
 
   @Test

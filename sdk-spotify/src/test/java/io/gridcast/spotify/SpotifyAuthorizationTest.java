@@ -20,6 +20,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,14 @@ class SpotifyAuthorizationTest {
   private static final String REDIRECT = "https://app.example.com/callback";
 
   private static SpotifySandbox sandbox;
+  private static final ContractValidatingInterceptor contract = ContractValidatingInterceptor.requestsAndResponses();
+
+  @AfterEach
+  void everyExchangeFollowedSpotifysContract() {
+    List<String> violations = List.copyOf(contract.violations());
+    contract.clear();
+    assertThat(violations).as("violations of Spotify's OpenAPI document").isEmpty();
+  }
 
   @BeforeAll
   static void start() {
@@ -70,7 +79,8 @@ class SpotifyAuthorizationTest {
   }
 
   private static SpotifyClient clientFor(SpotifyAuthorization auth) {
-    return SpotifyClient.builder().baseUrl(sandbox.apiBaseUri().toString()).tokenProvider(auth.tokenProvider()).build();
+    return SpotifyClient.builder().baseUrl(sandbox.apiBaseUri().toString()).tokenProvider(auth.tokenProvider())
+        .addInterceptor(contract).build();
   }
 
   /** Follows the authorize URL as a browser would, stopping at the redirect back to the app. */
@@ -90,6 +100,7 @@ class SpotifyAuthorizationTest {
         .baseUrl(sandbox.apiBaseUri().toString())
         .tokenUrl(sandbox.tokenUri().toString())
         .clientCredentials(sandbox.clientId(), Secret.of(sandbox.clientSecret()))
+        .addInterceptor(contract)
         .build()) {
       assertThat(client.shows().get(SHOW_TRADING_GRID_WEEKLY).name()).isEqualTo("Trading Grid Weekly");
     }
@@ -101,6 +112,7 @@ class SpotifyAuthorizationTest {
         .baseUrl(sandbox.apiBaseUri().toString())
         .tokenUrl(sandbox.tokenUri().toString())
         .clientCredentials(sandbox.clientId(), Secret.of("not-the-secret"))
+        .addInterceptor(contract)
         .build()) {
       assertThatThrownBy(() -> client.shows().get(SHOW_TRADING_GRID_WEEKLY))
           .isInstanceOfSatisfying(OAuthException.class, e -> {

@@ -16,27 +16,34 @@ final class TestClients {
 
   private TestClients() {}
 
-  /** App-only access through the sandbox's client-credentials grant. */
-  static SpotifyClient app(SpotifySandbox sandbox, int pageSize, RequestLog log) {
-    return SpotifyClient.builder()
+  /**
+   * App-only access through the sandbox's client-credentials grant; each interceptor (a {@link
+   * RequestLog}, a {@link ContractValidatingInterceptor}) sees every attempt.
+   */
+  static SpotifyClient app(SpotifySandbox sandbox, int pageSize, okhttp3.Interceptor... interceptors) {
+    SpotifyClient.Builder b = SpotifyClient.builder()
         .baseUrl(sandbox.apiBaseUri().toString())
         .tokenUrl(sandbox.tokenUri().toString())
         .clientCredentials(sandbox.clientId(), Secret.of(sandbox.clientSecret()))
         .resilience(FAST_RETRIES)
-        .pageSize(pageSize)
-        .addInterceptor(log)
-        .build();
+        .pageSize(pageSize);
+    for (okhttp3.Interceptor i : interceptors) {
+      b.addInterceptor(i);
+    }
+    return b.build();
   }
 
-  /** Acting as the sandbox's demo user, with every scope. */
-  static SpotifyClient user(SpotifySandbox sandbox, int pageSize, RequestLog log) {
-    return SpotifyClient.builder()
+  /** Acting as the sandbox's demo user, with every scope; see {@link #app} for the interceptors. */
+  static SpotifyClient user(SpotifySandbox sandbox, int pageSize, okhttp3.Interceptor... interceptors) {
+    SpotifyClient.Builder b = SpotifyClient.builder()
         .baseUrl(sandbox.apiBaseUri().toString())
         .tokenProvider(userTokens(sandbox))
         .resilience(FAST_RETRIES)
-        .pageSize(pageSize)
-        .addInterceptor(log)
-        .build();
+        .pageSize(pageSize);
+    for (okhttp3.Interceptor i : interceptors) {
+      b.addInterceptor(i);
+    }
+    return b.build();
   }
 
   static AccessTokenProvider userTokens(SpotifySandbox sandbox) {

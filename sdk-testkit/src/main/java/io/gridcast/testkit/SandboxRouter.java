@@ -94,6 +94,13 @@ public final class SandboxRouter {
     throw SandboxHttpException.notFound("Service not found");
   }
 
+  /** Every route as {@code METHOD template}, in registration order (for tests that cover them all). */
+  List<String> templates() {
+    List<String> out = new ArrayList<>();
+    routes.forEach(r -> out.add(r.toString()));
+    return out;
+  }
+
   private static String[] compile(String template) {
     if (!template.startsWith("/")) {
       throw new IllegalArgumentException("template must start with '/': " + template);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,16 +35,21 @@ final class SpotifyApi {
   final SpotifyAccounts accounts;
   final FeedIngestion ingestion;
   final PlaylistFieldNames names;
+  final Set<SpotifyQuirk> quirks;
+  final boolean itemsForOwnersOnly;
   final Clock clock;
   final Runnable onMutation;
   private final SpotifyPlaylistWrites writes;
 
-  SpotifyApi(SpotifyCatalog catalog, SpotifyAccounts accounts, FeedIngestion ingestion, PlaylistFieldNames names, Clock clock,
-      long seed, Runnable onMutation, java.util.function.LongSupplier nextSequence) {
+  SpotifyApi(SpotifyCatalog catalog, SpotifyAccounts accounts, FeedIngestion ingestion, PlaylistFieldNames names,
+      Set<SpotifyQuirk> quirks, boolean itemsForOwnersOnly, Clock clock, long seed, Runnable onMutation,
+      java.util.function.LongSupplier nextSequence) {
     this.catalog = catalog;
     this.accounts = accounts;
     this.ingestion = ingestion;
     this.names = names;
+    this.quirks = quirks;
+    this.itemsForOwnersOnly = itemsForOwnersOnly;
     this.clock = clock;
     this.onMutation = onMutation;
     this.writes = new SpotifyPlaylistWrites(this, seed, nextSequence);
@@ -62,6 +68,8 @@ final class SpotifyApi {
         .get("/v1/me/episodes", this::savedEpisodes)
         .get("/v1/me/playlists", this::myPlaylists)
         .post("/v1/me/playlists", writes::create)
+        .get("/v1/users/{user_id}", this::userProfile)
+        .get("/v1/users/{user_id}/playlists", this::userPlaylists)
         .post("/v1/users/{user_id}/playlists", writes::createForUser)
         .get("/v1/playlists/{id}", this::playlist)
         .put("/v1/playlists/{id}", writes::changeDetails)
@@ -198,6 +206,48 @@ final class SpotifyApi {
     }
   }
 
+  /**
+   * {@code GET /users/{user_id}/playlists} (deprecated, still served): the playlists a user owns
+   * or follows. The current user sees all of theirs, like {@code /me/playlists}; anyone else sees
+   * the user's public playlists.
+   */
+  private SandboxResponse userPlaylists(SandboxRequest req) {
+    AccessToken token = accounts.authenticate(req);
+    String userId = req.pathParam("user_id");
+    int limit = limit(req, 20, 50);
+    int offset = offset(req, 100_000);
+    synchronized (catalog) {
+      if (!catalog.users.containsKey(userId)) {
+        throw SandboxHttpException.notFound("No such user");
+      }
+      List<Playlist> listed = new ArrayList<>();
+      if (userId.equals(token.userId())) {
+        catalog.userPlaylistIds.forEach(id -> listed.add(catalog.playlists.get(id)));
+      } else {
+        for (Playlist p : catalog.playlists.values()) {
+          if (p.ownerId.equals(userId) && !Boolean.FALSE.equals(p.isPublic)) {
+            listed.add(p);
+          }
+        }
+      }
+      SpotifyJson json = json(req);
+      List<ObjectNode> page = slice(listed, offset, limit).stream().map(p -> json.playlistSimplified(p, catalog.users.get(p.ownerId))).toList();
+      return SandboxResponse.json(200, json.paging("/users/" + enc(userId) + "/playlists", "", page, offset, limit, listed.size()));
+    }
+  }
+
+  /** {@code GET /users/{user_id}} (deprecated, still served): a user's public profile. */
+  private SandboxResponse userProfile(SandboxRequest req) {
+    accounts.authenticate(req);
+    synchronized (catalog) {
+      SpotifyCatalog.User u = catalog.users.get(req.pathParam("user_id"));
+      if (u == null) {
+        throw SandboxHttpException.notFound("No such user");
+      }
+      return SandboxResponse.json(200, json(req).publicUser(u));
+    }
+  }
+
   // ---- playlists ----------------------------------------------------------------------------
 
   private SandboxResponse playlist(SandboxRequest req) {
@@ -207,7 +257,9 @@ final class SpotifyApi {
     synchronized (catalog) {
       Playlist p = readablePlaylist(id, token);
       SpotifyJson json = json(req);
-      ObjectNode items = itemsPage(json, p, "/playlists/" + id + "/items", 0, 100, marketQuery(req), token);
+      ObjectNode items = itemsVisibleTo(p, token)
+          ? itemsPage(json, p, "/playlists/" + id + "/items", 0, 100, marketQuery(req), token)
+          : null;
       return SandboxResponse.json(200, json.playlistFull(p, catalog.users.get(p.ownerId), items));
     }
   }
@@ -221,9 +273,17 @@ final class SpotifyApi {
     String alias = req.path().endsWith("/tracks") ? "/tracks" : "/items";
     synchronized (catalog) {
       Playlist p = readablePlaylist(id, token);
+      if (!itemsVisibleTo(p, token)) {
+        throw new SandboxHttpException(403, "Forbidden: only the owner and collaborators of a playlist can read its items.");
+      }
       SpotifyJson json = json(req);
       return SandboxResponse.json(200, itemsPage(json, p, "/playlists/" + id + alias, offset, limit, marketQuery(req), token));
     }
+  }
+
+  /** Whether the caller may read the items: always, unless the sandbox applies Spotify's owner-only rule. */
+  private boolean itemsVisibleTo(Playlist p, AccessToken token) {
+    return !itemsForOwnersOnly || p.collaborative || p.ownerId.equals(token.userId());
   }
 
   private SandboxResponse playlistImages(SandboxRequest req) {
@@ -259,7 +319,7 @@ final class SpotifyApi {
     return json.paging(path, extra, page, offset, limit, p.entries.size());
   }
 
-  /** The track, episode or local file behind an entry; a JSON null when it is no longer available. */
+  /** The track, episode or local file behind an entry; {@code null} when it is no longer available. */
   private JsonNode content(SpotifyJson json, Entry entry, AccessToken token) {
     String uri = entry.uri();
     if (uri.startsWith("spotify:local:")) {
@@ -268,10 +328,10 @@ final class SpotifyApi {
     String id = uri.substring(uri.lastIndexOf(':') + 1);
     if (uri.startsWith("spotify:track:")) {
       Track t = catalog.tracks.get(id);
-      return t == null ? SandboxJson.MAPPER.nullNode() : json.track(t);
+      return t == null ? null : json.track(t);
     }
     Episode e = catalog.episodes.get(id);
-    return e == null ? SandboxJson.MAPPER.nullNode() : json.episode(e, showRef(catalog.shows.get(e.showId())), token.isUser());
+    return e == null ? null : json.episode(e, showRef(catalog.shows.get(e.showId())), token.isUser());
   }
 
   // ---- search -------------------------------------------------------------------------------
@@ -307,7 +367,7 @@ final class SpotifyApi {
       SpotifyJson json = json(req);
       ObjectNode body = SandboxJson.object();
       for (String type : types) {
-        String extra = "query=" + enc(q) + "&type=" + type + marketQuery(req).transform(m -> m.isEmpty() ? "" : "&" + m);
+        String extra = (json.quirk(SpotifyQuirk.QUERY_IN_SEARCH_LINKS) ? "query=" : "q=") + enc(q) + "&type=" + type + marketQuery(req).transform(m -> m.isEmpty() ? "" : "&" + m);
         List<JsonNode> hits = searchHits(type, terms, market, json, token);
         List<JsonNode> page = slice(hits, offset, limit);
         body.set(type + "s", json.paging("/search", extra, page, offset, limit, hits.size()));
@@ -352,6 +412,9 @@ final class SpotifyApi {
             hits.add(json.playlistSimplified(p, catalog.users.get(p.ownerId)));
           }
         }
+        if (!json.quirk(SpotifyQuirk.NULL_SEARCH_RESULTS)) {
+          break;
+        }
         // Spotify answers null for playlists that matched its index but are gone.
         int slot = 1;
         for (String removed : catalog.removedPlaylistNames) {
@@ -389,7 +452,7 @@ final class SpotifyApi {
   // ---- shared request helpers ---------------------------------------------------------------
 
   SpotifyJson json(SandboxRequest req) {
-    return new SpotifyJson(req.baseUri(), names);
+    return new SpotifyJson(req.baseUri(), names, quirks);
   }
 
   AccessToken userToken(SandboxRequest req) {

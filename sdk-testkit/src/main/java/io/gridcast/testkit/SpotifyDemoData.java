@@ -22,9 +22,19 @@ import java.util.List;
  * English, German, Spanish, French and Japanese; 24 tracks; four playlists mixing tracks,
  * episodes, a local file and unavailable items; a current user who saved some shows and episodes.
  * Deliberate rough edges match real payloads: an archive show whose episodes have {@code year} or
- * {@code month} release-date precision, no {@code html_description} and no {@code
- * total_episodes}; a German show without the deprecated {@code language} and {@code
- * audio_preview_url}; explicit Spanish episodes; an editorial playlist with {@code "public": null}.
+ * {@code month} release-date precision, no HTML description and no market list; a German show
+ * without the deprecated {@code language} and without previews; explicit Spanish episodes; an
+ * editorial playlist whose {@code public} status is not relevant and whose items nobody added;
+ * three deleted playlists that search still finds.
+ *
+ * <p>How the rough edges look on the wire depends on the sandbox's {@linkplain SpotifyQuirk
+ * quirks}. Strict (the default), every response is one Spotify's OpenAPI document accepts: the
+ * archive show gets an {@code html_description} made from its description, its {@code
+ * total_episodes} and every market, episodes without a preview carry {@code "audio_preview_url":
+ * null}, and fields without a value the document does not let be {@code null} are left out
+ * (an unavailable item's {@code item}, {@code added_by}, the editorial playlist's {@code public},
+ * a local file's {@code id} and album); search leaves the deleted playlists out. With {@link
+ * SpotifyQuirk#REAL_WORLD} they come as the live API sends them: missing or {@code null}.
  */
 public final class SpotifyDemoData {
 
@@ -34,7 +44,7 @@ public final class SpotifyDemoData {
   public static final String SHOW_LIEFERKETTE_LIVE = "JILkwJp9tOcHrx6BxHSJCb";
   /** "Cadena de Suministro al Día": 20 Spanish episodes, every third explicit. */
   public static final String SHOW_CADENA_AL_DIA = "PE0MkQIf6q50M7hcIV28a7";
-  /** "Archive Sessions": 14 older episodes with year/month precision and no html_description. */
+  /** "Archive Sessions": 14 older episodes with year/month precision and no HTML description; no market list. */
   public static final String SHOW_ARCHIVE_SESSIONS = "O3TrIIEy1ONnaFblwySw0I";
   /** "Partner Onboarding Academy": 10 English/Japanese training episodes; markets DE, GB, JP, US. */
   public static final String SHOW_PARTNER_ACADEMY = "NfIfOyGVqjCbPlx6Ed0aA1";
@@ -46,13 +56,13 @@ public final class SpotifyDemoData {
   /** Episode counts of {@link #SHOWS}, in the same order. */
   public static final List<Integer> EPISODE_COUNTS = List.of(60, 30, 20, 14, 10);
 
-  /** "Gridcast Demo Mix": 12 items: tracks, episodes, one local file, two unavailable (null). */
+  /** "Gridcast Demo Mix": 12 items: tracks, episodes, one local file (position 3), two unavailable (positions 5 and 11). */
   public static final String PLAYLIST_DEMO_MIX = "Bv8s83BetdTO5oXBCT3oH5";
   /** "Partner Training Queue": private, the 10 academy episodes. */
   public static final String PLAYLIST_TRAINING_QUEUE = "v1il2mYG5zO0yhhCmW2ypM";
   /** "Store Ambience – Berlin Mitte": 30 tracks, for paging. */
   public static final String PLAYLIST_STORE_BERLIN = "Upv8ekxEOYx4mBYTDhIiIj";
-  /** "Gridcast Editorial Picks": owned by user {@code spotify}, followed; {@code public} is null. */
+  /** "Gridcast Editorial Picks": owned by user {@code spotify}, followed; {@code public} not relevant, no description. */
   public static final String PLAYLIST_EDITORIAL = "r1AiNNBtPjrXKMNpC8tphu";
 
   /** The user that user tokens act as. */

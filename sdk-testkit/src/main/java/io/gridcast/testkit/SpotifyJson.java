@@ -19,10 +19,15 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Renders catalog records as Spotify Web API JSON objects (ShowObject, EpisodeObject,
  * TrackObject, PlaylistObject, paging objects...), with hrefs pointing at the sandbox itself.
+ *
+ * <p>Without {@linkplain SpotifyQuirk quirks} every object is one Spotify's OpenAPI document
+ * accepts: required fields are always present and no field the document does not mark nullable
+ * is {@code null}. Each quirk brings back one deviation of the live API.
  */
 final class SpotifyJson {
 
@@ -31,12 +36,28 @@ final class SpotifyJson {
 
   private final String base;
   private final String api;
-  private final PlaylistFieldNames names;
+  /**
+   * Where Spotify was available in 2025 ({@code GET /markets}): what a show without market
+   * restrictions lists as its {@code available_markets} in strict mode.
+   */
+  static final List<String> ALL_MARKETS = List.of(("AD AE AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT BW BY BZ "
+      + "CA CD CG CH CI CL CM CO CR CV CW CY CZ DE DJ DK DM DO DZ EC EE EG ES ET FI FJ FM FR GA GB GD GE GH GM GN GQ GR GT GW GY "
+      + "HK HN HR HT HU ID IE IL IN IQ IS IT JM JO JP KE KG KH KI KM KN KR KW KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG "
+      + "MH MK ML MN MO MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PR PS PT PW PY QA RO RS RW SA SB "
+      + "SC SE SG SI SK SL SM SN SR ST SV SZ TD TG TH TJ TL TN TO TR TT TV TW TZ UA UG US UY UZ VC VE VN VU WS XK ZA ZM ZW").split(" "));
 
-  SpotifyJson(URI baseUri, PlaylistFieldNames names) {
+  private final PlaylistFieldNames names;
+  private final Set<SpotifyQuirk> quirks;
+
+  SpotifyJson(URI baseUri, PlaylistFieldNames names, Set<SpotifyQuirk> quirks) {
     this.base = baseUri.toString();
     this.api = base + "/v1";
     this.names = names;
+    this.quirks = quirks;
+  }
+
+  boolean quirk(SpotifyQuirk quirk) {
+    return quirks.contains(quirk);
   }
 
   String api() {
@@ -72,6 +93,8 @@ final class SpotifyJson {
     ObjectNode o = SandboxJson.object();
     if (s.availableMarkets() != null) {
       strings(o.putArray("available_markets"), s.availableMarkets());
+    } else if (!quirk(SpotifyQuirk.DEPRECATED_FIELDS_OMITTED)) {
+      strings(o.putArray("available_markets"), ALL_MARKETS); // no restriction: every market
     }
     ArrayNode copyrights = o.putArray("copyrights");
     if (s.copyright() != null) {
@@ -80,6 +103,8 @@ final class SpotifyJson {
     o.put("description", s.description());
     if (s.htmlDescription() != null) {
       o.put("html_description", s.htmlDescription());
+    } else if (!quirk(SpotifyQuirk.OLDER_PAYLOADS)) {
+      o.put("html_description", html(s.description()));
     }
     o.put("explicit", s.explicit());
     o.putObject("external_urls").put("spotify", OPEN + "show/" + s.id());
@@ -92,8 +117,10 @@ final class SpotifyJson {
     o.put("name", s.name());
     if (s.publisher() != null) {
       o.put("publisher", s.publisher());
+    } else if (!quirk(SpotifyQuirk.DEPRECATED_FIELDS_OMITTED)) {
+      o.put("publisher", "");
     }
-    if (s.reportsTotalEpisodes()) {
+    if (s.reportsTotalEpisodes() || !quirk(SpotifyQuirk.OLDER_PAYLOADS)) {
       o.put("total_episodes", totalEpisodes);
     }
     o.put("type", "show");
@@ -113,10 +140,14 @@ final class SpotifyJson {
     ObjectNode o = SandboxJson.object();
     if (e.audioPreviewUrl() != null) {
       o.put("audio_preview_url", e.audioPreviewUrl());
+    } else if (!quirk(SpotifyQuirk.DEPRECATED_FIELDS_OMITTED)) {
+      o.putNull("audio_preview_url"); // required and nullable: null, not left out
     }
     o.put("description", e.description());
     if (e.htmlDescription() != null) {
       o.put("html_description", e.htmlDescription());
+    } else if (!quirk(SpotifyQuirk.OLDER_PAYLOADS)) {
+      o.put("html_description", html(e.description()));
     }
     o.put("duration_ms", e.durationMs());
     o.put("explicit", e.explicit());
@@ -201,42 +232,55 @@ final class SpotifyJson {
     return o;
   }
 
-  /** A local file as Spotify renders it: a track object with nulls where Spotify has no data. */
+  /**
+   * A local file: a track object without the data Spotify does not have. Strict, the fields
+   * without a value are left out (the album too, whose fields the document all requires); with
+   * {@link SpotifyQuirk#NULL_LOCAL_FILE_FIELDS} they are {@code null}, as from Spotify.
+   */
   ObjectNode localTrack(String uri) {
     String[] parts = uri.split(":", -1);
     String artistName = decode(parts.length > 2 ? parts[2] : "");
     String albumName = decode(parts.length > 3 ? parts[3] : "");
     String title = decode(parts.length > 4 ? parts[4] : "");
     long seconds = parts.length > 5 && parts[5].matches("\\d+") ? Long.parseLong(parts[5]) : 0;
+    boolean nulls = quirk(SpotifyQuirk.NULL_LOCAL_FILE_FIELDS);
     ObjectNode o = SandboxJson.object();
-    ObjectNode album = o.putObject("album");
-    album.putNull("album_type");
-    album.putArray("artists");
-    album.putArray("available_markets");
-    album.putObject("external_urls");
-    album.putNull("href");
-    album.putNull("id");
-    album.putArray("images");
-    album.put("name", albumName);
-    album.putNull("release_date");
-    album.putNull("release_date_precision");
-    album.put("type", "album");
-    album.putNull("uri");
+    if (nulls) {
+      ObjectNode album = o.putObject("album");
+      album.putNull("album_type");
+      album.putArray("artists");
+      album.putArray("available_markets");
+      album.putObject("external_urls");
+      album.putNull("href");
+      album.putNull("id");
+      album.putArray("images");
+      album.put("name", albumName);
+      album.putNull("release_date");
+      album.putNull("release_date_precision");
+      album.put("type", "album");
+      album.putNull("uri");
+    }
     ObjectNode artist = o.putArray("artists").addObject();
     artist.putObject("external_urls");
-    artist.putNull("href");
-    artist.putNull("id");
+    if (nulls) {
+      artist.putNull("href");
+      artist.putNull("id");
+    }
     artist.put("name", artistName);
     artist.put("type", "artist");
-    artist.putNull("uri");
+    if (nulls) {
+      artist.putNull("uri");
+    }
     o.putArray("available_markets");
     o.put("disc_number", 0);
     o.put("duration_ms", seconds * 1000);
     o.put("explicit", false);
     o.putObject("external_ids");
     o.putObject("external_urls");
-    o.putNull("href");
-    o.putNull("id");
+    if (nulls) {
+      o.putNull("href");
+      o.putNull("id");
+    }
     o.put("is_local", true);
     o.put("name", title);
     o.put("popularity", 0);
@@ -247,38 +291,48 @@ final class SpotifyJson {
     return o;
   }
 
+  /**
+   * A playlist item; {@code content} is {@code null} when the track or episode is no longer
+   * available: strict, {@code item} and {@code track} are then left out, with {@link
+   * SpotifyQuirk#NULL_UNAVAILABLE_ITEMS} they are {@code null}.
+   */
   ObjectNode playlistItem(Entry entry, JsonNode content) {
     ObjectNode o = SandboxJson.object();
     o.put("added_at", timestamp(entry.addedAt()));
-    if (entry.addedBy() == null) {
-      o.putNull("added_by");
-    } else {
+    if (entry.addedBy() != null) {
       o.set("added_by", playlistUser(entry.addedBy()));
+    } else if (quirk(SpotifyQuirk.NULL_ADDED_BY)) {
+      o.putNull("added_by");
     }
     o.put("is_local", entry.uri().startsWith("spotify:local:"));
-    if (names.current()) {
-      o.set("item", content);
+    JsonNode value = content != null ? content : quirk(SpotifyQuirk.NULL_UNAVAILABLE_ITEMS) ? SandboxJson.MAPPER.nullNode() : null;
+    if (value != null && names.current()) {
+      o.set("item", value);
     }
-    if (names.deprecated()) {
-      o.set("track", content);
+    if (value != null && names.deprecated()) {
+      o.set("track", value);
     }
     return o;
   }
 
+  /**
+   * A PlaylistObject; {@code itemsPage} is {@code null} when the caller may not see the items
+   * (then neither {@code items} nor {@code tracks} is sent, as the document describes).
+   */
   ObjectNode playlistFull(Playlist p, User owner, ObjectNode itemsPage) {
-    ObjectNode o = playlistCommon(p, owner);
+    ObjectNode o = playlistCommon(p, owner, true);
     o.putObject("followers").putNull("href").put("total", p.followers);
-    if (names.current()) {
+    if (itemsPage != null && names.current()) {
       o.set("items", itemsPage);
     }
-    if (names.deprecated()) {
+    if (itemsPage != null && names.deprecated()) {
       o.set("tracks", itemsPage);
     }
     return sorted(o);
   }
 
   ObjectNode playlistSimplified(Playlist p, User owner) {
-    ObjectNode o = playlistCommon(p, owner);
+    ObjectNode o = playlistCommon(p, owner, false);
     ObjectNode ref = SandboxJson.object().put("href", api + "/playlists/" + p.id + "/items").put("total", p.entries.size());
     if (names.current()) {
       o.set("items", ref);
@@ -289,13 +343,20 @@ final class SpotifyJson {
     return sorted(o);
   }
 
-  private ObjectNode playlistCommon(Playlist p, User owner) {
+  /**
+   * What full and simplified playlists share. A missing description is {@code null} in a full
+   * playlist (the document allows it there) and left out of a simplified one unless {@link
+   * SpotifyQuirk#NULL_PLAYLIST_FIELDS}; a {@code public} that is not relevant is left out unless
+   * that quirk sends it as {@code null}.
+   */
+  private ObjectNode playlistCommon(Playlist p, User owner, boolean full) {
+    boolean nulls = quirk(SpotifyQuirk.NULL_PLAYLIST_FIELDS);
     ObjectNode o = SandboxJson.object();
     o.put("collaborative", p.collaborative);
-    if (p.description == null) {
-      o.putNull("description");
-    } else {
+    if (p.description != null) {
       o.put("description", p.description);
+    } else if (full || nulls) {
+      o.putNull("description");
     }
     o.putObject("external_urls").put("spotify", OPEN + "playlist/" + p.id);
     o.put("href", api + "/playlists/" + p.id);
@@ -305,10 +366,10 @@ final class SpotifyJson {
     ObjectNode ownerNode = playlistUser(owner.id());
     ownerNode.put("display_name", owner.displayName());
     o.set("owner", ownerNode);
-    if (p.isPublic == null) {
-      o.putNull("public");
-    } else {
+    if (p.isPublic != null) {
       o.put("public", p.isPublic);
+    } else if (nulls) {
+      o.putNull("public");
     }
     o.put("snapshot_id", p.snapshotId);
     o.put("type", "playlist");
@@ -332,6 +393,11 @@ final class SpotifyJson {
     o.put("type", "user");
     o.put("uri", "spotify:user:" + userId);
     return o;
+  }
+
+  /** A PublicUserObject, as {@code GET /users/{user_id}} answers. */
+  ObjectNode publicUser(User u) {
+    return privateUser(u, false, false);
   }
 
   ObjectNode privateUser(User u, boolean withEmail, boolean withPrivate) {
@@ -390,6 +456,22 @@ final class SpotifyJson {
 
   private static void strings(ArrayNode array, List<String> values) {
     values.forEach(array::add);
+  }
+
+  /** An {@code html_description} made from a plain one, for records that have none. */
+  static String html(String text) {
+    StringBuilder out = new StringBuilder("<p>");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        default -> out.append(c);
+      }
+    }
+    return out.append("</p>").toString();
   }
 
   private static String decode(String s) {

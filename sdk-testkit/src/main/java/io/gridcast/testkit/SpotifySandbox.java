@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * #registerFeed(String, URI)}), injects faults ({@link #faults(FaultProfile)}) and can keep its
  * mutable state in a directory so that runs build on each other.
  *
+ * <p>It is strict by default: every response is one that Spotify's OpenAPI document (version
+ * 2026.5.31) accepts. The ways in which the live API breaks that document (nulls where it allows
+ * none, older payloads without newer required fields...) are {@linkplain SpotifyQuirk quirks}
+ * that a test switches on by name, or all at once with {@link SpotifyQuirk#REAL_WORLD}.
+ *
  * <p>Point a client at {@link #apiBaseUri()} for the Web API and {@link #tokenUri()} for tokens.
  * Thread-safe; close it to free the port.
  *
@@ -36,6 +43,8 @@ import org.slf4j.LoggerFactory;
  *   String token = spotify.userAccessToken();
  *   // GET spotify.apiBaseUri() + "/shows/" + SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY + "/episodes"
  * }
+ * // answering as the live API does, nulls and all:
+ * SpotifySandbox quirky = SpotifySandbox.builder().quirks(SpotifyQuirk.REAL_WORLD).build();
  * }</pre>
  */
 public final class SpotifySandbox implements AutoCloseable {
@@ -50,10 +59,13 @@ public final class SpotifySandbox implements AutoCloseable {
   private final SandboxServer server;
   private final String clientId;
   private final String clientSecret;
+  private final Set<SpotifyQuirk> quirks;
+  private final List<String> routes;
 
   private SpotifySandbox(Builder b) {
     this.clientId = b.clientId;
     this.clientSecret = b.clientSecret;
+    this.quirks = b.quirks;
     SpotifyDemoData.seed(catalog);
     b.syntheticShows.forEach((showId, episodes) -> addSyntheticShow(catalog, showId, episodes));
     this.accounts = new SpotifyAccounts(b.clientId, b.clientSecret, catalog.currentUserId, b.clock, b.tokenLifetime);
@@ -67,13 +79,15 @@ public final class SpotifySandbox implements AutoCloseable {
         log.debug("restored Spotify sandbox state from {}", store.file());
       });
     }
-    SpotifyApi api = new SpotifyApi(catalog, accounts, ingestion, b.playlistFieldNames, b.clock, b.seed, this::persistLocked,
-        sequence::getAndIncrement);
+    SpotifyApi api = new SpotifyApi(catalog, accounts, ingestion, b.playlistFieldNames, b.quirks, b.itemsForOwnersOnly, b.clock,
+        b.seed, this::persistLocked, sequence::getAndIncrement);
+    SandboxRouter router = api.routes();
+    this.routes = router.templates();
     this.server = SandboxServer.builder()
         .name("spotify")
         .port(b.port)
         .threads(b.threads)
-        .router(api.routes())
+        .router(router)
         .errorFormat(SandboxErrorFormat.STATUS_AND_MESSAGE)
         .faults(b.faults)
         .start();
@@ -139,6 +153,16 @@ public final class SpotifySandbox implements AutoCloseable {
   /** The fault profile in force. */
   public FaultProfile faults() {
     return server.faults();
+  }
+
+  /** Every route served, as {@code METHOD template} (for tests that cover them all). */
+  List<String> routes() {
+    return routes;
+  }
+
+  /** The quirks this sandbox reproduces; empty (the default) when it answers strictly by the document. */
+  public Set<SpotifyQuirk> quirks() {
+    return quirks;
   }
 
   /** A fresh client-credentials access token (no user: {@code /me} endpoints answer 401). */
@@ -260,7 +284,7 @@ public final class SpotifySandbox implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "SpotifySandbox{" + server.baseUri() + "}";
+    return "SpotifySandbox{" + server.baseUri() + (quirks.isEmpty() ? "" : ", quirks=" + quirks) + "}";
   }
 
   /** Generated like the demo shows, but sorted once: adding one by one re-sorts every time. */
@@ -292,8 +316,9 @@ public final class SpotifySandbox implements AutoCloseable {
    * Configures a {@link SpotifySandbox}. Defaults: ephemeral port, seed 0, in-memory state, the
    * {@linkplain SpotifyDemoData#CLIENT_ID demo credentials}, system UTC clock, tokens valid for 1
    * hour, ingestion delay 2 seconds, feed poll interval 500 ms, no faults, playlist fields {@link
-   * PlaylistFieldNames#CURRENT_AND_DEPRECATED}, {@code max(8, 4 × processors)} worker threads, no
-   * {@linkplain #syntheticShow synthetic shows}. Not thread-safe.
+   * PlaylistFieldNames#CURRENT_AND_DEPRECATED}, no {@linkplain SpotifyQuirk quirks} (strict),
+   * playlist items readable by everyone who can read the playlist, {@code max(8, 4 × processors)}
+   * worker threads, no {@linkplain #syntheticShow synthetic shows}. Not thread-safe.
    */
   public static final class Builder {
     private int port;
@@ -307,6 +332,8 @@ public final class SpotifySandbox implements AutoCloseable {
     private Duration feedPollInterval = Duration.ofMillis(500);
     private FaultProfile faults = FaultProfile.none();
     private PlaylistFieldNames playlistFieldNames = PlaylistFieldNames.CURRENT_AND_DEPRECATED;
+    private Set<SpotifyQuirk> quirks = SpotifyQuirk.NONE;
+    private boolean itemsForOwnersOnly;
     private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     private final Map<String, Integer> syntheticShows = new LinkedHashMap<>();
 
@@ -409,6 +436,34 @@ public final class SpotifySandbox implements AutoCloseable {
     /** Which playlist field names to send. Default {@link PlaylistFieldNames#CURRENT_AND_DEPRECATED}. */
     public Builder playlistFieldNames(PlaylistFieldNames names) {
       this.playlistFieldNames = Objects.requireNonNull(names, "names");
+      return this;
+    }
+
+    /**
+     * Which deviations of the live API from Spotify's OpenAPI document to reproduce, e.g. {@link
+     * SpotifyQuirk#REAL_WORLD}; replaces any set before. Default {@link SpotifyQuirk#NONE}: every
+     * response is one the document accepts.
+     */
+    public Builder quirks(Set<SpotifyQuirk> quirks) {
+      Objects.requireNonNull(quirks, "quirks");
+      quirks.forEach(q -> Objects.requireNonNull(q, "quirks must not contain null"));
+      this.quirks = quirks.isEmpty() ? SpotifyQuirk.NONE : Collections.unmodifiableSet(EnumSet.copyOf(quirks));
+      return this;
+    }
+
+    /** The given quirks and no others; see {@link #quirks(Set)}. Default none. */
+    public Builder quirks(SpotifyQuirk... quirks) {
+      return quirks(new LinkedHashSet<>(Arrays.asList(quirks)));
+    }
+
+    /**
+     * Applies Spotify's rule that only a playlist's owner and its collaborators see its items:
+     * for anyone else {@code GET /playlists/{id}} carries neither {@code items} nor {@code
+     * tracks}, and {@code GET /playlists/{id}/items} answers 403. Default {@code false}: whoever
+     * can read a playlist reads its items too (responses the document accepts as well).
+     */
+    public Builder itemsForOwnersOnly(boolean ownersOnly) {
+      this.itemsForOwnersOnly = ownersOnly;
       return this;
     }
 

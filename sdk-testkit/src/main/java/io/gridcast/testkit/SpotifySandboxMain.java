@@ -19,7 +19,10 @@ import java.time.Duration;
  * --latency-ms N}, {@code --jitter-ms N}, {@code --fault-exempt PATH_PREFIX} (repeatable), {@code
  * --ingestion-delay-ms N}, {@code --feed SHOW_ID=URL} (repeatable), {@code --synthetic-show SHOW_ID=EPISODES}
  * (repeatable; see {@link SpotifySandbox.Builder#syntheticShow}), {@code --spike-rate R} with {@code
- * --spike-ms N} (latency spikes). Prints the base URL on the
+ * --spike-ms N} (latency spikes), {@code --quirks Q} (default {@code none}: strict answers by
+ * Spotify's OpenAPI document; {@code real-world} for every {@linkplain SpotifyQuirk quirk} of the
+ * live API, or a comma-separated list of quirk names such as {@code null-added-by}; see {@link
+ * SpotifyQuirk#parse}). Prints the base URL on the
  * first line ({@code Spotify sandbox listening on http://127.0.0.1:PORT}), then the endpoints and
  * credentials.
  */
@@ -38,7 +41,12 @@ public final class SpotifySandboxMain {
         String option = args[i];
         if (option.equals("--help") || option.equals("-h")) {
           System.out.println("usage: SpotifySandboxMain [--port N] [--state-dir D] [--seed S] " + FaultOptions.USAGE
-              + " [--ingestion-delay-ms N] [--feed SHOW_ID=URL] [--synthetic-show SHOW_ID=EPISODES]");
+              + " [--ingestion-delay-ms N] [--feed SHOW_ID=URL] [--synthetic-show SHOW_ID=EPISODES]"
+              + " [--quirks none|real-world|QUIRK,...]");
+          System.out.println("quirks (default none, strict by Spotify's OpenAPI document):");
+          for (SpotifyQuirk quirk : SpotifyQuirk.values()) {
+            System.out.println("  " + quirk.optionName());
+          }
           return;
         }
         if (i + 1 >= args.length) {
@@ -50,6 +58,7 @@ public final class SpotifySandboxMain {
           case "--state-dir": builder.stateDir(Path.of(value)); break;
           case "--seed": seed = Long.parseLong(value); builder.seed(seed); break;
           case "--ingestion-delay-ms": builder.ingestionDelay(Duration.ofMillis(Long.parseLong(value))); break;
+          case "--quirks": builder.quirks(SpotifyQuirk.parse(value)); break;
           case "--feed": {
             String[] feed = showAndValue(option, value, "URL");
             feeds.put(feed[0], URI.create(feed[1]));
@@ -83,6 +92,7 @@ public final class SpotifySandboxMain {
         "  client id:     " + sandbox.clientId(),
         "  client secret: " + sandbox.clientSecret(),
         "  faults:        " + sandbox.faults(),
+        "  quirks:        " + (sandbox.quirks().isEmpty() ? "none (strict)" : sandbox.quirks().stream().map(SpotifyQuirk::optionName).toList()),
         sandbox.stateFile().map(f -> "  state file:    " + f).orElse(""));
   }
 

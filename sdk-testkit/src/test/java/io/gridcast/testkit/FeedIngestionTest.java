@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SpotifyContractChecked
 class FeedIngestionTest {
 
   @TempDir

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@SpotifyContractChecked
 class SpotifyPlaylistWritesTest {
 
   private SpotifySandbox spotify;

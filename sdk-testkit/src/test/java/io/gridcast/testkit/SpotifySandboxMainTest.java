@@ -39,4 +39,29 @@ class SpotifySandboxMainTest {
       assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
   }
+
+  @Test
+  void theStandaloneMainReproducesTheQuirksItIsGivenByName() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        "io.gridcast.testkit.SpotifySandboxMain", "--port", "0", "--quirks", "null-unavailable-items"))
+        .redirectErrorStream(true)
+        .start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String first = out.readLine();
+      String base = first.substring(first.indexOf("http://"));
+      String quirks = out.lines().filter(line -> line.trim().startsWith("quirks:")).findFirst().orElseThrow();
+      assertThat(quirks).contains("null-unavailable-items");
+
+      Http.Reply token = Http.form(base + "/api/token", SpotifyDemoData.CLIENT_ID + ":" + SpotifyDemoData.CLIENT_SECRET,
+          "grant_type=client_credentials");
+      Http.Reply items = Http.get(base + "/v1/playlists/" + SpotifyDemoData.PLAYLIST_DEMO_MIX + "/items?limit=50",
+          token.json().get("access_token").asText());
+      assertThat(items.json().at("/items/5/item").isNull()).isTrue();
+      assertThat(items.json().at("/items/5").has("added_by")).isTrue();
+    } finally {
+      process.destroy();
+      assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
 }

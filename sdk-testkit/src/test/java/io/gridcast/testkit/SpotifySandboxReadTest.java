@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@SpotifyContractChecked
 class SpotifySandboxReadTest {
 
   private static SpotifySandbox spotify;
@@ -104,28 +105,29 @@ class SpotifySandboxReadTest {
   }
 
   @Test
-  void keepsOlderPayloadQuirksOfTheArchiveShow() {
+  void theArchiveShowKeepsItsOlderDatesButCarriesEveryFieldTheDocumentRequires() {
     JsonNode show = Http.get(api + "/shows/" + SHOW_ARCHIVE_SESSIONS, user).json();
     JsonNode episodes = Http.get(api + "/shows/" + SHOW_ARCHIVE_SESSIONS + "/episodes?limit=50", user).json();
 
-    assertThat(show.has("html_description")).isFalse();
-    assertThat(show.has("total_episodes")).isFalse();
-    assertThat(show.has("available_markets")).isFalse();
+    assertThat(show.get("html_description").asText()).isEqualTo("<p>Recordings from the partner conference archive, in English and French.</p>");
+    assertThat(show.get("total_episodes").asInt()).isEqualTo(14);
+    assertThat(show.get("available_markets")).hasSizeGreaterThan(100);
     List<String> precisions = new ArrayList<>();
     episodes.get("items").forEach(e -> {
       precisions.add(e.get("release_date_precision").asText());
-      assertThat(e.has("html_description")).isFalse();
+      assertThat(e.get("html_description").asText()).startsWith("<p>").endsWith("</p>");
     });
     assertThat(precisions).contains("year", "month").doesNotContain("day");
     assertThat(episodes.at("/items/13/release_date").asText()).matches("\\d{4}");
   }
 
   @Test
-  void omitsDeprecatedEpisodeFieldsWhereTheyVanished() {
+  void anEpisodeWithoutAPreviewSendsANullPreviewUrlAndNoDeprecatedLanguage() {
     JsonNode episode = Http.get(api + "/episodes/" + SpotifyDemoData.episodeId(SHOW_LIEFERKETTE_LIVE, 2), user).json();
 
     assertThat(episode.has("language")).isFalse();
-    assertThat(episode.has("audio_preview_url")).isFalse();
+    assertThat(episode.has("audio_preview_url")).isTrue();
+    assertThat(episode.get("audio_preview_url").isNull()).isTrue();
     assertThat(episode.get("languages").get(0).asText()).isEqualTo("de");
     assertThat(episode.get("name").asText()).contains("Zölle");
     assertThat(episode.at("/show/id").asText()).isEqualTo(SHOW_LIEFERKETTE_LIVE);
@@ -205,21 +207,45 @@ class SpotifySandboxReadTest {
     assertThat(items.get(1).at("/item/type").asText()).isEqualTo("episode");
     assertThat(items.get(1).at("/item/show/id").asText()).isEqualTo(SHOW_TRADING_GRID_WEEKLY);
     assertThat(items.get(3).get("is_local").asBoolean()).isTrue();
-    assertThat(items.get(3).at("/item/id").isNull()).isTrue();
+    assertThat(items.get(3).get("item").has("id")).isFalse();
     assertThat(items.get(3).at("/item/name").asText()).isEqualTo("Warehouse Dawn (Rough Mix)");
+    assertThat(items.get(3).at("/item/artists/0/name").asText()).isEqualTo("Nordlicht Ensemble");
     assertThat(items.get(3).at("/item/duration_ms").asLong()).isEqualTo(241_000);
-    assertThat(items.get(5).get("item").isNull()).isTrue();
-    assertThat(items.get(11).get("item").isNull()).isTrue();
   }
 
   @Test
-  void editorialPlaylistsHaveNullPublicAndNullDescription() {
+  void anUnavailableItemKeepsItsPlaceWithoutContent() {
+    JsonNode items = Http.get(api + "/playlists/" + PLAYLIST_DEMO_MIX + "/items?limit=50", user).json().get("items");
+
+    assertThat(items.get(5).has("added_at")).isTrue();
+    assertThat(items.get(5).has("item")).isFalse();
+    assertThat(items.get(5).has("track")).isFalse();
+    assertThat(items.get(11).has("item")).isFalse();
+  }
+
+  @Test
+  void anEditorialPlaylistLeavesOutWhatItHasNoValueFor() {
     JsonNode playlist = Http.get(api + "/playlists/" + PLAYLIST_EDITORIAL, spotify.clientAccessToken()).json();
 
-    assertThat(playlist.get("public").isNull()).isTrue();
-    assertThat(playlist.get("description").isNull()).isTrue();
-    assertThat(playlist.at("/items/items/0/added_by").isNull()).isTrue();
+    assertThat(playlist.has("public")).isFalse();
+    assertThat(playlist.get("description").isNull()).isTrue(); // the one null the document allows here
+    assertThat(playlist.at("/items/items/0").has("added_by")).isFalse();
     assertThat(playlist.at("/followers/total").asInt()).isEqualTo(48_213);
+  }
+
+  @Test
+  void aSimplifiedPlaylistWithoutDescriptionLeavesItOut() {
+    JsonNode mine = Http.get(api + "/me/playlists", user).json();
+
+    JsonNode editorial = null;
+    for (JsonNode p : mine.get("items")) {
+      if (p.get("id").asText().equals(PLAYLIST_EDITORIAL)) {
+        editorial = p;
+      }
+    }
+    assertThat(editorial).isNotNull();
+    assertThat(editorial.has("description")).isFalse();
+    assertThat(editorial.has("public")).isFalse();
   }
 
   @Test
@@ -241,18 +267,53 @@ class SpotifySandboxReadTest {
   }
 
   @Test
-  void searchesShowsEpisodesTracksAndPlaylistsWithNullPlaylistEntries() {
+  void searchesShowsEpisodesTracksAndPlaylists() {
     JsonNode result = Http.get(api + "/search?q=trading%20grid&type=show,episode,playlist,track&limit=10", user).json();
 
     assertThat(result.at("/shows/items/0/id").asText()).isEqualTo(SHOW_TRADING_GRID_WEEKLY);
     assertThat(result.at("/episodes/total").asInt()).isGreaterThan(0);
     assertThat(result.at("/tracks/total").asInt()).isZero();
-    JsonNode playlists = result.at("/playlists/items");
-    List<Boolean> nulls = new ArrayList<>();
-    playlists.forEach(p -> nulls.add(p.isNull()));
-    assertThat(nulls).contains(true);
-    assertThat(result.at("/playlists/total").asInt()).isEqualTo(playlists.size());
-    assertThat(result.at("/shows/href").asText()).contains("query=trading%20grid").contains("type=show");
+    assertThat(result.at("/playlists/total").asInt()).isEqualTo(result.at("/playlists/items").size());
+    assertThat(result.at("/shows/href").asText()).contains("?offset=0&limit=10&q=trading%20grid&type=show");
+  }
+
+  @Test
+  void searchLeavesOutDeletedPlaylists() {
+    JsonNode page = Http.get(api + "/search?q=store%20ambience&type=playlist", user).json().get("playlists");
+
+    assertThat(page.get("items")).hasSize(1);
+    assertThat(page.at("/items/0/id").asText()).isEqualTo(PLAYLIST_STORE_BERLIN);
+    assertThat(page.get("total").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void servesTheDeprecatedListOfAUsersPlaylists() {
+    JsonNode own = Http.get(api + "/users/" + SpotifyDemoData.CURRENT_USER_ID + "/playlists?limit=2", user).json();
+    JsonNode theirs = Http.get(api + "/users/" + SpotifyDemoData.EDITORIAL_USER_ID + "/playlists", spotify.clientAccessToken()).json();
+
+    assertThat(own.get("total").asInt()).isEqualTo(4);
+    assertThat(own.get("next").asText()).isEqualTo(api + "/users/" + SpotifyDemoData.CURRENT_USER_ID + "/playlists?offset=2&limit=2");
+    assertThat(theirs.get("total").asInt()).isEqualTo(1);
+    assertThat(theirs.at("/items/0/id").asText()).isEqualTo(PLAYLIST_EDITORIAL);
+  }
+
+  @Test
+  void aUsersPlaylistsLeaveOutTheirPrivateOnesForOthers() {
+    JsonNode seenByApp = Http.get(api + "/users/" + SpotifyDemoData.CURRENT_USER_ID + "/playlists", spotify.clientAccessToken()).json();
+
+    List<String> ids = new ArrayList<>();
+    seenByApp.get("items").forEach(p -> ids.add(p.get("id").asText()));
+    assertThat(ids).contains(PLAYLIST_DEMO_MIX).doesNotContain(SpotifyDemoData.PLAYLIST_TRAINING_QUEUE, PLAYLIST_EDITORIAL);
+  }
+
+  @Test
+  void servesAUsersPublicProfile() {
+    JsonNode profile = Http.get(api + "/users/" + SpotifyDemoData.CURRENT_USER_ID, spotify.clientAccessToken()).json();
+
+    assertThat(profile.get("display_name").asText()).isEqualTo("Gridcast Demo");
+    assertThat(profile.has("email")).isFalse();
+    assertThat(profile.has("country")).isFalse();
+    assertThat(Http.get(api + "/users/nobody-here", user).status()).isEqualTo(404);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@SpotifyContractChecked
 class SpotifySyntheticShowTest {
 
   private static final String SHOW = "0SyntheticShowForTest0";

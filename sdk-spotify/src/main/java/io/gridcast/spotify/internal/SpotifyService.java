@@ -101,6 +101,10 @@ public interface SpotifyService {
   @GET("me/playlists")
   Paging<SimplifiedPlaylist> myPlaylists(@Query("limit") int limit, @Query("offset") int offset);
 
+  /** Deprecated by Spotify, still served: the playlists a user owns or follows. */
+  @GET("users/{user_id}/playlists")
+  Paging<SimplifiedPlaylist> userPlaylists(@Path("user_id") String userId, @Query("limit") int limit, @Query("offset") int offset);
+
   @GET
   Paging<SimplifiedPlaylist> simplifiedPlaylistsPage(@Url String url);
 

@@ -13,20 +13,37 @@ import org.immutables.value.Value;
  * /playlists/{id}}.
  *
  * <p>The items are read from {@code items} or, in older responses, from the deprecated {@code
- * tracks}, and written back as {@code items}.
+ * tracks}, and written back as {@code items}. Spotify sends them only for playlists the current
+ * user owns or collaborates on: reading someone else's playlist gives a playlist without items,
+ * whose {@link #itemsPage()} is empty.
  */
 @Value.Immutable
 @GridcastStyle
 @JsonSerialize(as = Playlist.class)
 @JsonDeserialize(as = Playlist.class)
-public interface AbstractPlaylist extends PlaylistBase {
+public abstract class AbstractPlaylist implements PlaylistBase {
 
   /** Follower information. */
   @JsonProperty("followers")
-  Optional<Followers> followers();
+  public abstract Optional<Followers> followers();
 
-  /** The first page of the playlist's items. */
+  /**
+   * The first page of the playlist's items; empty when Spotify sent neither {@code items} nor
+   * {@code tracks}, as for playlists the current user neither owns nor collaborates on.
+   */
   @JsonProperty("items")
   @JsonAlias("tracks")
-  Paging<PlaylistItem> items();
+  public abstract Optional<Paging<PlaylistItem>> itemsPage();
+
+  /**
+   * The first page of the playlist's items, for playlists that carry them; see {@link
+   * #itemsPage()} for those that may not.
+   *
+   * @throws IllegalStateException if Spotify sent no items with this playlist (it is neither
+   *     owned by nor shared with the current user)
+   */
+  public Paging<PlaylistItem> items() {
+    return itemsPage().orElseThrow(() -> new IllegalStateException("playlist " + id()
+        + " came without its items: Spotify sends them only to the playlist's owner and collaborators"));
+  }
 }

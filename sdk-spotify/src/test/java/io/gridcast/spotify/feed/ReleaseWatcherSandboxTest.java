@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridcast.core.Secret;
 import io.gridcast.core.auth.AccessToken;
 import io.gridcast.core.auth.AccessTokenProvider;
+import io.gridcast.spotify.ContractValidatingInterceptor;
+import io.gridcast.spotify.SandboxMode;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.SpotifyUri;
 import io.gridcast.spotify.model.SimplifiedEpisode;
@@ -23,12 +25,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The release watcher end to end: an item is written to a feed, the sandbox ingests the feed as
  * Spotify would, and the watcher finds the episode. Time is fake; nothing waits for real.
  */
+@ParameterizedClass
+@EnumSource(SandboxMode.class)
 class ReleaseWatcherSandboxTest {
+
+  @Parameter
+  SandboxMode mode;
 
   private static final Instant PUBLISHED = Instant.parse("2026-03-02T09:00:00Z");
 
@@ -38,12 +48,15 @@ class ReleaseWatcherSandboxTest {
   private SpotifyClient spotify;
   private final AtomicInteger episodePageRequests = new AtomicInteger();
   private FakeTime time;
+  private ContractValidatingInterceptor contract;
 
   @BeforeEach
   void start() {
     // Ingestion only when the test says so (ingestNow), never by the wall clock.
-    sandbox = SpotifySandbox.builder().ingestionDelay(Duration.ofHours(1)).build();
+    sandbox = mode.sandbox().ingestionDelay(Duration.ofHours(1)).build();
+    contract = mode.contract();
     spotify = SpotifyClient.builder()
+        .addInterceptor(contract)
         .baseUrl(sandbox.apiBaseUri().toString())
         .tokenProvider(AccessTokenProvider.fixed(
             new AccessToken(Secret.of(sandbox.clientAccessToken()), Instant.now().plus(Duration.ofHours(1)), null, null)))
@@ -61,6 +74,7 @@ class ReleaseWatcherSandboxTest {
   void stop() {
     spotify.close();
     sandbox.close();
+    assertThat(contract.violations()).as("violations of Spotify's OpenAPI document in %s", contract.exchanges()).isEmpty();
   }
 
   private FeedItem publish(String guid, String title) throws IOException {

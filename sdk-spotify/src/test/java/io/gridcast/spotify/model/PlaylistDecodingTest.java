@@ -1,6 +1,7 @@
 package io.gridcast.spotify.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Instant;
@@ -25,6 +26,37 @@ class PlaylistDecodingTest {
     assertThat(playlist.items().items()).hasSize(2);
     assertThat(playlist.items().items().get(0).track()).isPresent();
     assertThat(playlist.items().items().get(1).episode()).isPresent();
+  }
+
+  @Test
+  void decodesAPlaylistOfAnotherUserThatCarriesNeitherItemsNorTracks() {
+    Playlist playlist = Fixtures.read("playlist-without-items.json", Playlist.class);
+
+    assertThat(playlist.id()).isEqualTo("7qMbQ2vC1xW8nRk4TzYd3E");
+    assertThat(playlist.name()).isEqualTo("Entrepôt Lyon – Matin calme");
+    assertThat(playlist.owner().displayName()).isEmpty();
+    assertThat(playlist.followers()).hasValueSatisfying(f -> assertThat(f.total()).isEqualTo(2417));
+    assertThat(playlist.itemsPage()).isEmpty();
+  }
+
+  @Test
+  void thePageOfAPlaylistWithoutItemsIsRefusedWithTheReason() {
+    Playlist playlist = Fixtures.read("playlist-without-items.json", Playlist.class);
+
+    assertThatThrownBy(playlist::items).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("7qMbQ2vC1xW8nRk4TzYd3E")
+        .hasMessageContaining("owner and collaborators");
+  }
+
+  @Test
+  void aPlaylistWithoutItemsIsWrittenBackWithoutItems() throws Exception {
+    Playlist playlist = Fixtures.read("playlist-without-items.json", Playlist.class);
+
+    com.fasterxml.jackson.databind.JsonNode json = Fixtures.JSON.valueToTree(playlist);
+
+    assertThat(json.has("items")).isFalse();
+    assertThat(json.has("tracks")).isFalse();
+    assertThat(Fixtures.JSON.treeToValue(json, Playlist.class)).isEqualTo(playlist);
   }
 
   @Test
