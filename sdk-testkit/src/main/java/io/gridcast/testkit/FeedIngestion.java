@@ -68,6 +68,13 @@ final class FeedIngestion {
     return new LinkedHashMap<>(feeds);
   }
 
+  /** Forgets every registered feed and every item not yet ingested ({@link SpotifySandbox#reset()}). */
+  synchronized void clear() {
+    feeds.clear();
+    lastPoll.clear();
+    pending.clear();
+  }
+
   /** Reads the show's feed if it has one and it was not read within the poll interval. */
   void pollIfDue(String showId) {
     URI feed;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -26,10 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A fast loopback HTTP server for sandboxes, on the JDK's {@code com.sun.net.httpserver}.
  *
- * <p>Binds to {@code 127.0.0.1} only, answers through a {@link SandboxRouter}, keeps HTTP/1.1
- * connections alive, runs handlers on a fixed pool of daemon threads and applies a {@link
- * FaultProfile} that can be swapped while running. Every response carries an exact {@code
- * Content-Length}.
+ * <p>Binds to {@code 127.0.0.1} unless {@linkplain Builder#bind(InetAddress) told otherwise},
+ * answers through a {@link SandboxRouter}, keeps HTTP/1.1 connections alive, runs handlers on a
+ * fixed pool of daemon threads and applies a {@link FaultProfile} that can be swapped while
+ * running. Every response carries an exact {@code Content-Length}.
  *
  * <p><b>Why TCP_NODELAY matters.</b> The JDK server writes headers and body separately; with
  * Nagle's algorithm on, the second write waits for the client's delayed ACK and every response
@@ -87,11 +88,11 @@ public final class SandboxServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), b.backlog);
+    this.server = HttpServer.create(new InetSocketAddress(b.bind, b.port), b.backlog);
     this.server.createContext("/", this::handle);
     this.server.setExecutor(executor);
     this.server.start();
-    this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    this.baseUri = URI.create("http://" + host(b.bind) + ":" + server.getAddress().getPort());
     log.debug("sandbox '{}' listening on {}", name, baseUri);
   }
 
@@ -105,7 +106,10 @@ public final class SandboxServer implements AutoCloseable {
     return Boolean.parseBoolean(System.getProperty(NODELAY_PROPERTY));
   }
 
-  /** The server's base URI without a trailing slash, e.g. {@code http://127.0.0.1:41234}. */
+  /**
+   * The server's base URI without a trailing slash, e.g. {@code http://127.0.0.1:41234}: on the
+   * bound address, or on loopback when bound to every interface ({@code 0.0.0.0} or {@code ::}).
+   */
   public URI baseUri() {
     return baseUri;
   }
@@ -285,6 +289,15 @@ public final class SandboxServer implements AutoCloseable {
     exchange.close();
   }
 
+  /** The host of a URI reaching a server bound to {@code bound}: loopback for a wildcard bind, IPv6 in brackets. */
+  static String host(InetAddress bound) {
+    if (bound.isAnyLocalAddress()) {
+      return "127.0.0.1";
+    }
+    String address = bound.getHostAddress();
+    return bound instanceof Inet6Address ? "[" + address.replace("%", "%25") + "]" : address;
+  }
+
   /**
    * {@code text} for one log line: controls (C0, DEL, C1), line and paragraph separators and
    * bidirectional overrides escaped as {@code \}{@code uXXXX}, a backslash doubled, clipped to 500
@@ -319,13 +332,14 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /**
-   * Configures and starts a {@link SandboxServer}. Defaults: name {@code sandbox}, port 0
-   * (ephemeral), {@code max(8, 4 × processors)} worker threads, backlog 128, error format {@link
+   * Configures and starts a {@link SandboxServer}. Defaults: name {@code sandbox}, bound to
+   * loopback ({@code 127.0.0.1}), port 0 (ephemeral), {@code max(8, 4 × processors)} worker threads, backlog 128, error format {@link
    * SandboxErrorFormat#STATUS_AND_MESSAGE}, no faults, request bodies up to 8 MiB (larger ones get
    * 413). A router is required. Not thread-safe.
    */
   public static final class Builder {
     private String name = "sandbox";
+    private InetAddress bind = InetAddress.getLoopbackAddress();
     private int port;
     private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     private int backlog = 128;
@@ -343,7 +357,18 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * The port to bind on 127.0.0.1; 0 picks a free ephemeral port.
+     * The address to listen on. Default loopback ({@code 127.0.0.1}): only this machine can
+     * connect. {@code 0.0.0.0} listens on every interface, for a sandbox in a container or on
+     * another machine; the sandboxes speak plain HTTP with published test credentials, so do
+     * that only on a network you trust.
+     */
+    public Builder bind(InetAddress address) {
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /**
+     * The port to bind; 0 picks a free ephemeral port.
      *
      * @throws IllegalArgumentException if outside 0–65535
      */
@@ -414,7 +439,7 @@ public final class SandboxServer implements AutoCloseable {
       try {
         return new SandboxServer(this);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot start sandbox '" + name + "' on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot start sandbox '" + name + "' on " + host(bind) + ":" + port + ": " + e.getMessage(), e);
       }
     }
   }

@@ -148,4 +148,20 @@ final class SpotifyCatalog {
   User currentUser() {
     return users.get(currentUserId);
   }
+
+  /** Forgets everything, before the demo data is seeded again ({@link SpotifySandbox#reset()}). */
+  void clear() {
+    shows.clear();
+    episodes.clear();
+    episodesByShow.clear();
+    tracks.clear();
+    playlists.clear();
+    users.clear();
+    removedPlaylistNames.clear();
+    savedShows.clear();
+    savedEpisodes.clear();
+    userPlaylistIds.clear();
+    uploadedImages.clear();
+    currentUserId = null;
+  }
 }

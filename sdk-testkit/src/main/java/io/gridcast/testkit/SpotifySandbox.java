@@ -1,6 +1,7 @@
 package io.gridcast.testkit;
 
 import io.gridcast.testkit.SpotifyCatalog.Episode;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * write), search and the current user, requires bearer tokens from its own {@code /api/token}
  * (client credentials, authorization code with PKCE, refresh-token rotation), starts with the
  * {@linkplain SpotifyDemoData demo data}, emulates podcast ingestion from RSS feeds ({@link
- * #registerFeed(String, URI)}), injects faults ({@link #faults(FaultProfile)}) and can keep its
- * mutable state in a directory so that runs build on each other.
+ * #registerFeed(String, URI)}), injects faults ({@link #faults(FaultProfile)}), can keep its
+ * mutable state in a directory so that runs build on each other, and starts afresh on {@link
+ * #reset()}. At {@code /} it serves a read-only web view of its shows, episodes, feeds and
+ * playlists.
  *
  * <p>It is strict by default: every response is one that Spotify's OpenAPI document (version
  * 2026.5.31) accepts. The ways in which the live API breaks that document (nulls where it allows
@@ -61,13 +64,14 @@ public final class SpotifySandbox implements AutoCloseable {
   private final String clientSecret;
   private final Set<SpotifyQuirk> quirks;
   private final List<String> routes;
+  private final Map<String, Integer> syntheticShows;
 
   private SpotifySandbox(Builder b) {
     this.clientId = b.clientId;
     this.clientSecret = b.clientSecret;
     this.quirks = b.quirks;
-    SpotifyDemoData.seed(catalog);
-    b.syntheticShows.forEach((showId, episodes) -> addSyntheticShow(catalog, showId, episodes));
+    this.syntheticShows = new LinkedHashMap<>(b.syntheticShows);
+    seed();
     this.accounts = new SpotifyAccounts(b.clientId, b.clientSecret, catalog.currentUserId, b.clock, b.tokenLifetime);
     this.ingestion = new FeedIngestion(b.clock, b.ingestionDelay, b.feedPollInterval, this::persistLocked);
     this.store = b.stateDir == null ? null : new SpotifyStateStore(b.stateDir);
@@ -85,9 +89,10 @@ public final class SpotifySandbox implements AutoCloseable {
     this.routes = router.templates();
     this.server = SandboxServer.builder()
         .name("spotify")
+        .bind(b.bind)
         .port(b.port)
         .threads(b.threads)
-        .router(router)
+        .router(new SpotifyView(catalog, ingestion).addTo(router))
         .errorFormat(SandboxErrorFormat.STATUS_AND_MESSAGE)
         .faults(b.faults)
         .start();
@@ -258,6 +263,27 @@ public final class SpotifySandbox implements AutoCloseable {
     }
   }
 
+  /**
+   * Throws every change away and starts again from the demo data and the configured synthetic
+   * shows: playlists, the library, feed-ingested episodes, uploaded images and registered feeds
+   * are as on a first start, also in the state directory. Issued tokens and authorization codes
+   * stay valid and the fault profile stays in force.
+   */
+  public void reset() {
+    synchronized (catalog) {
+      catalog.clear();
+      ingestion.clear();
+      seed();
+      sequence.set(0);
+      persistLocked();
+    }
+  }
+
+  private void seed() {
+    SpotifyDemoData.seed(catalog);
+    syntheticShows.forEach((showId, episodes) -> addSyntheticShow(catalog, showId, episodes));
+  }
+
   /** The state file, when the sandbox keeps state in a directory. */
   public Optional<Path> stateFile() {
     return Optional.ofNullable(store).map(SpotifyStateStore::file);
@@ -313,14 +339,16 @@ public final class SpotifySandbox implements AutoCloseable {
   }
 
   /**
-   * Configures a {@link SpotifySandbox}. Defaults: ephemeral port, seed 0, in-memory state, the
-   * {@linkplain SpotifyDemoData#CLIENT_ID demo credentials}, system UTC clock, tokens valid for 1
-   * hour, ingestion delay 2 seconds, feed poll interval 500 ms, no faults, playlist fields {@link
-   * PlaylistFieldNames#CURRENT_AND_DEPRECATED}, no {@linkplain SpotifyQuirk quirks} (strict),
-   * playlist items readable by everyone who can read the playlist, {@code max(8, 4 × processors)}
-   * worker threads, no {@linkplain #syntheticShow synthetic shows}. Not thread-safe.
+   * Configures a {@link SpotifySandbox}. Defaults: loopback ({@code 127.0.0.1}), ephemeral port,
+   * seed 0, in-memory state, the {@linkplain SpotifyDemoData#CLIENT_ID demo credentials}, system
+   * UTC clock, tokens valid for 1 hour, ingestion delay 2 seconds, feed poll interval 500 ms, no
+   * faults, playlist fields {@link PlaylistFieldNames#CURRENT_AND_DEPRECATED}, no {@linkplain
+   * SpotifyQuirk quirks} (strict), playlist items readable by everyone who can read the playlist,
+   * {@code max(8, 4 × processors)} worker threads, no {@linkplain #syntheticShow synthetic shows}.
+   * Not thread-safe.
    */
   public static final class Builder {
+    private InetAddress bind = InetAddress.getLoopbackAddress();
     private int port;
     private long seed;
     private Path stateDir;
@@ -363,7 +391,17 @@ public final class SpotifySandbox implements AutoCloseable {
       return this;
     }
 
-    /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+    /**
+     * The address to listen on. Default loopback ({@code 127.0.0.1}): only this machine can
+     * connect. {@code 0.0.0.0} listens on every interface (a sandbox in a container); the
+     * sandbox speaks plain HTTP with published test credentials, so only on a network you trust.
+     */
+    public Builder bind(InetAddress address) {
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /** Port to listen on; 0 (the default) picks a free one. */
     public Builder port(int port) {
       this.port = port;
       return this;

@@ -13,7 +13,8 @@ import java.time.Duration;
  *     --feed 5THq5Er5bWp62qwOg6niTM=file:///tmp/feed.xml
  * </pre>
  *
- * <p>Options: {@code --port N} (default 0 = any free port), {@code --state-dir D}, {@code --seed
+ * <p>Options: {@code --port N} (default 0 = any free port), {@code --bind ADDRESS} (default
+ * {@code 127.0.0.1}, loopback only; {@code 0.0.0.0} for every interface), {@code --state-dir D}, {@code --seed
  * S}, {@code --fault-seed S} (default: the seed), {@code --fault-5xx R}, {@code --fault-429 R},
  * {@code --retry-after SECONDS}, {@code --fault-reset R}, {@code --fault-malformed R}, {@code
  * --latency-ms N}, {@code --jitter-ms N}, {@code --fault-exempt PATH_PREFIX} (repeatable), {@code
@@ -40,7 +41,7 @@ public final class SpotifySandboxMain {
       for (int i = 0; i < args.length; i++) {
         String option = args[i];
         if (option.equals("--help") || option.equals("-h")) {
-          System.out.println("usage: SpotifySandboxMain [--port N] [--state-dir D] [--seed S] " + FaultOptions.USAGE
+          System.out.println("usage: SpotifySandboxMain [--port N] [--bind ADDRESS] [--state-dir D] [--seed S] " + FaultOptions.USAGE
               + " [--ingestion-delay-ms N] [--feed SHOW_ID=URL] [--synthetic-show SHOW_ID=EPISODES]"
               + " [--quirks none|real-world|QUIRK,...]");
           System.out.println("quirks (default none, strict by Spotify's OpenAPI document):");
@@ -55,6 +56,7 @@ public final class SpotifySandboxMain {
         String value = args[++i];
         switch (option) {
           case "--port": builder.port(Integer.parseInt(value)); break;
+          case "--bind": builder.bind(SandboxMains.address(value)); break;
           case "--state-dir": builder.stateDir(Path.of(value)); break;
           case "--seed": seed = Long.parseLong(value); builder.seed(seed); break;
           case "--ingestion-delay-ms": builder.ingestionDelay(Duration.ofMillis(Long.parseLong(value))); break;
@@ -87,6 +89,7 @@ public final class SpotifySandboxMain {
     SandboxMains.serveUntilStopped(sandbox, "spotify-sandbox",
         "Spotify sandbox listening on " + sandbox.baseUri(),
         "  web api:       " + sandbox.apiBaseUri(),
+        "  web view:      " + sandbox.baseUri() + "/",
         "  token url:     " + sandbox.tokenUri(),
         "  authorize url: " + sandbox.authorizeUri(),
         "  client id:     " + sandbox.clientId(),

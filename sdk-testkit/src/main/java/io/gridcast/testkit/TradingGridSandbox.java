@@ -3,6 +3,7 @@ package io.gridcast.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,8 +29,11 @@ import org.slf4j.LoggerFactory;
  * If-Match} versions, an events feed for every change, signed webhook deliveries with retries,
  * multipart document uploads, role-based approvals with an append-only audit trail, issue and
  * site-request status rules. It starts with the {@linkplain TradingGridDemoData demo community},
- * injects faults ({@link #faults(FaultProfile)}) and can keep its state in a directory so that
- * runs build on each other.
+ * injects faults ({@link #faults(FaultProfile)}), can keep its state in a directory so that
+ * runs build on each other, and starts afresh on {@link #reset()}. At {@code /} it serves a
+ * read-only web view of the demo community: posts rendered from their Markdown with charts and
+ * images inline, attachments to download, assignments, issues, approvals with their audit
+ * trails, sites and site requests.
  *
  * <p>Point a client at {@link #baseUrl()} for the API and {@link #tokenUrl(String)} for tokens.
  * The helpers below read and change state directly, as a person would in the web UI; their
@@ -99,9 +103,10 @@ public final class TradingGridSandbox implements AutoCloseable {
     try {
       this.server = SandboxServer.builder()
           .name("tradinggrid")
+          .bind(b.bind)
           .port(b.port)
           .threads(b.threads)
-          .router(api.routes())
+          .router(new TgCommunityView(this).addTo(api.routes()))
           .errorFormat(TgErrorFormat.INSTANCE)
           .faults(withExemption(b.faults))
           .maxRequestBodyBytes(b.maxDocumentBytes + 1024 * 1024)
@@ -234,6 +239,11 @@ public final class TradingGridSandbox implements AutoCloseable {
   }
 
   // ---- inspection ---------------------------------------------------------------------------
+
+  /** The demo community as the API returns it (a copy). */
+  JsonNode community() {
+    return read(DEFAULT_COMMUNITY_ID, c -> c.json.deepCopy());
+  }
 
   /** Every resource of a kind in the demo community, in creation order (copies). */
   public List<JsonNode> resources(TradingGridResource type) {
@@ -512,15 +522,16 @@ public final class TradingGridSandbox implements AutoCloseable {
   }
 
   /**
-   * Configures and starts a {@link TradingGridSandbox}. Defaults: ephemeral port, seed 0,
-   * in-memory state, the demo tenant {@link #DEFAULT_TENANT_ID} with client {@link
-   * #DEFAULT_CLIENT_ID}/{@link #DEFAULT_CLIENT_SECRET} and user {@link #DEFAULT_USERNAME}/{@link
-   * #DEFAULT_PASSWORD}, system UTC clock, tokens valid for 1 hour, no faults (token endpoint not
-   * exempt), documents up to {@link #MAX_DOCUMENT_BYTES}, webhook deliveries tried 4 times with
-   * 250 ms initial backoff and a 10 s timeout, {@code max(8, 4 × processors)} worker threads. Not
-   * thread-safe.
+   * Configures and starts a {@link TradingGridSandbox}. Defaults: loopback ({@code 127.0.0.1}),
+   * ephemeral port, seed 0, in-memory state, the demo tenant {@link #DEFAULT_TENANT_ID} with client
+   * {@link #DEFAULT_CLIENT_ID}/{@link #DEFAULT_CLIENT_SECRET} and user {@link
+   * #DEFAULT_USERNAME}/{@link #DEFAULT_PASSWORD}, system UTC clock, tokens valid for 1 hour, no
+   * faults (token endpoint not exempt), documents up to {@link #MAX_DOCUMENT_BYTES}, webhook
+   * deliveries tried 4 times with 250 ms initial backoff and a 10 s timeout, {@code max(8, 4 ×
+   * processors)} worker threads. Not thread-safe.
    */
   public static final class Builder {
+    private InetAddress bind = InetAddress.getLoopbackAddress();
     private int port;
     private long seed;
     private Path stateDir;
@@ -541,7 +552,17 @@ public final class TradingGridSandbox implements AutoCloseable {
       user(DEFAULT_TENANT_ID, DEFAULT_USERNAME, DEFAULT_PASSWORD);
     }
 
-    /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+    /**
+     * The address to listen on. Default loopback ({@code 127.0.0.1}): only this machine can
+     * connect. {@code 0.0.0.0} listens on every interface (a sandbox in a container); the
+     * sandbox speaks plain HTTP with published test credentials, so only on a network you trust.
+     */
+    public Builder bind(InetAddress address) {
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /** Port to listen on; 0 (the default) picks a free one. */
     public Builder port(int port) {
       this.port = port;
       return this;

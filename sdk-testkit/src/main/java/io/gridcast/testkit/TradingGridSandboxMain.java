@@ -11,7 +11,8 @@ import java.time.Duration;
  *     --seed 7 --fault-5xx 0.05 --fault-429 0.02 --retry-after 1 --fault-exempt-token
  * </pre>
  *
- * <p>Options: {@code --port N} (default 0 = any free port), {@code --state-dir D}, {@code --seed
+ * <p>Options: {@code --port N} (default 0 = any free port), {@code --bind ADDRESS} (default
+ * {@code 127.0.0.1}, loopback only; {@code 0.0.0.0} for every interface), {@code --state-dir D}, {@code --seed
  * S}, {@code --fault-seed S} (default: the seed), {@code --fault-5xx R}, {@code --fault-429 R},
  * {@code --retry-after SECONDS}, {@code --fault-reset R}, {@code --fault-malformed R}, {@code
  * --latency-ms N}, {@code --jitter-ms N}, {@code --fault-exempt PATH_PREFIX} (repeatable), {@code
@@ -33,7 +34,7 @@ public final class TradingGridSandboxMain {
       for (int i = 0; i < args.length; i++) {
         String option = args[i];
         if (option.equals("--help") || option.equals("-h")) {
-          System.out.println("usage: TradingGridSandboxMain [--port N] [--state-dir D] [--seed S] " + FaultOptions.USAGE
+          System.out.println("usage: TradingGridSandboxMain [--port N] [--bind ADDRESS] [--state-dir D] [--seed S] " + FaultOptions.USAGE
               + " [--fault-exempt-token] [--token-ttl-seconds N]");
           return;
         }
@@ -47,6 +48,7 @@ public final class TradingGridSandboxMain {
         String value = args[++i];
         switch (option) {
           case "--port": builder.port(Integer.parseInt(value)); break;
+          case "--bind": builder.bind(SandboxMains.address(value)); break;
           case "--state-dir": builder.stateDir(Path.of(value)); break;
           case "--seed": seed = Long.parseLong(value); builder.seed(seed); break;
           case "--token-ttl-seconds": builder.tokenLifetime(Duration.ofSeconds(Long.parseLong(value))); break;
@@ -67,6 +69,7 @@ public final class TradingGridSandboxMain {
     SandboxMains.serveUntilStopped(sandbox, "tradinggrid-sandbox",
         "Trading Grid sandbox listening on " + sandbox.baseUrl(),
         "  token url:     " + sandbox.tokenUrl(TradingGridSandbox.DEFAULT_TENANT_ID),
+        "  web view:      " + sandbox.baseUri() + "/",
         "  tenant:        " + TradingGridSandbox.DEFAULT_TENANT_ID,
         "  community:     " + TradingGridSandbox.DEFAULT_COMMUNITY_ID,
         "  client id:     " + TradingGridSandbox.DEFAULT_CLIENT_ID,

@@ -12,6 +12,13 @@
  * }
  * }</pre>
  *
+ * <p>Both sandboxes start with documented demo data ({@code sdk-testkit/DEMO-DATA.md}: every id
+ * and what it shows) and return to it on {@code reset()}. At {@code /} each serves a read-only web
+ * view of what it holds, for a person to see what a flow did. In JUnit 5 tests, {@link
+ * io.gridcast.testkit.junit.GridcastSandboxes} starts them and injects them and ready clients.
+ * As a process: {@code java -jar sdk-testkit-<version>-standalone.jar spotify|tradinggrid [--port N]
+ * [--bind ADDRESS]} ({@link io.gridcast.testkit.SandboxesMain}).
+ *
  * <h2>Building another sandbox on the shared infrastructure</h2>
  *
  * <ol>
@@ -23,7 +30,7 @@
  *       {@link io.gridcast.testkit.SandboxErrorFormat} that renders the platform's error JSON
  *       (for example {@code {"error":{"code","message","requestId"}}}); 404/405 router misses,
  *       413 oversized bodies and injected 5xx/429 faults are rendered with it too.
- *   <li>Start a {@link io.gridcast.testkit.SandboxServer}: it binds to 127.0.0.1, switches
+ *   <li>Start a {@link io.gridcast.testkit.SandboxServer}: it binds to 127.0.0.1 (unless told otherwise), switches
  *       TCP_NODELAY on (without it every response stalls ~40 ms), keeps connections alive, runs
  *       handlers on a thread pool and applies a {@link io.gridcast.testkit.FaultProfile} that
  *       can be swapped while running.
