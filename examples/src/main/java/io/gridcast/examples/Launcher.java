@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
- * {@code examples/run <flow> [--reset] [--plan] [--dir DIR]}: runs one flow as a script on the
- * embedded default (or on the real platforms when credentials are in the environment), shows a
- * progress line while it runs and a summary table at the end. Exit code 0 when no item failed,
- * 1 when some did, 2 for bad usage.
+ * {@code examples/run <flow> [--reset] [--plan] [--serve] [--dir DIR]}: runs one flow as a script
+ * on the embedded default (or on the real platforms when credentials are in the environment),
+ * shows a progress line while it runs and a summary table at the end; with {@code --serve} the
+ * embedded sandboxes stay up afterwards, their web views showing what the flow wrote, until the
+ * process is stopped. Exit code 0 when no item failed, 1 when some did, 2 for bad usage.
  */
 public final class Launcher {
 
@@ -24,13 +27,24 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.getenv()));
+    System.exit(run(args, System.out, System.getenv(), environment -> awaitStop()));
   }
 
   static int run(String[] args, PrintStream out, Map<String, String> env) {
+    return run(args, out, env, environment -> {});
+  }
+
+  /**
+   * Runs as {@code main} does.
+   *
+   * @param whileServing with {@code --serve} on the embedded sandboxes, called after the summary with the environment
+   *     still open; the sandboxes close when it returns ({@code main} waits until the process is stopped)
+   */
+  static int run(String[] args, PrintStream out, Map<String, String> env, Consumer<Environment> whileServing) {
     List<String> rest = new ArrayList<>(List.of(args));
     boolean reset = rest.remove("--reset");
     boolean plan = rest.remove("--plan");
+    boolean serve = rest.remove("--serve");
     Path dir = DEFAULT_DIR;
     int d = rest.indexOf("--dir");
     if (d >= 0) {
@@ -70,7 +84,33 @@ public final class Launcher {
       RunReport report = example.get().run(environment, bridge, plan);
       progress.finish();
       summary(out, report);
+      if (serve) {
+        serve(environment, out, whileServing);
+      }
       return report.failed() == 0 && report.stoppedBecause().isEmpty() ? 0 : 1;
+    }
+  }
+
+  /** Prints where the sandboxes' web views are and keeps the sandboxes up while {@code whileServing} runs. */
+  private static void serve(Environment environment, PrintStream out, Consumer<Environment> whileServing) {
+    out.println();
+    if (!environment.embedded()) {
+      out.println("--serve keeps the embedded sandboxes up; this run used the real platforms, so there is nothing to serve");
+      return;
+    }
+    out.println("Trading Grid community view: " + environment.tradingGridSandbox().baseUri() + "/");
+    out.println("Spotify view:                " + environment.spotifySandbox().baseUri() + "/");
+    out.println("serving until you press Ctrl-C");
+    out.flush();
+    whileServing.accept(environment);
+  }
+
+  /** Blocks until the process is stopped (Ctrl-C); state is saved after every change, so nothing is lost. */
+  private static void awaitStop() {
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -83,7 +123,7 @@ public final class Launcher {
   }
 
   private static void usage(PrintStream out) {
-    out.println("usage: examples/run <flow> [--reset] [--plan] [--dir DIR]");
+    out.println("usage: examples/run <flow> [--reset] [--plan] [--serve] [--dir DIR]");
     out.println();
     out.println("Runs a Gridcast flow on the embedded sandboxes (state in ./.gridcast), or on the real");
     out.println("platforms when SPOTIFY_CLIENT_ID and the TRADINGGRID_* settings are in the environment.");
@@ -96,6 +136,7 @@ public final class Launcher {
     out.println("options:");
     out.println("  --reset     start afresh: wipe the sandboxes' state and the ledger together");
     out.println("  --plan      show what would happen without writing anything");
+    out.println("  --serve     keep the sandboxes up after the run and print where their web views show what it did");
     out.println("  --dir DIR   keep state in DIR instead of ./.gridcast");
   }
 
