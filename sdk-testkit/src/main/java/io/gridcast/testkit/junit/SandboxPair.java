@@ -25,11 +25,10 @@ final class SandboxPair implements AutoCloseable {
     this.tradingGrid = tradingGrid;
   }
 
-  /** Starts both sandboxes with {@code seed}, in memory, on loopback, on free ports. */
-  static SandboxPair start(long seed) {
-    SpotifySandbox spotify = SpotifySandbox.builder().seed(seed).build();
+  static SandboxPair start() {
+    SpotifySandbox spotify = SpotifySandbox.builder().build();
     try {
-      SandboxPair pair = new SandboxPair(spotify, TradingGridSandbox.builder().seed(seed).start());
+      SandboxPair pair = new SandboxPair(spotify, TradingGridSandbox.builder().start());
       log.debug("started {} and {} for tests", pair.spotify, pair.tradingGrid);
       return pair;
     } catch (RuntimeException e) {
