@@ -80,7 +80,7 @@ public final class GridcastSandboxExtension
     // Class-wide sandboxes go with the outermost class; JUnit would also close them with its
     // store, but only from 5.13 on.
     if (settings(context).scope() == GridcastSandboxes.Scope.CLASS && outermostClass(context) == context) {
-      SandboxPair sandboxes = context.getStore(NAMESPACE).remove(SANDBOXES, SandboxPair.class);
+      SandboxPair sandboxes = context.getStore(NAMESPACE).remove(key(context), SandboxPair.class);
       if (sandboxes != null) {
         sandboxes.close();
       }
@@ -100,8 +100,13 @@ public final class GridcastSandboxExtension
   // ---- where the sandboxes live -------------------------------------------------------------
 
   private static SandboxPair sandboxes(ExtensionContext context) {
-    ExtensionContext owner = settings(context).scope() == GridcastSandboxes.Scope.RUN ? context.getRoot() : outermostClass(context);
-    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(SANDBOXES, key -> SandboxPair.start(), SandboxPair.class);
+    GridcastSandboxes settings = settings(context);
+    ExtensionContext owner = settings.scope() == GridcastSandboxes.Scope.RUN ? context.getRoot() : outermostClass(context);
+    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key(context), key -> SandboxPair.start(settings.seed()), SandboxPair.class);
+  }
+
+  private static String key(ExtensionContext context) {
+    return SANDBOXES + ":" + settings(context).seed();
   }
 
   /** The context of the top-level class around {@code context}: its store lives as long as that class runs. */

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Defaults: one pair of sandboxes per top-level test class ({@link Scope#CLASS}), shared
  * by its {@code @Nested} classes; both reset to their demo data before each test; no faults,
  * except what {@link SandboxFaults} asks for a test. Sandboxes are in memory, on loopback,
- * on free ports. JUnit 5.13 or later closes {@link Scope#RUN run-wide} sandboxes at the end of
+ * on free ports. Test classes may run in parallel; the tests of one class must not (they share
+ * its sandboxes, which each test resets and gives its faults). JUnit 5.13 or later closes {@link Scope#RUN run-wide} sandboxes at the end of
  * the run; earlier versions leave that to the JVM's exit.
  */
 @Documented
@@ -60,6 +61,13 @@ public @interface GridcastSandboxes {
    * classes do not run in parallel.
    */
   boolean resetBeforeEachTest() default true;
+
+  /**
+   * The seed of both sandboxes: it decides the ids they generate and the Trading Grid demo data's
+   * variations (which partner is where; see {@code sdk-testkit/DEMO-DATA.md}). Default 0. Run-wide
+   * sandboxes are shared by the classes that ask for the same seed.
+   */
+  long seed() default 0;
 
   /** How long one pair of sandboxes lives. */
   enum Scope {

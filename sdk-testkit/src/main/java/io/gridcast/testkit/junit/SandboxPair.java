@@ -25,10 +25,11 @@ final class SandboxPair implements AutoCloseable {
     this.tradingGrid = tradingGrid;
   }
 
-  static SandboxPair start() {
-    SpotifySandbox spotify = SpotifySandbox.builder().build();
+  /** Starts both sandboxes with {@code seed}, in memory, on loopback, on free ports. */
+  static SandboxPair start(long seed) {
+    SpotifySandbox spotify = SpotifySandbox.builder().seed(seed).build();
     try {
-      SandboxPair pair = new SandboxPair(spotify, TradingGridSandbox.builder().start());
+      SandboxPair pair = new SandboxPair(spotify, TradingGridSandbox.builder().seed(seed).start());
       log.debug("started {} and {} for tests", pair.spotify, pair.tradingGrid);
       return pair;
     } catch (RuntimeException e) {

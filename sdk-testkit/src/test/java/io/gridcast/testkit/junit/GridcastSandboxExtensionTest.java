@@ -112,6 +112,20 @@ class GridcastSandboxExtensionTest {
   }
 
   @Test
+  void theSeedOfTheAnnotationReachesTheSandboxes() {
+    run(Seeded.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+
+    try (TradingGridSandbox seven = TradingGridSandbox.builder().seed(7).start();
+        TradingGridSandbox zero = TradingGridSandbox.builder().start()) {
+      assertThat(seen.get("account")).isEqualTo(account(seven)).isNotEqualTo(account(zero));
+    }
+  }
+
+  private static String account(TradingGridSandbox tg) {
+    return tg.resource(TradingGridResource.PARTNERS, "p_alder_finch").orElseThrow().path("accountId").asText();
+  }
+
+  @Test
   void aFieldOfAnotherTypeFailsNamingTheTypesThatWork() {
     run(WrongFieldType.class).allEvents().assertThatEvents().haveAtLeastOne(finishedWithFailure(message(m ->
         m.equals("@FromSandbox field WrongFieldType.notASandbox has type String; it must be one of SpotifySandbox,"
@@ -120,7 +134,7 @@ class GridcastSandboxExtensionTest {
 
   @Test
   void askingForAClientWithoutItsModuleSaysWhichDependencyToAdd() {
-    try (SandboxPair pair = SandboxPair.start()) {
+    try (SandboxPair pair = SandboxPair.start(0)) {
       assertThatThrownBy(() -> pair.get(GridcastSandboxExtension.SPOTIFY_CLIENT))
           .isInstanceOf(ExtensionConfigurationException.class)
           .hasMessage("io.gridcast.spotify.SpotifyClient is not on the test class path: add io.gridcast:sdk-spotify to the"
@@ -264,6 +278,14 @@ class GridcastSandboxExtensionTest {
     @Test
     void test(TradingGridSandbox tg) {
       seen.put("B", tg);
+    }
+  }
+
+  @GridcastSandboxes(seed = 7)
+  static class Seeded {
+    @Test
+    void test(TradingGridSandbox tg) {
+      seen.put("account", account(tg));
     }
   }
 
