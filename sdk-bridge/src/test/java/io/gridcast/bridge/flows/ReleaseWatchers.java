@@ -1,6 +1,6 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.bridge.testing.MutableClock;
+import io.gridcast.testkit.MutableClock;
 import io.gridcast.bridge.testing.Sandboxes;
 import io.gridcast.spotify.feed.EpisodeMatcher;
 import io.gridcast.spotify.feed.FeedItem;

@@ -1,5 +1,7 @@
 package io.gridcast.bridge.state;
 
+import io.gridcast.testkit.state.StateStoreContract;
+
 import java.time.Clock;
 
 class InMemoryStateStoreTest extends StateStoreContract {

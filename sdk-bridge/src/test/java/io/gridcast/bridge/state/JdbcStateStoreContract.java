@@ -1,6 +1,9 @@
 package io.gridcast.bridge.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.gridcast.testkit.state.StateStoreContract;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +19,28 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@link JdbcStateStore} must do on every database beyond the {@link StateStoreContract}:
- * upgrade the schema that earlier versions of Gridcast left behind.
+ * keep a key apart from the digest that stands for a long key, and upgrade the schema that earlier
+ * versions of Gridcast left behind.
  */
 abstract class JdbcStateStoreContract extends StateStoreContract {
+
+  @Test
+  void aKeyThatLooksLikeTheDigestOfALongKeyIsAKeyOfItsOwn() {
+    Lease lease = acquire("instance-a");
+    String lookalike = SourceKeys.storedForm(LONG_KEY);
+    store.record(entry(LONG_KEY, "post-long", "fp-long"), lease);
+    store.deadLetter(FLOW, LONG_KEY, "long failed", null, T0, lease);
+
+    store.record(entry(lookalike, "post-lookalike", "fp-lookalike"), lease);
+    store.deadLetter(FLOW, lookalike, "lookalike failed", null, T0.plusSeconds(1), lease);
+
+    assertThat(store.find(FLOW, LONG_KEY).orElseThrow().targetId()).isEqualTo("post-long");
+    assertThat(store.find(FLOW, lookalike).orElseThrow().targetId()).isEqualTo("post-lookalike");
+    assertThat(store.entries(FLOW)).extracting(LedgerEntry::sourceKey).containsExactly(lookalike, LONG_KEY);
+    assertThat(store.deadLetters(FLOW)).extracting(DeadLetter::sourceKey, DeadLetter::attempts)
+        .containsExactly(tuple(LONG_KEY, 1), tuple(lookalike, 1));
+  }
+
 
   /** A key indexed as it was by schema version 1 and by digest since version 2 (1,016 bytes). */
   static final String V1_LONG_KEY = "spotify:episode:" + "y".repeat(1_000);
