@@ -254,12 +254,12 @@ public final class TradingGridDemoData {
       document(DOCUMENT_EP43_SCRIPT, "supply-minutes-43-script.md", "text/markdown",
           ("# Supply Chain Minutes 43: Returns without tears\n\nHost intro, the three return codes, "
               + "a store manager's story, and what changes for suppliers on 1 December.\n").getBytes(StandardCharsets.UTF_8));
-      document(DOCUMENT_EP43_ARTWORK, "supply-minutes-43-cover.png", "image/png", png(2_048));
+      document(DOCUMENT_EP43_ARTWORK, "supply-minutes-43-cover.png", "image/png", png(2_048, 240, 240, 0x1d3557, 0xf1a208));
       document(DOCUMENT_EP43_RELEASE_NOTES, "supply-minutes-43-release-notes.pdf", "application/pdf",
           pdf("Release notes: Supply Chain Minutes 43"));
       document(DOCUMENT_EP43_AUDIO, "supply-minutes-43.mp3", "audio/mpeg", audio(12_000));
       document("d_summer_brief", "summer-sounds-brief.pdf", "application/pdf", pdf("Summer Sounds in Store: campaign brief"));
-      document("d_summer_key_visual", "summer-sounds-key-visual.png", "image/png", png(3_072));
+      document("d_summer_key_visual", "summer-sounds-key-visual.png", "image/png", png(3_072, 320, 180, 0xffd166, 0xef476f));
     }
 
     private void document(String id, String fileName, String contentType, byte[] content) {
@@ -282,12 +282,14 @@ public final class TradingGridDemoData {
       return bytes;
     }
 
-    private byte[] png(int size) {
-      byte[] bytes = new byte[size];
-      random.nextBytes(bytes);
-      byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-      System.arraycopy(signature, 0, bytes, 0, signature.length);
-      return bytes;
+    /**
+     * A real picture (too small for podcast artwork, as flow 5's rejection shows). It draws {@code
+     * drawn} random bytes and drops them, as the random stand-ins it replaced did, so that the rest
+     * of each seed's demo data stays what it was.
+     */
+    private byte[] png(int drawn, int width, int height, int ground, int band) {
+      random.nextBytes(new byte[drawn]);
+      return DemoImages.bands(width, height, ground, band);
     }
 
     private void posts() {

@@ -14,6 +14,7 @@ import io.gridcast.tradinggrid.model.Site;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -41,17 +42,19 @@ public final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState,
     Playlist p = source.playlist();
     String link = p.externalUrls().spotify().flatMap(LinkPolicy.spotify()::check)
         .orElseGet(() -> "https://open.spotify.com/playlist/" + SpotifyId.of(p.id()).value());
-    long items = p.items().total();
-    String body = PostMarkdown.create().markup("The music programme of ").strong(site.name()).markup(" (").text(site.region())
-        .markup(") is now ").strong(p.name()).markup(" with ").markup(Long.toString(items)).markup(items == 1 ? " item" : " items")
-        .markup(" (Spotify snapshot ").code(p.snapshotId()).markup(").\n\n")
+    // Spotify leaves the items out of playlists the reader neither owns nor collaborates on
+    OptionalLong items = p.itemsPage().map(page -> OptionalLong.of(page.total())).orElse(OptionalLong.empty());
+    PostMarkdown text = PostMarkdown.create().markup("The music programme of ").strong(site.name()).markup(" (").text(site.region())
+        .markup(") is now ").strong(p.name());
+    items.ifPresent(n -> text.markup(" with ").markup(Long.toString(n)).markup(n == 1 ? " item" : " items"));
+    String body = text.markup(" (Spotify snapshot ").code(p.snapshotId()).markup(").\n\n")
         .link("Open the playlist on Spotify", link, LinkPolicy.spotify()).build();
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("siteId", site.id());
     metadata.put("region", site.region());
     metadata.put("playlistUri", "spotify:playlist:" + p.id());
     metadata.put("snapshotId", p.snapshotId());
-    metadata.put("items", Long.toString(items));
+    items.ifPresent(n -> metadata.put("items", Long.toString(n)));
     return PostCreate.builder()
         .kind(PostKind.SERVICE_NOTICE)
         .title(PostMarkdown.plain("Music programme: " + site.name(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Music programme"))

@@ -183,7 +183,7 @@ class ApprovalGatedPublishingFlowTest {
 
   @Test
   void badArtworkBlocksTheReleaseWithTheReasonOnTheAuditTrail() throws IOException {
-    // the demo artwork is not a decodable image
+    // the demo artwork is a 240 x 240 picture: far below what Spotify accepts
     ApprovalGatedPublishingFlow flow = flow(TradingGridDemoData.DOCUMENT_EP43_ARTWORK);
     flow.run(bridge);
     String id = approvalId();
@@ -194,7 +194,8 @@ class ApprovalGatedPublishingFlowTest {
 
     assertThat(reports.get(1).deadLettered()).isEqualTo(1);
     assertThat(store.deadLetters(RELEASES)).singleElement().extracting(DeadLetter::reason)
-        .asString().contains("is not released", "not a readable JPEG or PNG", "square JPEG or PNG of 1400-3000 px");
+        .asString().contains("is not released", "is 240x240 px; Spotify accepts 1400x1400 to 3000x3000 px",
+            "square JPEG or PNG of 1400-3000 px");
     List<JsonNode> blocked = sandboxes.tradingGridSandbox.auditTrail(id).stream()
         .filter(e -> e.path("action").asText().equals("release_blocked")).toList();
     assertThat(blocked).singleElement()
