@@ -7,6 +7,7 @@ import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Enclosure;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SAXBuilder;
 import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.impl.XmlFixerReader;
 import io.gridcast.core.LogSafe;
@@ -25,6 +26,11 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jdom2.JDOMException;
+import org.jdom2.input.sax.XMLReaderJDOMFactory;
+import org.xml.sax.SAXNotRecognizedException;
+import org.xml.sax.SAXNotSupportedException;
+import org.xml.sax.XMLReader;
 
 /**
  * Reads the items of an RSS 2.0 podcast feed back into {@link FeedItem}s, using ROME: the
@@ -46,7 +52,9 @@ import javax.xml.stream.XMLStreamReader;
  * with more than {@link Builder#maxAttributes(int) maxAttributes} attributes and namespace
  * declarations (default {@value #DEFAULT_MAX_ATTRIBUTES}). A feed over a limit raises a {@link
  * FeedLimitExceededException}, an {@link IOException} whose message names the limit and how to
- * raise it.
+ * raise it. The reader sets the JDK's own per-element limit ({@code jdk.xml.elementAttributeLimit},
+ * 200 from JDK 24 on) to its {@code maxAttributes} on the parsers it uses, so the one limit holds
+ * on every Java version.
  *
  * <pre>{@code
  * FeedReader reader = new FeedReader();                                  // the defaults
@@ -65,6 +73,11 @@ public final class FeedReader {
 
   /** The default of {@link Builder#maxAttributes(int)}: 256 attributes and namespace declarations on one element. */
   public static final int DEFAULT_MAX_ATTRIBUTES = 256;
+
+  /** The JDK's per-element attribute limit (JAXP); 0 there means "no limit", so never set to 0. */
+  private static final String JDK_ATTRIBUTE_LIMIT = "jdk.xml.elementAttributeLimit";
+  /** The JAXP error code of that limit, the same on every JDK whatever the wording around it. */
+  private static final String JDK_ATTRIBUTE_LIMIT_ERROR = "JAXP00010002";
 
   private final int maxChars;
   private final int maxDepth;
@@ -118,8 +131,7 @@ public final class FeedReader {
     checkStructure(xml);
     WireFeed feed;
     try {
-      WireFeedInput input = new WireFeedInput(false, Locale.ROOT);
-      feed = input.build(new StringReader(xml));
+      feed = new LimitedFeedInput(jdkAttributeLimit()).build(new StringReader(xml));
     } catch (FeedException | IllegalArgumentException e) {
       throw new IOException("Not a readable RSS podcast feed: " + LogSafe.text(e.getMessage()), e);
     }
@@ -167,6 +179,7 @@ public final class FeedReader {
    */
   private void checkStructure(String xml) throws IOException {
     XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+    factory.setProperty(JDK_ATTRIBUTE_LIMIT, jdkAttributeLimit());
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
@@ -186,11 +199,8 @@ public final class FeedReader {
             }
             int attributes = stax.getAttributeCount() + stax.getNamespaceCount();
             if (attributes > maxAttributes) {
-              throw new FeedLimitExceededException("maxAttributes", maxAttributes, "Feed refused before parsing:"
-                  + " an element carries " + attributes + " attributes and namespace declarations, more than "
-                  + maxAttributes + " (the reader's maxAttributes limit), at " + where(stax.getLocation())
-                  + ". Many attributes on one element cost the XML parser quadratic time. If the feed is trusted,"
-                  + " raise the limit with FeedReader.builder().maxAttributes(n)");
+              throw tooManyAttributes(attributes + " attributes and namespace declarations, more than " + maxAttributes,
+                  ", at " + where(stax.getLocation()));
             }
             break;
           case XMLStreamConstants.END_ELEMENT:
@@ -204,6 +214,11 @@ public final class FeedReader {
         }
       }
     } catch (XMLStreamException e) {
+      if (String.valueOf(e.getMessage()).contains(JDK_ATTRIBUTE_LIMIT_ERROR)) {
+        // the JDK's own count, set above, stopped the parser first: more than maxAttributes + 1
+        String at = e.getLocation() == null ? "" : ", at " + where(e.getLocation());
+        throw tooManyAttributes("so many attributes that the XML parser stopped counting, more than " + maxAttributes, at);
+      }
       throw new IOException("Not a readable RSS podcast feed: " + LogSafe.text(parseError(e)), e);
     } finally {
       if (stax != null) {
@@ -213,6 +228,59 @@ public final class FeedReader {
           // closing a reader over a string releases nothing that matters
         }
       }
+    }
+  }
+
+  private FeedLimitExceededException tooManyAttributes(String howMany, String where) {
+    return new FeedLimitExceededException("maxAttributes", maxAttributes, "Feed refused before parsing:"
+        + " an element carries " + howMany + " (the reader's maxAttributes limit)" + where
+        + ". Many attributes on one element cost the XML parser quadratic time. If the feed is trusted,"
+        + " raise the limit with FeedReader.builder().maxAttributes(n)");
+  }
+
+  /**
+   * The JDK limit that lets every element this reader accepts through: one above {@code
+   * maxAttributes} (the JDK counts attributes only, this reader namespace declarations too).
+   */
+  private String jdkAttributeLimit() {
+    return Long.toString(Math.min((long) maxAttributes + 1, Integer.MAX_VALUE));
+  }
+
+  /**
+   * ROME's feed input with the JDK's attribute limit set on its SAX parser. A parser that does
+   * not know the JDK's property (Xerces, say) keeps its own limits; the streaming pass has
+   * already applied {@code maxAttributes}.
+   */
+  private static final class LimitedFeedInput extends WireFeedInput {
+    private final String limit;
+
+    LimitedFeedInput(String limit) {
+      super(false, Locale.ROOT);
+      this.limit = limit;
+    }
+
+    @Override
+    protected SAXBuilder createSAXBuilder() {
+      SAXBuilder builder = super.createSAXBuilder();
+      XMLReaderJDOMFactory readers = builder.getXMLReaderFactory();
+      builder.setXMLReaderFactory(new XMLReaderJDOMFactory() {
+        @Override
+        public XMLReader createXMLReader() throws JDOMException {
+          XMLReader reader = readers.createXMLReader();
+          try {
+            reader.setProperty(JDK_ATTRIBUTE_LIMIT, limit);
+          } catch (SAXNotRecognizedException | SAXNotSupportedException notTheJdksParser) {
+            // its own limits apply; maxAttributes was checked before this parser runs
+          }
+          return reader;
+        }
+
+        @Override
+        public boolean isValidating() {
+          return readers.isValidating();
+        }
+      });
+      return builder;
     }
   }
 

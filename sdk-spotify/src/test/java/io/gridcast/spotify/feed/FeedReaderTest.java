@@ -131,6 +131,23 @@ class FeedReaderTest {
         .hasMessageContaining("FeedReader.builder().maxAttributes(n)");
   }
 
+  @Test
+  void anElementFarOverTheLimitIsRefusedAsOverTheLimitWhicheverParserCountsFirst() {
+    String xml = feedWithAttributes(20_000); // past even JDK 17's own limit of 10,000
+
+    assertThatThrownBy(() -> new FeedReader().readItems(new StringReader(xml)))
+        .isInstanceOfSatisfying(FeedLimitExceededException.class, e -> assertThat(e.limitName()).isEqualTo("maxAttributes"))
+        .hasMessageContaining("carries so many attributes that the XML parser stopped counting, more than 256 (the reader's maxAttributes limit)")
+        .hasMessageContaining("FeedReader.builder().maxAttributes(n)");
+  }
+
+  @Test
+  void aRaisedLimitHoldsOnEveryJavaVersionThoughJdk24AndLaterStopAt200OfTheirOwn() throws IOException {
+    String xml = feedWithAttributes(1_000);
+
+    assertThat(FeedReader.builder().maxAttributes(1_000).build().readItems(new StringReader(xml))).containsExactly(ITEM);
+  }
+
   // ---------------------------------------------------------------- what stays as it was
 
   @Test
