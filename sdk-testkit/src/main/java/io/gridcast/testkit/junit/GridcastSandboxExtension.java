@@ -1,15 +1,19 @@
 package io.gridcast.testkit.junit;
 
 import io.gridcast.testkit.FaultProfile;
+import io.gridcast.testkit.SpotifyQuirk;
 import io.gridcast.testkit.SpotifySandbox;
 import io.gridcast.testkit.TradingGridSandbox;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -102,11 +106,19 @@ public final class GridcastSandboxExtension
   private static SandboxPair sandboxes(ExtensionContext context) {
     GridcastSandboxes settings = settings(context);
     ExtensionContext owner = settings.scope() == GridcastSandboxes.Scope.RUN ? context.getRoot() : outermostClass(context);
-    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key(context), key -> SandboxPair.start(settings.seed()), SandboxPair.class);
+    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key(context), key -> SandboxPair.start(settings.seed(), quirks(settings)), SandboxPair.class);
+  }
+
+  private static Set<SpotifyQuirk> quirks(GridcastSandboxes settings) {
+    if (settings.realWorldSpotify()) {
+      return SpotifyQuirk.REAL_WORLD;
+    }
+    return settings.spotifyQuirks().length == 0 ? SpotifyQuirk.NONE : EnumSet.copyOf(Arrays.asList(settings.spotifyQuirks()));
   }
 
   private static String key(ExtensionContext context) {
-    return SANDBOXES + ":" + settings(context).seed();
+    GridcastSandboxes settings = settings(context);
+    return SANDBOXES + ":" + settings.seed() + ":" + new TreeSet<>(quirks(settings));
   }
 
   /** The context of the top-level class around {@code context}: its store lives as long as that class runs. */

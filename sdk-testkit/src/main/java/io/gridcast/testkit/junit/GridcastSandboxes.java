@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import io.gridcast.testkit.SpotifyQuirk;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -68,6 +69,19 @@ public @interface GridcastSandboxes {
    * sandboxes are shared by the classes that ask for the same seed.
    */
   long seed() default 0;
+
+  /**
+   * The live Spotify API's deviations from its document that the Spotify sandbox reproduces, by
+   * name. Default none: the sandbox answers strictly by Spotify's OpenAPI document. Run-wide
+   * sandboxes are shared by the classes that ask for the same seed and quirks.
+   */
+  SpotifyQuirk[] spotifyQuirks() default {};
+
+  /**
+   * Whether the Spotify sandbox reproduces every quirk, {@link SpotifyQuirk#REAL_WORLD} (with
+   * {@link #spotifyQuirks()} or without). Default {@code false}.
+   */
+  boolean realWorldSpotify() default false;
 
   /** How long one pair of sandboxes lives. */
   enum Scope {

@@ -1,7 +1,9 @@
 package io.gridcast.testkit.junit;
 
+import io.gridcast.testkit.SpotifyQuirk;
 import io.gridcast.testkit.SpotifySandbox;
 import io.gridcast.testkit.TradingGridSandbox;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -25,9 +27,12 @@ final class SandboxPair implements AutoCloseable {
     this.tradingGrid = tradingGrid;
   }
 
-  /** Starts both sandboxes with {@code seed}, in memory, on loopback, on free ports. */
-  static SandboxPair start(long seed) {
-    SpotifySandbox spotify = SpotifySandbox.builder().seed(seed).build();
+  /**
+   * Starts both sandboxes with {@code seed}, the Spotify sandbox with {@code spotifyQuirks}, in
+   * memory, on loopback, on free ports.
+   */
+  static SandboxPair start(long seed, Set<SpotifyQuirk> spotifyQuirks) {
+    SpotifySandbox spotify = SpotifySandbox.builder().seed(seed).quirks(spotifyQuirks).build();
     try {
       SandboxPair pair = new SandboxPair(spotify, TradingGridSandbox.builder().seed(seed).start());
       log.debug("started {} and {} for tests", pair.spotify, pair.tradingGrid);

@@ -7,12 +7,14 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.gridcast.testkit.FaultProfile;
+import io.gridcast.testkit.SpotifyQuirk;
 import io.gridcast.testkit.SpotifySandbox;
 import io.gridcast.testkit.TradingGridResource;
 import io.gridcast.testkit.TradingGridSandbox;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,7 +136,7 @@ class GridcastSandboxExtensionTest {
 
   @Test
   void askingForAClientWithoutItsModuleSaysWhichDependencyToAdd() {
-    try (SandboxPair pair = SandboxPair.start(0)) {
+    try (SandboxPair pair = SandboxPair.start(0, SpotifyQuirk.NONE)) {
       assertThatThrownBy(() -> pair.get(GridcastSandboxExtension.SPOTIFY_CLIENT))
           .isInstanceOf(ExtensionConfigurationException.class)
           .hasMessage("io.gridcast.spotify.SpotifyClient is not on the test class path: add io.gridcast:sdk-spotify to the"
@@ -281,11 +283,39 @@ class GridcastSandboxExtensionTest {
     }
   }
 
+  @Test
+  void theSpotifyQuirksOfTheAnnotationReachTheSpotifySandbox() {
+    run(Quirky.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    run(RealWorld.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    run(Seeded.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+
+    assertThat(seen.get("quirky")).isEqualTo(EnumSet.of(SpotifyQuirk.NULL_ADDED_BY));
+    assertThat(seen.get("real world")).isEqualTo(SpotifyQuirk.REAL_WORLD);
+    assertThat(seen.get("strict")).isEqualTo(SpotifyQuirk.NONE);
+  }
+
+  @GridcastSandboxes(spotifyQuirks = SpotifyQuirk.NULL_ADDED_BY)
+  static class Quirky {
+    @Test
+    void test(SpotifySandbox spotify) {
+      seen.put("quirky", spotify.quirks());
+    }
+  }
+
+  @GridcastSandboxes(realWorldSpotify = true)
+  static class RealWorld {
+    @Test
+    void test(SpotifySandbox spotify) {
+      seen.put("real world", spotify.quirks());
+    }
+  }
+
   @GridcastSandboxes(seed = 7)
   static class Seeded {
     @Test
-    void test(TradingGridSandbox tg) {
+    void test(TradingGridSandbox tg, SpotifySandbox spotify) {
       seen.put("account", account(tg));
+      seen.put("strict", spotify.quirks());
     }
   }
 
