@@ -46,11 +46,20 @@ final class SandboxProcess implements AutoCloseable {
 
   /** Puts the Trading Grid sandbox back to its demo data (no posts from earlier runs). */
   void resetTradingGrid() throws IOException {
-    in.write("reset\n");
+    command("reset");
+  }
+
+  /** Makes both sandboxes answer every request {@code millis} ms late (0: no injected latency). */
+  void latency(int millis) throws IOException {
+    command("latency " + millis);
+  }
+
+  private void command(String command) throws IOException {
+    in.write(command + "\n");
     in.flush();
     String answer = out.readLine();
     if (!"OK".equals(answer)) {
-      throw new IllegalStateException("the sandbox process did not reset: " + answer);
+      throw new IllegalStateException("the sandbox process did not do '" + command + "': " + answer);
     }
   }
 
