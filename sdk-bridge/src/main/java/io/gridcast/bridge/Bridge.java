@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
  * Runs flows with effectively-once delivery.
@@ -32,7 +33,8 @@ import java.util.UUID;
  * instance that finds the lease held returns a report with {@code leaseHeldElsewhere()}.
  *
  * <p>Defaults: the system UTC clock; lease TTL 5 minutes (renewed after each batch and
- * whenever half of it has passed); instance id {@code <pid@host>/<random>}. A bridge is
+ * whenever half of it has passed); instance id {@code <pid@host>/<random>}; remote writes on a
+ * shared pool of daemon threads named {@code gridcast-write-N}, which end after a minute idle. A bridge is
  * thread-safe: different flows may run concurrently from different threads. It does not own
  * the clients or the store it was given; close them yourself.
  */
@@ -46,6 +48,7 @@ public final class Bridge {
   private final Duration leaseTtl;
   private final List<ProgressListener> progress;
   private final List<BridgeListener> listeners;
+  private final Executor writers;
   /** The flow partitions this bridge is running now. */
   private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -60,6 +63,7 @@ public final class Bridge {
     this.leaseTtl = b.leaseTtl;
     this.progress = List.copyOf(b.progress);
     this.listeners = List.copyOf(b.listeners);
+    this.writers = b.writers;
   }
 
   /** A new builder; a state store is required, everything else has a default (see the class comment). */
@@ -73,7 +77,7 @@ public final class Bridge {
    * {@code leaseHeldElsewhere()} (the lease is per instance, so the bridge guards itself).
    */
   public <S, T> RunReport run(Flow<S, T> flow) {
-    return exclusively(flow, () -> new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners).run());
+    return exclusively(flow, () -> new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners, writers).run());
   }
 
   private <S, T> RunReport exclusively(Flow<S, T> flow, java.util.function.Supplier<RunReport> work) {
@@ -90,7 +94,7 @@ public final class Bridge {
 
   /** Plans a flow: the report of what {@link #run} would do, with nothing written anywhere. */
   public <S, T> RunReport plan(Flow<S, T> flow) {
-    return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, true, progress, listeners).run();
+    return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, true, progress, listeners, writers).run();
   }
 
   /**
@@ -115,7 +119,7 @@ public final class Bridge {
               flow.name(), e.getClass().getSimpleName());
         }
       }
-      return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners).replay(items);
+      return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners, writers).replay(items);
     });
   }
 
@@ -175,6 +179,7 @@ public final class Bridge {
     private Duration leaseTtl = Duration.ofMinutes(5);
     private final List<ProgressListener> progress = new ArrayList<>();
     private final List<BridgeListener> listeners = new ArrayList<>();
+    private Executor writers = FlowRun.sharedWriters();
 
     private Builder() {}
 
@@ -249,6 +254,20 @@ public final class Bridge {
      */
     public Builder listener(BridgeListener listener) {
       this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Where remote writes run when a flow has more than one in flight ({@link
+     * Flow.Builder#maxInFlight(int)}), for example the application's own pool or, on Java 21 and
+     * later, {@code Executors.newVirtualThreadPerTaskExecutor()}; the bridge never shuts it down.
+     * Each run keeps at most its flow's {@code maxInFlight} writes on it at once; a write the
+     * executor rejects runs on the run's own thread. Default: a shared pool of daemon threads.
+     *
+     * @throws NullPointerException if {@code executor} is null
+     */
+    public Builder executor(Executor executor) {
+      this.writers = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

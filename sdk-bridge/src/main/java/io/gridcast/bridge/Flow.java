@@ -26,12 +26,17 @@ import java.util.regex.Pattern;
  * <p>Defaults: partition {@code "default"}; the fingerprint is the SHA-256 of the mapped
  * item's JSON encoding by {@link GridcastJson}; the {@code externalRef} of a created resource
  * is the source key; no per-run caps; an item is parked after 5 failed runs; no look-up for
- * replaying dead letters.
+ * replaying dead letters; up to {@value #DEFAULT_MAX_IN_FLIGHT} remote writes in flight.
  *
  * @param <S> the source item type
  * @param <T> the mapped (target request) type
  */
 public final class Flow<S, T> {
+
+  /** The default of {@link Builder#maxInFlight(int)}. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 8;
+  /** The most remote writes {@link Builder#maxInFlight(int)} allows in flight. */
+  public static final int MAX_IN_FLIGHT = 64;
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final ObjectMapper JSON = GridcastJson.newObjectMapper();
@@ -48,6 +53,7 @@ public final class Flow<S, T> {
   private final boolean hasLookup;
   private final RunCaps caps;
   private final DeliveryPolicy delivery;
+  private final int maxInFlight;
 
   private Flow(Builder<S, T> b) {
     this.name = b.name;
@@ -62,6 +68,7 @@ public final class Flow<S, T> {
     this.hasLookup = b.hasLookup;
     this.caps = b.caps;
     this.delivery = b.delivery;
+    this.maxInFlight = b.maxInFlight;
   }
 
   /**
@@ -139,6 +146,14 @@ public final class Flow<S, T> {
   }
 
   /**
+   * How many of one batch's remote writes may be in flight at once; default {@value
+   * #DEFAULT_MAX_IN_FLIGHT}. 1 writes the items one after the other on the run's own thread.
+   */
+  public int maxInFlight() {
+    return maxInFlight;
+  }
+
+  /**
    * The default fingerprint: SHA-256 of the JSON encoding, hashed as it is written (no copy of
    * the JSON is kept).
    */
@@ -164,6 +179,7 @@ public final class Flow<S, T> {
     private boolean hasLookup;
     private RunCaps caps = RunCaps.none();
     private DeliveryPolicy delivery = DeliveryPolicy.defaults();
+    private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
 
     private Builder(String name) {
       if (name == null || !NAME.matcher(name).matches()) {
@@ -254,6 +270,25 @@ public final class Flow<S, T> {
     /** How many failed runs an item gets before it is parked; default {@link DeliveryPolicy#defaults()}. */
     public Builder<S, T> delivery(DeliveryPolicy delivery) {
       this.delivery = Objects.requireNonNull(delivery, "delivery");
+      return this;
+    }
+
+    /**
+     * How many of one batch's remote writes (the sink's creates and updates, each with its
+     * orphan look-up) may be in flight at once, from 1 to {@value #MAX_IN_FLIGHT}; default
+     * {@value #DEFAULT_MAX_IN_FLIGHT}. Writes run on the bridge's executor; mapping, the ledger and
+     * the checkpoint stay on the run's thread, and a batch's checkpoint is saved only after every
+     * write of the batch was recorded, so more in flight changes nothing about what is delivered,
+     * only how fast. Use 1 for a sink whose items write to one shared remote resource (one
+     * playlist, say), where concurrent writes would only contend.
+     *
+     * @throws IllegalArgumentException if {@code maxInFlight} is outside 1 to {@value #MAX_IN_FLIGHT}
+     */
+    public Builder<S, T> maxInFlight(int maxInFlight) {
+      if (maxInFlight < 1 || maxInFlight > MAX_IN_FLIGHT) {
+        throw new IllegalArgumentException("maxInFlight must be from 1 to " + MAX_IN_FLIGHT + ", was " + maxInFlight);
+      }
+      this.maxInFlight = maxInFlight;
       return this;
     }
 

@@ -29,18 +29,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * One run (or plan) of one flow: the effectively-once delivery loop. Not thread-safe; one
- * instance per run.
+ * instance per run, used from the run's thread (its writes alone run on the bridge's executor).
  *
- * <p>Per batch: ledger look-up for all keys, then per item map → fingerprint → skip, update or
- * create (a create first looks for an orphan by {@code externalRef}) → ledger write; once every
- * item of the batch is committed, the checkpoint is saved and the lease renewed. An item whose
+ * <p>Per batch: one ledger look-up for all keys; then, in item order, map → fingerprint → skip,
+ * or start a remote update or create (a create first looks for an orphan by {@code
+ * externalRef}), with up to the flow's {@code maxInFlight} writes in flight; once they have all
+ * finished, the batch's successful writes are recorded together ({@code StateStore.recordAll}, a group
+ * commit), failed ones dead-lettered, listeners told in item order, and only then is the
+ * checkpoint saved and the lease renewed. A write that succeeded remotely but could not be
+ * recorded is found by its {@code externalRef} on the next run, as after a crash. An item whose
  * key no state store can hold ({@link SourceKeys}) fails alone, before the look-up: it is
  * reported but not dead-lettered (it could not be recorded), and it does not hold back the
  * checkpoint.
@@ -52,6 +67,8 @@ final class FlowRun<S, T> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FlowRun.class);
   private static final int MAX_REPORTED_FAILURES = 100;
+  /** How long the run's thread waits for writes at a time before it looks at its lease again. */
+  private static final long WAIT_SLICE_MILLIS = 500;
 
   private final Flow<S, T> flow;
   private final StateStore store;
@@ -61,6 +78,7 @@ final class FlowRun<S, T> {
   private final boolean dryRun;
   private final List<ProgressListener> progress;
   private final List<BridgeListener> listeners;
+  private final Executor writers;
   private final String runId = UUID.randomUUID().toString();
 
   private final long[] stageNanos = new long[Stage.values().length];
@@ -85,8 +103,9 @@ final class FlowRun<S, T> {
   private OptionalLong total = OptionalLong.empty();
 
   FlowRun(Flow<S, T> flow, StateStore store, Clock clock, String owner, Duration leaseTtl, boolean dryRun,
-      List<ProgressListener> progress, List<BridgeListener> listeners) {
+      List<ProgressListener> progress, List<BridgeListener> listeners, Executor writers) {
     this.flow = flow;
+    this.writers = writers;
     this.store = store;
     this.clock = clock;
     this.owner = owner;
@@ -231,39 +250,69 @@ final class FlowRun<S, T> {
     Map<String, LedgerEntry> ledger = store.findAll(flow.name(), storable);
     stageNanos[Stage.LOOKUP.ordinal()] += System.nanoTime() - t;
 
+    Outcome[] outcomes = new Outcome[items.size()];
+    long[] nanos = new long[items.size()];
+    List<Delivery> deliveries = new ArrayList<>();
     boolean complete = true;
+    Writes inFlight = new Writes();
+    try {
+      for (int i = 0; i < items.size(); i++) {
+        String key = keys.get(i);
+        seen++;
+        inFlight.collectFinished(); // a systemic failure of an earlier write stops the run here
+        if (stoppedBecause != null || seen > flow.caps().maxItems()) {
+          complete = false;
+          capReached |= stoppedBecause == null;
+          outcomes[i] = Outcome.SKIPPED;
+          continue;
+        }
+        MDC.put("gridcast.item", LogSafe.text(key));
+        if (refusedKeys.containsKey(i)) {
+          outcomes[i] = keyRefused(key, refusedKeys.get(i)); // it does not hold the checkpoint: no run could deliver it
+          continue;
+        }
+        if (!replaying && deadAttempts.getOrDefault(key, 0) >= flow.delivery().maxAttempts()) {
+          outcomes[i] = Outcome.SKIPPED; // parked: only a replay retries it; it does not hold the checkpoint
+          continue;
+        }
+        long itemStart = System.nanoTime();
+        Delivery delivery;
+        try {
+          renewLeaseIfDue();
+          delivery = prepare(i, items.get(i), key, ledger.get(key), itemStart);
+        } catch (StateStoreException e) { // a LeaseLostException included
+          stop((e instanceof LeaseLostException ? "lease lost: " : "state store failed: ") + LogSafe.text(e.getMessage()));
+          outcomes[i] = Outcome.FAILED; // not committed: the next run picks it up again
+          nanos[i] = System.nanoTime() - itemStart;
+          continue;
+        }
+        if (delivery.outcome != null) {
+          outcomes[i] = delivery.outcome;
+          nanos[i] = System.nanoTime() - itemStart;
+          if (delivery.outcome == Outcome.SKIPPED) {
+            complete = false;
+            capReached = true;
+          }
+          continue;
+        }
+        deliveries.add(delivery);
+        inFlight.start(delivery);
+      }
+    } finally {
+      inFlight.awaitAll(); // every write started is finished before anything else is decided
+      MDC.remove("gridcast.item");
+    }
+    for (Delivery d : deliveries) {
+      if (d.error != null) {
+        throw d.error; // an Error in a writer thread ends the run as it would have on this one
+      }
+    }
+    complete &= commit(deliveries, outcomes, nanos);
     for (int i = 0; i < items.size(); i++) {
-      String key = keys.get(i);
-      seen++;
-      if (stoppedBecause != null || seen > flow.caps().maxItems()) {
-        complete = false;
-        capReached |= stoppedBecause == null;
-        record(key, Outcome.SKIPPED, 0);
-        continue;
+      if (outcomes[i] != null) {
+        MDC.put("gridcast.item", LogSafe.text(keys.get(i)));
+        record(keys.get(i), outcomes[i], nanos[i]);
       }
-      MDC.put("gridcast.item", LogSafe.text(key));
-      if (refusedKeys.containsKey(i)) {
-        record(key, keyRefused(key, refusedKeys.get(i)), 0); // it does not hold the checkpoint: no run could deliver it
-        continue;
-      }
-      if (!replaying && deadAttempts.getOrDefault(key, 0) >= flow.delivery().maxAttempts()) {
-        record(key, Outcome.SKIPPED, 0); // parked: only a replay retries it; it does not hold the checkpoint
-        continue;
-      }
-      long itemStart = System.nanoTime();
-      Outcome outcome;
-      try {
-        renewLeaseIfDue();
-        outcome = processItem(items.get(i), key, ledger.get(key));
-      } catch (StateStoreException e) { // a LeaseLostException included
-        stop((e instanceof LeaseLostException ? "lease lost: " : "state store failed: ") + LogSafe.text(e.getMessage()));
-        outcome = Outcome.FAILED; // not committed: the next run picks it up again
-      }
-      if (outcome == Outcome.SKIPPED) {
-        complete = false;
-        capReached = true;
-      }
-      record(key, outcome, System.nanoTime() - itemStart);
     }
     MDC.remove("gridcast.item");
     if (!complete) {
@@ -279,7 +328,56 @@ final class FlowRun<S, T> {
     }
   }
 
-  private Outcome processItem(S item, String key, LedgerEntry entry) {
+  /**
+   * Records the batch's finished writes together ({@code StateStore.recordAll}), then sets
+   * their outcomes; a failed write is dead-lettered or stops the run, as {@link #itemFailed}
+   * decides. Writes that succeeded but cannot be recorded (the lease lost, the store failing) are
+   * failures of this run: the next run finds their resources by {@code externalRef}.
+   *
+   * @return whether every write of the batch was committed
+   */
+  private boolean commit(List<Delivery> deliveries, Outcome[] outcomes, long[] nanos) {
+    List<LedgerEntry> entries = new ArrayList<>(deliveries.size());
+    List<Delivery> written = new ArrayList<>(deliveries.size());
+    for (Delivery d : deliveries) {
+      nanos[d.index] = d.finishedNanos - d.startedNanos;
+      stageNanos[Stage.WRITE.ordinal()] += d.finishedNanos - d.writeStartedNanos;
+      if (d.failure != null) {
+        MDC.put("gridcast.item", LogSafe.text(d.key));
+        outcomes[d.index] = itemFailed(d.key, d.failure);
+      } else {
+        entries.add(entry(d.key, d.result, d.fingerprint, d.existing));
+        written.add(d);
+      }
+    }
+    MDC.remove("gridcast.item");
+    if (entries.isEmpty()) {
+      return true;
+    }
+    long l = System.nanoTime();
+    try {
+      store.recordAll(entries, lease);
+    } catch (StateStoreException e) { // a LeaseLostException included
+      stop((e instanceof LeaseLostException ? "lease lost: " : "state store failed: ") + LogSafe.text(e.getMessage()));
+      for (Delivery d : written) {
+        outcomes[d.index] = Outcome.FAILED; // not committed: the next run adopts what was written
+      }
+      return false;
+    } finally {
+      stageNanos[Stage.LEDGER.ordinal()] += System.nanoTime() - l;
+    }
+    for (Delivery d : written) {
+      clearDeadLetter(d.key);
+      outcomes[d.index] = d.writeOutcome;
+    }
+    return true;
+  }
+
+  /**
+   * Maps and fingerprints one item and decides what it needs: an outcome at once (unchanged, a
+   * mapping failure, over the write cap, or any change in a plan), or a remote write.
+   */
+  private Delivery prepare(int index, S item, String key, LedgerEntry entry, long startedNanos) {
     T mapped;
     String fingerprint;
     long t = System.nanoTime();
@@ -288,67 +386,244 @@ final class FlowRun<S, T> {
       fingerprint = flow.fingerprintOf(mapped);
     } catch (RuntimeException e) {
       stageNanos[Stage.MAP.ordinal()] += System.nanoTime() - t;
-      return itemFailed(key, e);
+      return immediate(itemFailed(key, e));
     }
     stageNanos[Stage.MAP.ordinal()] += System.nanoTime() - t;
 
     if (entry != null && entry.fingerprint().equals(fingerprint)) {
       clearDeadLetter(key);
-      return Outcome.UNCHANGED;
+      return immediate(Outcome.UNCHANGED);
     }
     if (writes >= flow.caps().maxWrites()) {
-      return Outcome.SKIPPED;
+      return immediate(Outcome.SKIPPED);
     }
     writes++; // before the dry-run return, so that a plan honours the caps like a run
     if (dryRun) {
-      return entry == null ? Outcome.CREATED : Outcome.UPDATED;
+      return immediate(entry == null ? Outcome.CREATED : Outcome.UPDATED);
     }
+    return new Delivery(index, key, mapped, fingerprint, entry, startedNanos);
+  }
+
+  /**
+   * The remote write of one item: an update of the resource the ledger names (delivered again if
+   * it was deleted), or a create that first adopts an orphan an earlier run left unrecorded.
+   * Touches no state: it may run on a writer thread.
+   */
+  private void write(Delivery d) {
     try {
-      Outcome outcome;
-      WriteResult result;
-      long w = System.nanoTime();
-      WriteResult updated = null;
-      String idempotencyKey = Fingerprints.idempotencyKey(flow.name(), key);
-      if (entry != null) {
+      String idempotencyKey = Fingerprints.idempotencyKey(flow.name(), d.key);
+      if (d.existing != null) {
         try {
-          updated = flow.sink().update(entry, mapped);
+          d.succeeded(flow.sink().update(d.existing, d.mapped), Outcome.UPDATED);
+          return;
         } catch (NotFoundException e) {
           // deleted on the target since we wrote it: deliver it again rather than lose it, under a
           // new idempotency key (the old one would replay the deleted resource)
           LOG.warn("{} for {} no longer exists on the target; delivering the item again",
-              LogSafe.quoted(entry.targetId()), LogSafe.quoted(key));
-          idempotencyKey = Fingerprints.idempotencyKey(flow.name(), key + "\u0000after:" + entry.targetId());
+              LogSafe.quoted(d.existing.targetId()), LogSafe.quoted(d.key));
+          idempotencyKey = Fingerprints.idempotencyKey(flow.name(), d.key + "\u0000after:" + d.existing.targetId());
         }
       }
-      if (updated != null) {
-        result = updated;
-        outcome = Outcome.UPDATED;
+      String externalRef = flow.externalRefOf(d.key);
+      Optional<WriteResult> orphan = flow.sink().findByExternalRef(externalRef);
+      WriteResult result;
+      if (orphan.isPresent()) {
+        WriteResult found = orphan.get();
+        LOG.info("adopting {} created for {} by an earlier run that did not record it",
+            LogSafe.quoted(found.targetId()), LogSafe.quoted(d.key));
+        result = d.fingerprint.equals(found.foundFingerprint().orElse(null))
+            ? found
+            : flow.sink().update(entry(d.key, found, "", null), d.mapped);
       } else {
-        String externalRef = flow.externalRefOf(key);
-        Optional<WriteResult> orphan = flow.sink().findByExternalRef(externalRef);
-        if (orphan.isPresent()) {
-          WriteResult found = orphan.get();
-          LOG.info("adopting {} created for {} by an earlier run that did not record it",
-              LogSafe.quoted(found.targetId()), LogSafe.quoted(key));
-          result = fingerprint.equals(found.foundFingerprint().orElse(null))
-              ? found
-              : flow.sink().update(entry(key, found, "", null), mapped);
-        } else {
-          result = flow.sink().create(key, mapped, idempotencyKey, externalRef);
-        }
-        outcome = Outcome.CREATED;
+        result = flow.sink().create(d.key, d.mapped, idempotencyKey, externalRef);
       }
-      stageNanos[Stage.WRITE.ordinal()] += System.nanoTime() - w;
-      long l = System.nanoTime();
-      store.record(entry(key, result, fingerprint, entry), lease);
-      stageNanos[Stage.LEDGER.ordinal()] += System.nanoTime() - l;
-      clearDeadLetter(key);
-      return outcome;
-    } catch (LeaseLostException e) {
-      throw e;
+      d.succeeded(result, Outcome.CREATED);
     } catch (RuntimeException e) {
-      return itemFailed(key, e);
+      d.failed(e);
     }
+  }
+
+  private Delivery immediate(Outcome outcome) {
+    Delivery d = new Delivery(-1, null, null, null, null, 0);
+    d.outcome = outcome;
+    return d;
+  }
+
+  /**
+   * One item on its way: decided at once ({@link #outcome} set), or a remote write whose result
+   * or failure a writer sets before counting {@link #finished} down (which publishes them to the
+   * run's thread).
+   */
+  private final class Delivery {
+    final int index;
+    final String key;
+    final T mapped;
+    final String fingerprint;
+    final LedgerEntry existing;
+    final long startedNanos;
+    final CountDownLatch finished = new CountDownLatch(1);
+    Outcome outcome;
+    long writeStartedNanos;
+    long finishedNanos;
+    WriteResult result;
+    Outcome writeOutcome;
+    RuntimeException failure;
+    Error error;
+
+    Delivery(int index, String key, T mapped, String fingerprint, LedgerEntry existing, long startedNanos) {
+      this.index = index;
+      this.key = key;
+      this.mapped = mapped;
+      this.fingerprint = fingerprint;
+      this.existing = existing;
+      this.startedNanos = startedNanos;
+    }
+
+    void succeeded(WriteResult result, Outcome outcome) {
+      this.result = result;
+      this.writeOutcome = outcome;
+    }
+
+    void failed(RuntimeException failure) {
+      this.failure = failure;
+    }
+  }
+
+  /**
+   * A batch's remote writes: at most the flow's {@code maxInFlight} at once on the bridge's
+   * executor (or, with one, on the run's own thread). The run's thread starts them in item order
+   * and, before each new item, looks at those finished meanwhile, so that a systemic failure
+   * stops the run before more writes start.
+   */
+  private final class Writes {
+    private final int maxInFlight = flow.maxInFlight();
+    private final Semaphore slots = new Semaphore(maxInFlight);
+    private boolean interrupted;
+    private final List<Delivery> started = new ArrayList<>();
+    private final Map<String, Delivery> startedByKey = new HashMap<>();
+    private final Queue<Delivery> finishedUnseen = new ConcurrentLinkedQueue<>();
+
+    void start(Delivery d) {
+      Delivery sameKey = startedByKey.put(d.key, d);
+      if (sameKey != null) {
+        // the same item twice in one batch: its second write waits for the first and adopts it
+        awaitWithRenewals(sameKey.finished);
+      }
+      started.add(d);
+      d.writeStartedNanos = System.nanoTime();
+      if (maxInFlight == 1) {
+        runWrite(d);
+        return;
+      }
+      while (!tryAcquireSlot()) {
+        renewLeaseWhileWaiting();
+      }
+      Map<String, String> mdc = MDC.getCopyOfContextMap();
+      d.writeStartedNanos = System.nanoTime();
+      Runnable task = () -> {
+        if (mdc != null) {
+          MDC.setContextMap(mdc);
+        }
+        try {
+          runWrite(d);
+        } finally {
+          slots.release();
+          MDC.clear();
+        }
+      };
+      try {
+        writers.execute(task);
+      } catch (RejectedExecutionException rejected) {
+        slots.release();
+        d.writeStartedNanos = System.nanoTime();
+        runWrite(d); // the executor is full or shut down: write here instead
+      }
+    }
+
+    private void runWrite(Delivery d) {
+      try {
+        write(d);
+      } catch (Error e) {
+        d.error = e;
+        if (maxInFlight == 1) {
+          throw e;
+        }
+      } finally {
+        d.finishedNanos = System.nanoTime();
+        finishedUnseen.add(d);
+        d.finished.countDown();
+      }
+    }
+
+    /** Stops the run if a write that finished since the last look failed systemically. */
+    void collectFinished() {
+      Delivery d;
+      while ((d = finishedUnseen.poll()) != null) {
+        if (d.failure != null && isSystemic(d.failure)) {
+          stop(describe(d.failure));
+        }
+      }
+    }
+
+    /**
+     * Waits for every write started, renewing the lease while it waits (a write may wait minutes
+     * for Spotify to ingest a release); an interrupt is kept for the caller, not acted on
+     * mid-write.
+     */
+    void awaitAll() {
+      for (Delivery d : started) {
+        awaitWithRenewals(d.finished);
+      }
+    }
+
+    private boolean tryAcquireSlot() {
+      try {
+        return slots.tryAcquire(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+        return false;
+      }
+    }
+
+    private void awaitWithRenewals(CountDownLatch latch) {
+      while (true) {
+        try {
+          if (latch.await(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+            break;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+        renewLeaseWhileWaiting();
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** A lease that cannot be renewed stops the run; the writes in flight still finish. */
+    private void renewLeaseWhileWaiting() {
+      try {
+        renewLeaseIfDue();
+      } catch (StateStoreException e) { // a LeaseLostException included
+        stop((e instanceof LeaseLostException ? "lease lost: " : "state store failed: ") + LogSafe.text(e.getMessage()));
+      }
+    }
+  }
+
+  /** The default executor of remote writes: daemon threads, created on demand, ended after a minute idle. */
+  static Executor sharedWriters() {
+    return SharedWriters.POOL;
+  }
+
+  private static final class SharedWriters {
+    static final AtomicInteger COUNT = new AtomicInteger();
+    static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), runnable -> {
+          Thread thread = new Thread(runnable, "gridcast-write-" + COUNT.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   private LedgerEntry entry(String key, WriteResult result, String fingerprint, LedgerEntry previous) {

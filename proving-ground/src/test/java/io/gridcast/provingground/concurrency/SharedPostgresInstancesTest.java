@@ -150,7 +150,9 @@ class SharedPostgresInstancesTest {
 
   @Test
   void aKilledLeaseHolderIsTakenOverOnceItsLeaseExpires() throws Exception {
-    try (ChildJvm holder = startWorker("killed-holder", SHOW_KILLED)) {
+    // the holder's 150th create answer is held back, so it is still at work (its lease renewed
+    // while it waits) however fast it delivered the first 100
+    try (ChildJvm holder = startWorker("killed-holder", SHOW_KILLED, "--hold-post", "150")) {
       holder.awaitLine("CREATED 100"::equals, TIMEOUT);
       try (ChildJvm successor = startWorker("successor", SHOW_KILLED)) {
         successor.awaitLine(line -> line.contains("held=true"), TIMEOUT);
@@ -189,10 +191,11 @@ class SharedPostgresInstancesTest {
     assertDeliveredOnce(SHOW_FROZEN);
   }
 
-  private ChildJvm startWorker(String name, String show) {
+  private ChildJvm startWorker(String name, String show, String... more) {
     List<String> args = new ArrayList<>(sandboxes.workerArgs());
     args.addAll(List.of("--show", show, "--store", "postgres:" + prefix, "--instance", name,
         "--lease-ttl-ms", Long.toString(LEASE_TTL.toMillis())));
+    args.addAll(List.of(more));
     return ChildJvm.start("instances-" + name, SyncWorker.class, List.of("-Xmx256m"), args);
   }
 

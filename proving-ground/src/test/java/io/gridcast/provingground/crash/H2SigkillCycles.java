@@ -160,7 +160,8 @@ public final class H2SigkillCycles {
     if (!settings.isEmpty()) {
       args.addAll(List.of("--url-settings", settings));
     }
-    return ChildJvm.start(logName(cycle, life), LedgerHammer.class, List.of("-Xmx128m"), args);
+    return ChildJvm.start(logName(cycle, life), LedgerHammer.class,
+        List.of("-Xmx128m", "-Dgridcast.hammer.group=" + LedgerHammer.GROUP_COMMIT), args);
   }
 
   private static String logName(int cycle, int life) {

@@ -44,6 +44,9 @@ public final class LedgerHammer {
    */
   static final String BASE_SETTINGS = ";AUTO_SERVER=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
 
+  /** {@code -Dgridcast.hammer.group=true}: record each page with one {@code recordAll}, as the bridge does. */
+  static final boolean GROUP_COMMIT = Boolean.getBoolean("gridcast.hammer.group");
+
   private LedgerHammer() {}
 
   public static void main(String[] args) throws Exception {
@@ -72,7 +75,26 @@ public final class LedgerHammer {
           pageKeys.add(key((page * PAGE + i) % keys));
         }
         Map<String, LedgerEntry> known = store.findAll(FLOW, pageKeys);
-        for (String key : pageKeys) {
+        if (GROUP_COMMIT) { // the page in one transaction, as the bridge group-commits a batch
+          List<LedgerEntry> batch = new ArrayList<>();
+          List<String> acks = new ArrayList<>();
+          for (String key : pageKeys) {
+            if (records >= 0 && n >= records) {
+              break;
+            }
+            long seq = life * 1_000_000_000L + n++;
+            Optional<Long> version = Optional.ofNullable(known.get(key)).flatMap(LedgerEntry::targetVersion);
+            batch.add(entry(key, seq, version.map(v -> v + 1).orElse(1L)));
+            acks.add("ACK " + key + " " + seq);
+          }
+          store.recordAll(batch, lease);
+          acks.forEach(System.out::println);
+          System.out.flush();
+          if (pauseMicros > 0) {
+            Thread.sleep(pauseMicros / 1000, (pauseMicros % 1000) * 1000);
+          }
+        }
+        for (String key : GROUP_COMMIT ? List.<String>of() : pageKeys) {
           if (records >= 0 && n >= records) {
             break;
           }

@@ -90,6 +90,17 @@ final class NormalizedState {
     // a stable order, so that records with the same identity are numbered alike in every pair
     pending.sort(Comparator.comparing(Record::kind).thenComparing(r -> canonical(r.json()).toString()));
     Map<String, String> aliases = new HashMap<>();
+    // ids drawn inside a record the pair started with (a comment on a seeded site request) are
+    // named after that record
+    for (Record r : records) {
+      if (r.id() != null && initialIds.contains(r.id())) {
+        for (String self : r.selfIds()) {
+          if (!initialIds.contains(self)) {
+            aliases.put(self, "⟨" + r.kind() + ":" + r.id() + "/self⟩");
+          }
+        }
+      }
+    }
     Set<String> taken = new HashSet<>();
     boolean progress = true;
     while (!pending.isEmpty()) {

@@ -96,7 +96,7 @@ final class SandboxState {
     for (TradingGridResource type : TradingGridResource.values()) {
       for (JsonNode r : tg.resources(type)) {
         String id = r.path("id").asText();
-        out.add(new Record("tradinggrid:" + type.collection(), id, Set.of(), r));
+        out.add(new Record("tradinggrid:" + type.collection(), id, embeddedIds(r), r));
         switch (type) {
           case THREADS -> children(out, "tradinggrid:thread-messages", id, tg.threadMessages(id));
           case ISSUES -> children(out, "tradinggrid:issue-comments", id, tg.issueComments(id));
@@ -106,6 +106,25 @@ final class SandboxState {
         }
       }
     }
+  }
+
+  /**
+   * The ids of objects embedded in a record's arrays (a site request's comments): they belong to
+   * it alone, and the sandbox draws them in the order writes arrive, which several writes in
+   * flight make differ from run to run.
+   */
+  private static Set<String> embeddedIds(JsonNode record) {
+    Set<String> ids = new java.util.LinkedHashSet<>();
+    record.fields().forEachRemaining(field -> {
+      if (field.getValue().isArray()) {
+        for (JsonNode element : field.getValue()) {
+          if (element.isObject() && element.path("id").isTextual()) {
+            ids.add(element.path("id").asText());
+          }
+        }
+      }
+    });
+    return ids;
   }
 
   /** Children are kept in order: a position in a thread or an audit trail is part of the state. */

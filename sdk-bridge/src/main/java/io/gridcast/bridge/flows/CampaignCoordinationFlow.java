@@ -122,6 +122,7 @@ public final class CampaignCoordinationFlow {
         .key(MilestoneRelease::key)
         .mapper(new MilestonePostsMapper(config.postTags()))
         .sink(new MilestonePostsSink(tradingGrid, name))
+        .maxInFlight(1) // the milestones of one campaign all write that campaign (If-Match)
         .caps(config.caps())
         .build();
   }

@@ -79,6 +79,7 @@ public final class TrainingSeriesFlow {
             documents::get))
         .fingerprint(PostWithDocuments::fingerprint)
         .sink(new DocumentPostSink(tradingGrid, name))
+        .maxInFlight(1) // the folder's shared documents go with every post: one upload, then reuse
         .externalRef(TrainingPostMapper::postRef)
         .lookup(key -> {
           snapshot.run();

@@ -396,7 +396,9 @@ class BusinessMusicFlowTest {
     RunReport crashed = bridge.run(crashingFlow);
     sandboxes.tradingGridSandbox.faults(FaultProfile.none());
     assertThat(crashed.stoppedBecause()).isPresent();
-    assertThat(markedPlaylists()).hasSize(1);
+    // the writes in flight when Trading Grid went down made their playlists too; none is recorded
+    assertThat(markedPlaylists()).isNotEmpty();
+    assertThat(store.entries(real.name())).isEmpty();
 
     BusinessMusicRun healed = run();
 
@@ -410,7 +412,8 @@ class BusinessMusicFlowTest {
     Bridge crashingLedger = sandboxes.bridge(new LedgerThatFailsToRecord(store, real.name()));
     RunReport crashed = crashingLedger.run(real);
     assertThat(crashed.stoppedBecause()).hasValueSatisfying(r -> assertThat(r).contains("disk full"));
-    assertThat(markedPlaylists()).hasSize(1);
+    // the batch's writes all happened before its one ledger transaction failed
+    assertThat(markedPlaylists()).hasSize(MANAGED.size());
 
     BusinessMusicRun healed = run();
 

@@ -5,6 +5,7 @@ import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.bridge.state.StateStore;
 import io.gridcast.bridge.state.StateStoreException;
 import io.gridcast.bridge.testing.DelegatingStateStore;
+import java.util.Collection;
 
 /**
  * A state store whose ledger writes fail for one flow: the crash between a remote write and its
@@ -25,5 +26,15 @@ final class LedgerThatFailsToRecord extends DelegatingStateStore {
       throw new StateStoreException("disk full while recording " + entry.sourceKey(), null);
     }
     super.record(entry, lease);
+  }
+
+  @Override
+  public void recordAll(Collection<LedgerEntry> entries, Lease lease) {
+    for (LedgerEntry entry : entries) {
+      if (entry.flow().equals(failingFlow)) {
+        throw new StateStoreException("disk full while recording " + entries.size() + " entries", null);
+      }
+    }
+    super.recordAll(entries, lease);
   }
 }

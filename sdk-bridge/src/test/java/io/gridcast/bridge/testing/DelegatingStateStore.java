@@ -51,6 +51,11 @@ public class DelegatingStateStore implements StateStore {
   }
 
   @Override
+  public void recordAll(Collection<LedgerEntry> entries, Lease lease) {
+    delegate.recordAll(entries, lease);
+  }
+
+  @Override
   public Optional<String> checkpoint(String flow, String partition) {
     return delegate.checkpoint(flow, partition);
   }

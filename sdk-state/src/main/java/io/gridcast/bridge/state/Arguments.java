@@ -3,6 +3,9 @@ package io.gridcast.bridge.state;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /** Argument checks and the time normalisation shared by every state store. */
 final class Arguments {
@@ -44,6 +47,20 @@ final class Arguments {
    * Databases keep microseconds (H2 rounds, PostgreSQL rounds too); every store truncates to
    * microseconds first so that what is read back equals what the in-memory store returns.
    */
+  /**
+   * The entries of one {@code recordAll}, each checked as {@code record} checks it, before any is
+   * written: present, of the lease's flow, and holding only text a store can keep.
+   */
+  static List<LedgerEntry> requireRecordable(Collection<LedgerEntry> entries, Lease lease) {
+    List<LedgerEntry> checked = new ArrayList<>(requirePresent("entries", entries).size());
+    for (LedgerEntry entry : entries) {
+      StorableText.requireStorable(requirePresent("entries element", entry));
+      requireSameFlow(entry.flow(), lease);
+      checked.add(entry);
+    }
+    return checked;
+  }
+
   static Instant micros(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MICROS);
   }

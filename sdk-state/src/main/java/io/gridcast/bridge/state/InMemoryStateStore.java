@@ -110,6 +110,24 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public void recordAll(Collection<LedgerEntry> entries, Lease lease) {
+    List<LedgerEntry> stored = new ArrayList<>();
+    for (LedgerEntry entry : Arguments.requireRecordable(entries, lease)) {
+      stored.add(LedgerEntry.builder().from(entry).updatedAt(micros(entry.updatedAt())).build());
+    }
+    if (stored.isEmpty()) {
+      return;
+    }
+    synchronized (lock) {
+      ensureOpen();
+      verify(lease);
+      for (LedgerEntry entry : stored) {
+        ledger.computeIfAbsent(entry.flow(), f -> new TreeMap<>()).put(entry.sourceKey(), entry);
+      }
+    }
+  }
+
+  @Override
   public Optional<String> checkpoint(String flow, String partition) {
     requireText("flow", flow);
     requireText("partition", partition);

@@ -229,26 +229,60 @@ public final class JdbcStateStore implements StateStore {
   public void record(LedgerEntry entry, Lease lease) {
     StorableText.requireStorable(requirePresent("entry", entry));
     requireSameFlow(entry.flow(), lease);
-    String stored = SourceKeys.storedForm(entry.sourceKey());
     run("record ledger entry " + quoted(entry.sourceKey()) + " of flow " + quoted(entry.flow()), c -> {
       verify(c, lease, dialect.leaseCheckLock());
       try (PreparedStatement upsert = c.prepareStatement(upsertLedger)) {
-        upsert.setString(1, entry.flow());
-        upsert.setString(2, stored);
-        upsert.setString(3, originalUnlessStoredAsIs(entry.sourceKey(), stored));
-        upsert.setString(4, entry.targetId());
-        upsert.setString(5, entry.fingerprint());
-        if (entry.targetVersion().isPresent()) {
-          upsert.setLong(6, entry.targetVersion().get());
-        } else {
-          upsert.setNull(6, Types.BIGINT);
-        }
-        upsert.setString(7, entry.attributes().orElse(null));
-        setInstant(upsert, 8, micros(entry.updatedAt()));
+        bindLedgerEntry(upsert, entry);
         upsert.executeUpdate();
       }
       return null;
     });
+  }
+
+  /**
+   * On PostgreSQL one transaction: the lease checked once, the entries upserted as one JDBC batch.
+   * On H2 every entry is checked first, then each is committed on its own (see {@link
+   * StateStore#recordAll}): the embedded file does not survive a kill during a multi-row commit.
+   */
+  @Override
+  public void recordAll(Collection<LedgerEntry> entries, Lease lease) {
+    List<LedgerEntry> checked = Arguments.requireRecordable(entries, lease);
+    if (checked.isEmpty()) {
+      return;
+    }
+    if (!dialect.groupCommitSafe()) {
+      for (LedgerEntry entry : checked) {
+        record(entry, lease);
+      }
+      return;
+    }
+    run("record " + checked.size() + " ledger entries of flow " + quoted(lease.flow()), c -> {
+      verify(c, lease, dialect.leaseCheckLock());
+      try (PreparedStatement upsert = c.prepareStatement(upsertLedger)) {
+        for (LedgerEntry entry : checked) {
+          bindLedgerEntry(upsert, entry);
+          upsert.addBatch();
+        }
+        upsert.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  private static void bindLedgerEntry(PreparedStatement upsert, LedgerEntry entry) throws SQLException {
+    String stored = SourceKeys.storedForm(entry.sourceKey());
+    upsert.setString(1, entry.flow());
+    upsert.setString(2, stored);
+    upsert.setString(3, originalUnlessStoredAsIs(entry.sourceKey(), stored));
+    upsert.setString(4, entry.targetId());
+    upsert.setString(5, entry.fingerprint());
+    if (entry.targetVersion().isPresent()) {
+      upsert.setLong(6, entry.targetVersion().get());
+    } else {
+      upsert.setNull(6, Types.BIGINT);
+    }
+    upsert.setString(7, entry.attributes().orElse(null));
+    setInstant(upsert, 8, micros(entry.updatedAt()));
   }
 
   // ---- checkpoints ----

@@ -64,6 +64,29 @@ public interface StateStore extends AutoCloseable {
    */
   void record(LedgerEntry entry, Lease lease);
 
+  /**
+   * Records several entries of the lease's flow: the bridge records a batch's deliveries with it
+   * once the batch's writes have finished. Every entry is checked before any is written, so a bad
+   * entry or a lease already lost records none; a store that can commits them in one transaction
+   * (the in-memory store and PostgreSQL do: all or none), others one by one (the embedded H2
+   * file, which a kill during a multi-row commit can leave unreadable), in which case a lease lost
+   * midway leaves the entries before it recorded. Either way every recorded entry is true, and
+   * the bridge saves no checkpoint past an entry it could not record. An empty collection records
+   * nothing and checks nothing.
+   *
+   * <p>The default records them one by one with {@link #record}; override it where one
+   * transaction is possible.
+   *
+   * @throws LeaseLostException if {@code lease} is no longer the current lease of its partition
+   * @throws IllegalArgumentException if an entry is of another flow than the lease, or holds text
+   *     a store cannot keep (see {@link #record}); nothing is recorded
+   */
+  default void recordAll(Collection<LedgerEntry> entries, Lease lease) {
+    for (LedgerEntry entry : Arguments.requireRecordable(entries, lease)) {
+      record(entry, lease);
+    }
+  }
+
   // ---- checkpoints ----
 
   /** The last committed checkpoint of a flow partition (an opaque string such as a cursor). */

@@ -190,6 +190,59 @@ public abstract class StateStoreContract {
     assertThat(store.findAll(OTHER_FLOW, recorded)).isEmpty();
   }
 
+  @Test
+  public void recordAllRecordsEveryEntryInOneGo() {
+    Lease lease = acquire("instance-a");
+    store.record(entry("spotify:episode:0", "post-0", "fp-0"), lease);
+    List<LedgerEntry> batch = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      batch.add(edit(entry(String.format("spotify:episode:%03d", i), "post-" + i, "fp-" + i)).targetVersion((long) i).build());
+    }
+    batch.add(edit(entry("spotify:episode:0", "post-0", "fp-0b")).build()); // replaces an earlier entry
+
+    store.recordAll(batch, lease);
+
+    assertThat(store.entries(FLOW)).hasSize(251);
+    assertThat(store.find(FLOW, "spotify:episode:249")).contains(batch.get(249));
+    assertThat(store.find(FLOW, "spotify:episode:0").orElseThrow().fingerprint()).isEqualTo("fp-0b");
+  }
+
+  @Test
+  public void recordAllOfNothingRecordsNothing() {
+    Lease lease = acquire("instance-a");
+
+    store.recordAll(List.of(), lease);
+
+    assertThat(store.entries(FLOW)).isEmpty();
+  }
+
+  @Test
+  public void recordAllUnderALeaseTakenOverRecordsNoneOfTheEntries() {
+    Lease old = acquire("instance-a");
+    clock.advance(TTL.plusSeconds(1));
+    store.tryAcquire(FLOW, PARTITION, "instance-b", TTL).orElseThrow();
+
+    assertThatThrownBy(() -> store.recordAll(
+        List.of(entry("spotify:episode:1", "post-1", "fp-1"), entry("spotify:episode:2", "post-2", "fp-2")), old))
+        .isInstanceOf(LeaseLostException.class);
+    assertThat(store.entries(FLOW)).isEmpty();
+  }
+
+  @Test
+  public void recordAllWithOneBadEntryRecordsNoneOfThem() {
+    Lease lease = acquire("instance-a");
+    LedgerEntry good = entry("spotify:episode:1", "post-1", "fp-1");
+
+    assertThatThrownBy(() -> store.recordAll(List.of(good, entry("spotify:episode:2", "post\u00002", "fp-2")), lease))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NUL");
+    assertThatThrownBy(() -> store.recordAll(List.of(good, edit(entry("spotify:episode:3", "post-3", "fp-3")).flow(OTHER_FLOW).build()), lease))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(OTHER_FLOW);
+    assertThat(store.entries(FLOW)).isEmpty();
+    assertThat(store.entries(OTHER_FLOW)).isEmpty();
+  }
+
   // ---- checkpoints ----
 
   @Test

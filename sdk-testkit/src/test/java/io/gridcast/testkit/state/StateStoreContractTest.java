@@ -152,6 +152,11 @@ class StateStoreContractTest {
     }
 
     @Override
+    public void recordAll(Collection<LedgerEntry> entries, Lease lease) {
+      delegate.recordAll(entries, lease);
+    }
+
+    @Override
     public Optional<String> checkpoint(String flow, String partition) {
       return delegate.checkpoint(flow, partition);
     }
