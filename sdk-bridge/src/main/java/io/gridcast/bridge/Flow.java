@@ -2,6 +2,7 @@ package io.gridcast.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.policy.DeliveryPolicy;
+import io.gridcast.bridge.policy.FailurePolicy;
 import io.gridcast.core.GridcastJson;
 import java.io.IOException;
 import java.util.Objects;
@@ -54,6 +55,7 @@ public final class Flow<S, T> {
   private final RunCaps caps;
   private final DeliveryPolicy delivery;
   private final int maxInFlight;
+  private final FailurePolicy failures;
 
   private Flow(Builder<S, T> b) {
     this.name = b.name;
@@ -69,6 +71,7 @@ public final class Flow<S, T> {
     this.caps = b.caps;
     this.delivery = b.delivery;
     this.maxInFlight = b.maxInFlight;
+    this.failures = b.failures;
   }
 
   /**
@@ -153,6 +156,11 @@ public final class Flow<S, T> {
     return maxInFlight;
   }
 
+  /** Which failures stop a run and which fail only their item; default {@link FailurePolicy#defaults()}. */
+  public FailurePolicy failures() {
+    return failures;
+  }
+
   /**
    * The default fingerprint: SHA-256 of the JSON encoding, hashed as it is written (no copy of
    * the JSON is kept).
@@ -180,6 +188,7 @@ public final class Flow<S, T> {
     private RunCaps caps = RunCaps.none();
     private DeliveryPolicy delivery = DeliveryPolicy.defaults();
     private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+    private FailurePolicy failures = FailurePolicy.defaults();
 
     private Builder(String name) {
       if (name == null || !NAME.matcher(name).matches()) {
@@ -289,6 +298,17 @@ public final class Flow<S, T> {
         throw new IllegalArgumentException("maxInFlight must be from 1 to " + MAX_IN_FLIGHT + ", was " + maxInFlight);
       }
       this.maxInFlight = maxInFlight;
+      return this;
+    }
+
+    /**
+     * Which failures stop a run and which fail only their item (dead-lettered); default {@link
+     * FailurePolicy#defaults()}. A state store failure always stops the run.
+     *
+     * @throws NullPointerException if {@code failures} is null
+     */
+    public Builder<S, T> failures(FailurePolicy failures) {
+      this.failures = Objects.requireNonNull(failures, "failures");
       return this;
     }
 

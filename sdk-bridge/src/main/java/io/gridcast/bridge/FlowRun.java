@@ -9,15 +9,8 @@ import io.gridcast.bridge.state.SourceKeys;
 import io.gridcast.bridge.state.StateStore;
 import io.gridcast.bridge.state.StateStoreException;
 import io.gridcast.core.LogSafe;
-import io.gridcast.core.errors.ApiException;
-import io.gridcast.core.errors.ForbiddenException;
 import io.gridcast.core.errors.GridcastException;
 import io.gridcast.core.errors.NotFoundException;
-import io.gridcast.core.errors.OAuthException;
-import io.gridcast.core.errors.RateLimitedException;
-import io.gridcast.core.errors.ServerException;
-import io.gridcast.core.errors.UnauthorizedException;
-import io.gridcast.spotify.feed.ReleaseTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -640,11 +633,9 @@ final class FlowRun<S, T> {
   }
 
   /**
-   * Per-item errors are dead-lettered; systemic ones stop the run without advancing it.
-   * Systemic: the state store, the target refusing everyone (401, 403), overloaded or failing
-   * (429, 5xx after retries), unreachable, or answering garbage. Per item: everything else,
-   * including a bad input, a 4xx about this item, and a release Spotify has not ingested in
-   * time.
+   * Per-item errors are dead-lettered; systemic ones stop the run without advancing it: the
+   * state store failing, and whatever the flow's {@link io.gridcast.bridge.policy.FailurePolicy}
+   * calls systemic.
    */
   private Outcome itemFailed(String key, RuntimeException e) {
     String reason = describe(e);
@@ -676,22 +667,8 @@ final class FlowRun<S, T> {
     }
   }
 
-  static boolean isSystemic(RuntimeException e) {
-    if (e instanceof StateStoreException) {
-      return true;
-    }
-    if (e instanceof ReleaseTimeoutException) {
-      return false; // one release Spotify has not ingested yet must not hold up the others
-    }
-    if (e instanceof ApiException) {
-      ApiException api = (ApiException) e;
-      return e instanceof ServerException || e instanceof RateLimitedException
-          || e instanceof UnauthorizedException || e instanceof ForbiddenException
-          || e instanceof OAuthException // credentials refused: no item can succeed
-          || api.status() == 408 // the platform timed out: try the item again next run
-          || api.errorCode().filter("idempotency_key_in_use"::equals).isPresent();
-    }
-    return e instanceof GridcastException; // transport, unparseable, too large
+  private boolean isSystemic(RuntimeException e) {
+    return e instanceof StateStoreException || flow.failures().isSystemic(e);
   }
 
   /** The error's type and message, the message escaped through {@link LogSafe} (it may quote remote text). */

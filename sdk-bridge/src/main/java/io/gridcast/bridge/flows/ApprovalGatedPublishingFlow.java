@@ -133,6 +133,7 @@ public final class ApprovalGatedPublishingFlow {
         .mapper(new ApprovalReleaseMapper(config.policy()))
         .sink(releases)
         .lookup(this::lookupApproval)
+        .failures(FeedPublisher.FAILURES)
         .caps(config.caps())
         .build();
   }

@@ -1,6 +1,7 @@
 package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.Fingerprints;
+import io.gridcast.bridge.policy.FailurePolicy;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.feed.FeedItem;
 import io.gridcast.spotify.feed.FeedSink;
@@ -38,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 final class FeedPublisher {
+
+  /**
+   * The failure rules of the flows that publish through a feed: a release Spotify has not ingested
+   * in time fails only its item (dead-lettered, replayable), so it cannot hold up the others.
+   */
+  static final FailurePolicy FAILURES = FailurePolicy.defaults().perItem(ReleaseTimeoutException.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedPublisher.class);
 

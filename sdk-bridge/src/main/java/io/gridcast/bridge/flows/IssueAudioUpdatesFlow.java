@@ -171,6 +171,7 @@ public final class IssueAudioUpdatesFlow {
           }
           return issues.lookup(IssueAudioUpdateSink.issueIdOf(key));
         })
+        .failures(FeedPublisher.FAILURES)
         .caps(config.caps())
         .build();
   }
