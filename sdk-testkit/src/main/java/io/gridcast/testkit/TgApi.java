@@ -325,13 +325,16 @@ final class TgApi {
     ArrayNode items = SandboxJson.array();
     TgRecord last = null;
     boolean more = false;
-    List<TgRecord> sorted = new ArrayList<>(records);
+    // filter first: a look-up by externalRef then sorts the one record it finds, not every record
+    List<TgRecord> sorted = new ArrayList<>();
+    for (TgRecord record : records) {
+      if (matches(record.json, active)) {
+        sorted.add(record);
+      }
+    }
     sorted.sort(order);
     for (TgRecord record : sorted) {
       if (after != null && order.compare(record, after) <= 0) {
-        continue;
-      }
-      if (!matches(record.json, active)) {
         continue;
       }
       if (items.size() == limit) {
