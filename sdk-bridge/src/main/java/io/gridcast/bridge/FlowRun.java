@@ -72,6 +72,7 @@ final class FlowRun<S, T> {
   private final List<ProgressListener> progress;
   private final List<BridgeListener> listeners;
   private final Executor writers;
+  private final Map<Outcome, Delivery> immediates = new EnumMap<>(Outcome.class);
   private final String runId = UUID.randomUUID().toString();
 
   private final long[] stageNanos = new long[Stage.values().length];
@@ -288,8 +289,13 @@ final class FlowRun<S, T> {
           }
           continue;
         }
-        deliveries.add(delivery);
-        inFlight.start(delivery);
+        if (inFlight.start(delivery)) {
+          deliveries.add(delivery);
+        } else {
+          complete = false; // the run stopped while this item waited for a slot: the next run does it
+          outcomes[i] = Outcome.SKIPPED;
+          nanos[i] = System.nanoTime() - itemStart;
+        }
       }
     } finally {
       inFlight.awaitAll(); // every write started is finished before anything else is decided
@@ -436,10 +442,13 @@ final class FlowRun<S, T> {
     }
   }
 
+  /** An item decided without a write: one shared, never-started delivery per outcome. */
   private Delivery immediate(Outcome outcome) {
-    Delivery d = new Delivery(-1, null, null, null, null, 0);
-    d.outcome = outcome;
-    return d;
+    return immediates.computeIfAbsent(outcome, o -> {
+      Delivery d = new Delivery(-1, null, null, null, null, 0);
+      d.outcome = o;
+      return d;
+    });
   }
 
   /**
@@ -496,21 +505,33 @@ final class FlowRun<S, T> {
     private final Map<String, Delivery> startedByKey = new HashMap<>();
     private final Queue<Delivery> finishedUnseen = new ConcurrentLinkedQueue<>();
 
-    void start(Delivery d) {
-      Delivery sameKey = startedByKey.put(d.key, d);
+    /**
+     * Starts {@code d}'s write, once a slot is free; returns false, starting nothing, when a write
+     * that finished meanwhile stopped the run.
+     */
+    boolean start(Delivery d) {
+      Delivery sameKey = startedByKey.get(d.key);
       if (sameKey != null) {
         // the same item twice in one batch: its second write waits for the first and adopts it
         awaitWithRenewals(sameKey.finished);
       }
-      started.add(d);
-      d.writeStartedNanos = System.nanoTime();
       if (maxInFlight == 1) {
+        started.add(d);
+        startedByKey.put(d.key, d);
+        d.writeStartedNanos = System.nanoTime();
         runWrite(d);
-        return;
+        return true;
       }
       while (!tryAcquireSlot()) {
         renewLeaseWhileWaiting();
       }
+      collectFinished(); // the wait for a slot may have seen a systemic failure
+      if (stoppedBecause != null) {
+        slots.release();
+        return false;
+      }
+      started.add(d);
+      startedByKey.put(d.key, d);
       Map<String, String> mdc = MDC.getCopyOfContextMap();
       d.writeStartedNanos = System.nanoTime();
       Runnable task = () -> {
@@ -531,6 +552,7 @@ final class FlowRun<S, T> {
         d.writeStartedNanos = System.nanoTime();
         runWrite(d); // the executor is full or shut down: write here instead
       }
+      return true;
     }
 
     private void runWrite(Delivery d) {

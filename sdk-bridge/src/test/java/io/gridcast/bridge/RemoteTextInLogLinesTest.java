@@ -12,7 +12,7 @@ import io.gridcast.bridge.state.InMemoryStateStore;
 import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.bridge.state.StateStore;
 import io.gridcast.bridge.state.StateStoreException;
-import io.gridcast.bridge.testing.DelegatingStateStore;
+import io.gridcast.testkit.state.DelegatingStateStore;
 import io.gridcast.bridge.testing.Sandboxes;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.tradinggrid.model.Audience;

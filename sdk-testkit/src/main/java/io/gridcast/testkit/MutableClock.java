@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A UTC clock for tests that stands still until the test moves it: hand it to a sandbox, a state
+ * A clock for tests (UTC, or any zone through {@link #withZone}) that stands still until the test moves it: hand it to a sandbox, a state
  * store or a flow, then {@link #advance(Duration) advance} it to expire a lease or a token without
  * waiting. Thread-safe.
  */
@@ -38,12 +38,32 @@ public final class MutableClock extends Clock {
     return ZoneOffset.UTC;
   }
 
-  /** This clock itself for UTC; any other zone is refused, so that a test never reads a second clock. */
+  /**
+   * This clock in {@code zone}: the same instant, moved with this clock whenever a test moves it
+   * ({@code this} itself for UTC).
+   */
   @Override
   public Clock withZone(ZoneId zone) {
+    Objects.requireNonNull(zone, "zone");
     if (ZoneOffset.UTC.equals(zone)) {
       return this;
     }
-    throw new UnsupportedOperationException("MutableClock is UTC only; asked for " + zone);
+    MutableClock source = this;
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return source.instant();
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return source.withZone(other);
+      }
+    };
   }
 }

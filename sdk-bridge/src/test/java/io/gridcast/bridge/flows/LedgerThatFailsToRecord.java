@@ -4,7 +4,7 @@ import io.gridcast.bridge.state.Lease;
 import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.bridge.state.StateStore;
 import io.gridcast.bridge.state.StateStoreException;
-import io.gridcast.bridge.testing.DelegatingStateStore;
+import io.gridcast.testkit.state.DelegatingStateStore;
 import java.util.Collection;
 
 /**

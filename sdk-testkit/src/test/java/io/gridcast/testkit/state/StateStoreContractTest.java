@@ -3,7 +3,6 @@ package io.gridcast.testkit.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.gridcast.bridge.state.DeadLetter;
 import io.gridcast.bridge.state.InMemoryStateStore;
 import io.gridcast.bridge.state.Lease;
 import io.gridcast.bridge.state.LeaseLostException;
@@ -11,12 +10,7 @@ import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.bridge.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -87,7 +81,7 @@ class StateStoreContractTest {
   static class OnForgetful extends StateStoreContract {
     @Override
     protected StateStore openStore(Clock clock) {
-      return new Delegating(new InMemoryStateStore(clock)) {
+      return new DelegatingStateStore(new InMemoryStateStore(clock)) {
         @Override
         public void record(LedgerEntry entry, Lease lease) {
           // forgets
@@ -105,7 +99,7 @@ class StateStoreContractTest {
   static class OnUnfencedRenew extends StateStoreContract {
     @Override
     protected StateStore openStore(Clock clock) {
-      return new Delegating(new InMemoryStateStore(clock)) {
+      return new DelegatingStateStore(new InMemoryStateStore(clock)) {
         @Override
         public Lease renew(Lease lease, Duration ttl) {
           try {
@@ -120,85 +114,6 @@ class StateStoreContractTest {
     @Override
     protected StateStore openInstance(Clock clock) {
       return store;
-    }
-  }
-
-  /** Passes every call to another store; the broken stores above override one call each. */
-  private static class Delegating implements StateStore {
-    private final StateStore delegate;
-
-    Delegating(StateStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public Optional<LedgerEntry> find(String flow, String sourceKey) {
-      return delegate.find(flow, sourceKey);
-    }
-
-    @Override
-    public Map<String, LedgerEntry> findAll(String flow, Collection<String> sourceKeys) {
-      return delegate.findAll(flow, sourceKeys);
-    }
-
-    @Override
-    public List<LedgerEntry> entries(String flow) {
-      return delegate.entries(flow);
-    }
-
-    @Override
-    public void record(LedgerEntry entry, Lease lease) {
-      delegate.record(entry, lease);
-    }
-
-    @Override
-    public void recordAll(Collection<LedgerEntry> entries, Lease lease) {
-      delegate.recordAll(entries, lease);
-    }
-
-    @Override
-    public Optional<String> checkpoint(String flow, String partition) {
-      return delegate.checkpoint(flow, partition);
-    }
-
-    @Override
-    public void saveCheckpoint(Lease lease, String value) {
-      delegate.saveCheckpoint(lease, value);
-    }
-
-    @Override
-    public Optional<Lease> tryAcquire(String flow, String partition, String owner, Duration ttl) {
-      return delegate.tryAcquire(flow, partition, owner, ttl);
-    }
-
-    @Override
-    public Lease renew(Lease lease, Duration ttl) {
-      return delegate.renew(lease, ttl);
-    }
-
-    @Override
-    public void release(Lease lease) {
-      delegate.release(lease);
-    }
-
-    @Override
-    public DeadLetter deadLetter(String flow, String sourceKey, String reason, String payloadRef, Instant at, Lease lease) {
-      return delegate.deadLetter(flow, sourceKey, reason, payloadRef, at, lease);
-    }
-
-    @Override
-    public List<DeadLetter> deadLetters(String flow) {
-      return delegate.deadLetters(flow);
-    }
-
-    @Override
-    public void clearDeadLetter(String flow, String sourceKey) {
-      delegate.clearDeadLetter(flow, sourceKey);
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
     }
   }
 }

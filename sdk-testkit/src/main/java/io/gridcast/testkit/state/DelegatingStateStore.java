@@ -1,4 +1,4 @@
-package io.gridcast.bridge.testing;
+package io.gridcast.testkit.state;
 
 import io.gridcast.bridge.state.DeadLetter;
 import io.gridcast.bridge.state.Lease;
@@ -16,6 +16,7 @@ import java.util.Optional;
  * A {@link StateStore} that hands every call to another store. Tests subclass it and override
  * only the calls they want to break or observe (e.g. a ledger write that fails, to simulate a
  * crash between a remote write and its ledger entry); everything else behaves like the delegate.
+ * Thread-safe when the delegate is and the overrides are.
  */
 public class DelegatingStateStore implements StateStore {
 
