@@ -16,6 +16,9 @@ import org.immutables.value.Value;
  * {@code from(...)} on the builder, and refuses {@code null} unless an attribute is
  * {@code Optional} or marked {@code @Nullable}. Optional attributes accept plain values in
  * builders. Collections default to empty rather than {@code null}.
+ *
+ * <p>Declare the abstract type package-private: its Javadoc is copied onto the generated class,
+ * which is the only one users see.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)

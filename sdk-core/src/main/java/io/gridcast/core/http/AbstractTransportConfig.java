@@ -23,7 +23,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractTransportConfig {
+abstract class AbstractTransportConfig {
 
   /** Default cap on a response body: 16 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
@@ -65,7 +65,7 @@ public abstract class AbstractTransportConfig {
   }
 
   @Value.Check
-  protected void check() {
+  void check() {
     requirePositive("connectTimeout", connectTimeout());
     requirePositive("readTimeout", readTimeout());
     requirePositive("writeTimeout", writeTimeout());

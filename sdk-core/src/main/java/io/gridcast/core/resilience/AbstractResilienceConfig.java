@@ -38,7 +38,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractResilienceConfig {
+abstract class AbstractResilienceConfig {
 
   /**
    * Retries after the first attempt; default 3, at least 0. Retried: 5xx, 429 and I/O errors;
@@ -149,7 +149,7 @@ public abstract class AbstractResilienceConfig {
   }
 
   @Value.Check
-  protected void check() {
+  void check() {
     if (maxRetries() < 0) {
       throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries());
     }

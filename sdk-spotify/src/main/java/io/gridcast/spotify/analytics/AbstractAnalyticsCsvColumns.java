@@ -36,7 +36,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractAnalyticsCsvColumns {
+abstract class AbstractAnalyticsCsvColumns {
 
   /** The column holding the day. Default {@code Date}. */
   @Value.Default
@@ -108,7 +108,7 @@ public abstract class AbstractAnalyticsCsvColumns {
    * @throws IllegalArgumentException naming a blank header or an invalid date pattern
    */
   @Value.Check
-  protected void check() {
+  void check() {
     String[][] names = {
       {"date", date()}, {"episodeId", episodeId()}, {"episodeName", episodeName()},
       {"starts", starts()}, {"streams", streams()}, {"listeners", listeners()},

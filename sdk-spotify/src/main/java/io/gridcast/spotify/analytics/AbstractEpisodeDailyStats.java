@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractEpisodeDailyStats {
+abstract class AbstractEpisodeDailyStats {
 
   /** The 1-based line of the export this row started on; 0 when not read from a file. */
   @Value.Default
@@ -50,7 +50,7 @@ public abstract class AbstractEpisodeDailyStats {
    * @throws IllegalArgumentException naming the offending field
    */
   @Value.Check
-  protected void check() {
+  void check() {
     if (episodeId().isEmpty() && episodeName().isEmpty()) {
       throw new IllegalArgumentException("episodeId or episodeName must be present");
     }

@@ -37,7 +37,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractFeedItem {
+abstract class AbstractFeedItem {
 
   /** The permanent unique id of the item, written as {@code <guid isPermaLink="false">}. */
   public abstract String guid();
@@ -96,7 +96,7 @@ public abstract class AbstractFeedItem {
    * @throws IllegalArgumentException naming the invalid field
    */
   @Value.Check
-  protected AbstractFeedItem normalize() {
+  AbstractFeedItem normalize() {
     FeedChecks.notBlank(guid(), "guid");
     FeedChecks.notBlank(title(), "title");
     FeedChecks.notBlank(enclosureType(), "enclosureType");

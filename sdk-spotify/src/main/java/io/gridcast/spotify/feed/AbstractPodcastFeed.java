@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractPodcastFeed {
+abstract class AbstractPodcastFeed {
 
   /** The show title. */
   public abstract String title();
@@ -73,7 +73,7 @@ public abstract class AbstractPodcastFeed {
    * @throws IllegalArgumentException naming the invalid field
    */
   @Value.Check
-  protected void check() {
+  void check() {
     FeedChecks.notBlank(title(), "title");
     FeedChecks.notBlank(description(), "description");
     FeedChecks.notBlank(language(), "language");

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Copyright.class)
 @JsonDeserialize(as = Copyright.class)
-public interface AbstractCopyright {
+interface AbstractCopyright {
 
   /** The copyright text. */
   @JsonProperty("text")

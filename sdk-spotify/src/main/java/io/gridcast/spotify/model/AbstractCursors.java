@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Cursors.class)
 @JsonDeserialize(as = Cursors.class)
-public interface AbstractCursors {
+interface AbstractCursors {
 
   /** The cursor to pass as {@code after} to read the next page; empty on the last page. */
   @JsonProperty("after")

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Episode.class)
 @JsonDeserialize(as = Episode.class)
-public interface AbstractEpisode extends EpisodeBase, PlaylistItemContent {
+interface AbstractEpisode extends EpisodeBase, PlaylistItemContent {
 
   /** The show the episode belongs to. */
   @JsonProperty("show")

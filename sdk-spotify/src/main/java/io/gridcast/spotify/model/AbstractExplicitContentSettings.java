@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = ExplicitContentSettings.class)
 @JsonDeserialize(as = ExplicitContentSettings.class)
-public interface AbstractExplicitContentSettings {
+interface AbstractExplicitContentSettings {
 
   /** When {@code true}, explicit content should not be played. Default {@code false}. */
   @JsonProperty("filter_enabled")

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = ExternalIds.class)
 @JsonDeserialize(as = ExternalIds.class)
-public interface AbstractExternalIds {
+interface AbstractExternalIds {
 
   /** The International Standard Recording Code. */
   @JsonProperty("isrc")

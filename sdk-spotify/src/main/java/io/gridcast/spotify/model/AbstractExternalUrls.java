@@ -16,7 +16,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = ExternalUrls.class)
 @JsonDeserialize(as = ExternalUrls.class)
-public interface AbstractExternalUrls {
+interface AbstractExternalUrls {
 
   /** The {@code https://open.spotify.com/...} URL of the object, when it has one. */
   @JsonProperty("spotify")

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Followers.class)
 @JsonDeserialize(as = Followers.class)
-public interface AbstractFollowers {
+interface AbstractFollowers {
 
   /** Always empty today: the Web API does not support this link. */
   @JsonProperty("href")

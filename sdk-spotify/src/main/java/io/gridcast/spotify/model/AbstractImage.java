@@ -18,7 +18,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Image.class)
 @JsonDeserialize(as = Image.class)
-public interface AbstractImage {
+interface AbstractImage {
 
   /** The source URL of the image. */
   @JsonProperty("url")

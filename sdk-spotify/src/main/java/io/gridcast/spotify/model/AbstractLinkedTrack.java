@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = LinkedTrack.class)
 @JsonDeserialize(as = LinkedTrack.class)
-public interface AbstractLinkedTrack {
+interface AbstractLinkedTrack {
 
   /** Known external URLs; empty object by default. */
   @JsonProperty("external_urls")

@@ -21,7 +21,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Playlist.class)
 @JsonDeserialize(as = Playlist.class)
-public abstract class AbstractPlaylist implements PlaylistBase {
+abstract class AbstractPlaylist implements PlaylistBase {
 
   /** Follower information. */
   @JsonProperty("followers")

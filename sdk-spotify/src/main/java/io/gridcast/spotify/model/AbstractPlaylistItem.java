@@ -21,7 +21,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = PlaylistItem.class)
 @JsonDeserialize(as = PlaylistItem.class)
-public abstract class AbstractPlaylistItem {
+abstract class AbstractPlaylistItem {
 
   /** When the item was added; some very old playlists return {@code null}. */
   @JsonProperty("added_at")

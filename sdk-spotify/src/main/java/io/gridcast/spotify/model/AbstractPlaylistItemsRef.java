@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = PlaylistItemsRef.class)
 @JsonDeserialize(as = PlaylistItemsRef.class)
-public interface AbstractPlaylistItemsRef {
+interface AbstractPlaylistItemsRef {
 
   /** The Web API endpoint that returns the playlist's items. */
   @JsonProperty("href")

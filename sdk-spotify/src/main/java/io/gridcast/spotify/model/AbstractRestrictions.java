@@ -16,7 +16,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Restrictions.class)
 @JsonDeserialize(as = Restrictions.class)
-public interface AbstractRestrictions {
+interface AbstractRestrictions {
 
   /** The reason for the restriction; {@link RestrictionReason#UNKNOWN} for a new reason. */
   @JsonProperty("reason")

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = ResumePoint.class)
 @JsonDeserialize(as = ResumePoint.class)
-public interface AbstractResumePoint {
+interface AbstractResumePoint {
 
   /** Whether the user has played the episode to the end. */
   @JsonProperty("fully_played")

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = SavedEpisode.class)
 @JsonDeserialize(as = SavedEpisode.class)
-public interface AbstractSavedEpisode {
+interface AbstractSavedEpisode {
 
   /** When the user saved the episode. */
   @JsonProperty("added_at")

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = SavedShow.class)
 @JsonDeserialize(as = SavedShow.class)
-public interface AbstractSavedShow {
+interface AbstractSavedShow {
 
   /** When the user saved the show. */
   @JsonProperty("added_at")

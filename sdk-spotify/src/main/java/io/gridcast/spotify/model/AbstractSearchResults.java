@@ -17,7 +17,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = SearchResults.class)
 @JsonDeserialize(as = SearchResults.class)
-public interface AbstractSearchResults {
+interface AbstractSearchResults {
 
   /** Matching tracks. */
   @JsonProperty("tracks")

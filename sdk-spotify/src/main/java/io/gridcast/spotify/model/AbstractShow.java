@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Show.class)
 @JsonDeserialize(as = Show.class)
-public interface AbstractShow extends ShowBase {
+interface AbstractShow extends ShowBase {
 
   /** The first page of the show's episodes, newest first. */
   @JsonProperty("episodes")

@@ -18,7 +18,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = SimplifiedAlbum.class)
 @JsonDeserialize(as = SimplifiedAlbum.class)
-public interface AbstractSimplifiedAlbum {
+interface AbstractSimplifiedAlbum {
 
   /** The album type; {@link AlbumType#UNKNOWN} for a new value. */
   @JsonProperty("album_type")

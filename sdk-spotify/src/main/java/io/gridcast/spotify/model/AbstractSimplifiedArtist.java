@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = SimplifiedArtist.class)
 @JsonDeserialize(as = SimplifiedArtist.class)
-public interface AbstractSimplifiedArtist {
+interface AbstractSimplifiedArtist {
 
   /** Known external URLs; empty object by default. */
   @JsonProperty("external_urls")

@@ -15,4 +15,4 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = SimplifiedEpisode.class)
 @JsonDeserialize(as = SimplifiedEpisode.class)
-public interface AbstractSimplifiedEpisode extends EpisodeBase {}
+interface AbstractSimplifiedEpisode extends EpisodeBase {}

@@ -18,7 +18,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = SimplifiedPlaylist.class)
 @JsonDeserialize(as = SimplifiedPlaylist.class)
-public interface AbstractSimplifiedPlaylist extends PlaylistBase {
+interface AbstractSimplifiedPlaylist extends PlaylistBase {
 
   /** Where to read the playlist's items and how many there are. */
   @JsonProperty("items")

@@ -15,4 +15,4 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = SimplifiedShow.class)
 @JsonDeserialize(as = SimplifiedShow.class)
-public interface AbstractSimplifiedShow extends ShowBase {}
+interface AbstractSimplifiedShow extends ShowBase {}

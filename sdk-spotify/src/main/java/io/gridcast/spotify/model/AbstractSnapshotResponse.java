@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = SnapshotResponse.class)
 @JsonDeserialize(as = SnapshotResponse.class)
-public interface AbstractSnapshotResponse {
+interface AbstractSnapshotResponse {
 
   /** The version identifier of the playlist after the change. */
   @JsonProperty("snapshot_id")

@@ -20,7 +20,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Track.class)
 @JsonDeserialize(as = Track.class)
-public interface AbstractTrack extends PlaylistItemContent {
+interface AbstractTrack extends PlaylistItemContent {
 
   /** The album the track appears on. */
   @JsonProperty("album")

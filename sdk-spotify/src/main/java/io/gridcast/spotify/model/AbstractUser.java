@@ -21,7 +21,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = User.class)
 @JsonDeserialize(as = User.class)
-public interface AbstractUser {
+interface AbstractUser {
 
   /** The Spotify user id; not base-62, see {@link io.gridcast.spotify.SpotifyUri}. */
   @JsonProperty("id")

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractDeadLetter {
+abstract class AbstractDeadLetter {
 
   /** The flow the item belongs to. */
   public abstract String flow();

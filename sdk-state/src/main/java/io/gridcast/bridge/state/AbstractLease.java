@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractLease {
+abstract class AbstractLease {
 
   /** The flow the lease covers. */
   public abstract String flow();

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractLedgerEntry {
+abstract class AbstractLedgerEntry {
 
   /** The flow the entry belongs to. */
   public abstract String flow();
