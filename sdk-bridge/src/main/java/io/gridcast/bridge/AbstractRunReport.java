@@ -73,8 +73,32 @@ public abstract class AbstractRunReport {
     return false;
   }
 
-  /** The checkpoint committed last in this run, if any. */
+  /** The checkpoint committed last in this run, if any; for a staged flow, empty (each stage has its own). */
   public abstract Optional<String> checkpoint();
+
+  /**
+   * For a flow made {@linkplain Flow#inStages of stages}, one report per stage in the order they
+   * ran (the counts above are their sums); empty for a single-stage flow.
+   */
+  public abstract List<RunReport> stages();
+
+  /**
+   * The report of the stage called {@code name}: its full name ({@code business-music.playlists})
+   * or the part after the flow's name ({@code playlists}).
+   *
+   * @throws IllegalArgumentException if this run had no such stage, naming the stages it had
+   */
+  public RunReport stage(String name) {
+    for (RunReport r : stages()) {
+      String full = r.flow();
+      if (full.equals(name) || (full.length() == flow().length() + 1 + name.length() && full.startsWith(flow())
+          && full.endsWith(name))) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("flow " + flow() + " has no stage " + name + "; its stages: "
+        + stages().stream().map(RunReport::flow).toList());
+  }
 
   /** A one-line summary for logs. */
   public String summary() {
@@ -86,15 +110,16 @@ public abstract class AbstractRunReport {
   }
 
   /**
-   * One report for a flow run in several phases (each phase a flow of its own): counts, stage
+   * One report for a flow run in several stages (each stage a flow of its own): counts, stage
    * timings and durations summed, failures concatenated (first 100), stop reasons joined with
-   * the phase names, identity (run id, start, dry run) from the first phase.
+   * the stage names, identity (run id, start, dry run) from the first stage, and the stages'
+   * reports kept as {@link #stages()}.
    *
    * @throws IllegalArgumentException if {@code reports} is empty
    */
   public static RunReport combine(String flowName, List<RunReport> reports) {
     if (reports.isEmpty()) {
-      throw new IllegalArgumentException("no phase reports to combine for " + flowName);
+      throw new IllegalArgumentException("no stage reports to combine for " + flowName);
     }
     RunReport first = reports.get(0);
     Map<Stage, Duration> timings = new EnumMap<>(Stage.class);
@@ -130,5 +155,6 @@ public abstract class AbstractRunReport {
         .failures(failures.subList(0, Math.min(100, failures.size())))
         .stoppedBecause(stops.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", stops)))
         .leaseHeldElsewhere(leaseHeld)
+        .stages(reports)
         .build();
   }}

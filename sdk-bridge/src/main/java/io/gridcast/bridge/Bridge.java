@@ -3,8 +3,6 @@ package io.gridcast.bridge;
 import io.gridcast.bridge.state.DeadLetter;
 import io.gridcast.bridge.state.StateStore;
 import io.gridcast.core.LogSafe;
-import io.gridcast.spotify.SpotifyClient;
-import io.gridcast.tradinggrid.TradingGridClient;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +18,6 @@ import java.util.concurrent.Executor;
  *
  * <pre>{@code
  * Bridge bridge = Bridge.builder()
- *     .spotify(spotify).tradingGrid(tradingGrid)
  *     .stateStore(JdbcStateStore.h2File(Path.of(".gridcast")))
  *     .progressListener((flow, key, outcome, done, total) -> ...)
  *     .build();
@@ -36,13 +33,12 @@ import java.util.concurrent.Executor;
  * whenever half of it has passed); instance id {@code <pid@host>/<random>}; remote writes on a
  * shared pool of daemon threads named {@code gridcast-write-N}, which end after a minute idle. A bridge is
  * thread-safe: different flows may run concurrently from different threads. It does not own
- * the clients or the store it was given; close them yourself.
+ * the store it was given; close it yourself. The bridge knows no platform: flows carry the
+ * clients they read and write with.
  */
 public final class Bridge {
 
   private final StateStore store;
-  private final SpotifyClient spotify;
-  private final TradingGridClient tradingGrid;
   private final Clock clock;
   private final String instanceId;
   private final Duration leaseTtl;
@@ -56,8 +52,6 @@ public final class Bridge {
 
   private Bridge(Builder b) {
     this.store = b.store;
-    this.spotify = b.spotify;
-    this.tradingGrid = b.tradingGrid;
     this.clock = b.clock;
     this.instanceId = b.instanceId;
     this.leaseTtl = b.leaseTtl;
@@ -72,15 +66,48 @@ public final class Bridge {
   }
 
   /**
-   * Runs a flow: creates, updates and records what changed since its last run. When this
-   * bridge is already running the same flow partition on another thread, returns at once with
-   * {@code leaseHeldElsewhere()} (the lease is per instance, so the bridge guards itself).
+   * Runs a flow: creates, updates and records what changed since its last run; a flow made
+   * {@linkplain Flow#inStages of stages} runs each stage in order and reports them together. When
+   * this bridge is already running the same flow partition on another thread, that flow (or stage)
+   * returns at once with {@code leaseHeldElsewhere()} (the lease is per instance, so the bridge
+   * guards itself).
+   *
+   * <p>To cancel a run, interrupt the thread running it: the run stops at the next item, lets
+   * the writes in flight finish and records them, saves no checkpoint past an item it did not
+   * finish, reports {@code stoppedBecause} "cancelled…", starts no further stage, and returns
+   * with the thread's interrupt status set again.
    */
-  public <S, T> RunReport run(Flow<S, T> flow) {
-    return exclusively(flow, () -> new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners, writers).run());
+  public RunReport run(Flow<?, ?> flow) {
+    return execute(flow, false);
   }
 
-  private <S, T> RunReport exclusively(Flow<S, T> flow, java.util.function.Supplier<RunReport> work) {
+  /** Plans a flow: the report of what {@link #run} would do, with nothing written anywhere. */
+  public RunReport plan(Flow<?, ?> flow) {
+    return execute(flow, true);
+  }
+
+  private RunReport execute(Flow<?, ?> flow, boolean dryRun) {
+    RunContext.Scope scope = new RunContext.Scope(clock, dryRun, store);
+    if (!flow.isStaged()) {
+      return runStage(flow, scope);
+    }
+    List<RunReport> reports = new ArrayList<>();
+    for (Flow<?, ?> stage : flow.stages()) {
+      if (Thread.currentThread().isInterrupted()) {
+        reports.add(FlowRun.notStarted(stage.name(), scope, FlowRun.CANCELLED));
+      } else {
+        reports.add(runStage(stage, scope));
+      }
+    }
+    return RunReport.combine(flow.name(), reports);
+  }
+
+  private <S, T> RunReport runStage(Flow<S, T> stage, RunContext.Scope scope) {
+    FlowRun<S, T> run = new FlowRun<>(stage, store, scope, instanceId, leaseTtl, progress, listeners, writers);
+    return scope.dryRun ? run.run() : exclusively(stage, run::run);
+  }
+
+  private RunReport exclusively(Flow<?, ?> flow, java.util.function.Supplier<RunReport> work) {
     String partition = flow.name() + '\u0000' + flow.partition();
     if (!running.add(partition)) {
       return FlowRun.heldElsewhere(flow.name(), clock);
@@ -92,26 +119,43 @@ public final class Bridge {
     }
   }
 
-  /** Plans a flow: the report of what {@link #run} would do, with nothing written anywhere. */
-  public <S, T> RunReport plan(Flow<S, T> flow) {
-    return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, true, progress, listeners, writers).run();
+  /**
+   * Retries a flow's dead letters: each is looked up again through the flow's {@code lookup}
+   * and processed; delivered ones are cleared. Dead letters whose item can no longer be found
+   * stay recorded. For a flow made of stages, each stage's dead letters are replayed in order; a
+   * stage that has dead letters but no {@code lookup} reports why it replayed none.
+   *
+   * @throws IllegalArgumentException if a single-stage flow was built without {@code lookup(...)}
+   */
+  public RunReport replayDeadLetters(Flow<?, ?> flow) {
+    RunContext.Scope scope = new RunContext.Scope(clock, false, store);
+    if (!flow.isStaged()) {
+      if (!flow.hasLookup()) {
+        throw new IllegalArgumentException("flow " + flow.name()
+            + " cannot find its items again by key, so its dead letters cannot be replayed: build it with lookup(...)");
+      }
+      return replayStage(flow, scope);
+    }
+    List<RunReport> reports = new ArrayList<>();
+    for (Flow<?, ?> stage : flow.stages()) {
+      if (!stage.hasLookup()) {
+        boolean none = store.deadLetters(stage.name()).isEmpty();
+        reports.add(FlowRun.notStarted(stage.name(), scope, none ? null
+            : "its dead letters cannot be replayed: the stage was built without lookup(...)"));
+      } else {
+        reports.add(replayStage(stage, scope));
+      }
+    }
+    return RunReport.combine(flow.name(), reports);
   }
 
-  /**
-   * Retries a flow's dead letters: each is looked up again through the flow's
-   * {@code lookup} and processed; delivered ones are cleared. Dead letters whose item can no
-   * longer be found stay recorded.
-   */
-  public <S, T> RunReport replayDeadLetters(Flow<S, T> flow) {
-    if (!flow.hasLookup()) {
-      throw new IllegalArgumentException("flow " + flow.name()
-          + " cannot find its items again by key, so its dead letters cannot be replayed: build it with lookup(...)");
-    }
+  private <S, T> RunReport replayStage(Flow<S, T> flow, RunContext.Scope scope) {
     return exclusively(flow, () -> {
+      RunContext run = new RunContext(scope, flow.name(), flow.partition(), Optional.empty());
       List<S> items = new ArrayList<>();
       for (DeadLetter d : store.deadLetters(flow.name())) {
         try {
-          Optional<S> item = flow.lookup(d.sourceKey());
+          Optional<S> item = flow.lookup(d.sourceKey(), run);
           item.ifPresent(items::add);
         } catch (RuntimeException e) {
           // the item is gone or unreachable: its dead letter stays recorded
@@ -119,38 +163,14 @@ public final class Bridge {
               flow.name(), e.getClass().getSimpleName());
         }
       }
-      return new FlowRun<>(flow, store, clock, instanceId, leaseTtl, false, progress, listeners, writers).replay(items);
+      return new FlowRun<>(flow, store, scope, instanceId, leaseTtl, progress, listeners, writers).replay(items);
     });
   }
 
-  /** The instance id, lease TTL and state store; the clients print themselves without secrets. */
+  /** The instance id, lease TTL and state store. */
   @Override
   public String toString() {
     return "Bridge{instance=" + instanceId + ", leaseTtl=" + leaseTtl + ", store=" + store + "}";
-  }
-
-  /**
-   * The Spotify client flows of this bridge use.
-   *
-   * @throws IllegalStateException if the bridge was built without one
-   */
-  public SpotifyClient spotify() {
-    if (spotify == null) {
-      throw new IllegalStateException("this bridge has no Spotify client: call Bridge.builder().spotify(...)");
-    }
-    return spotify;
-  }
-
-  /**
-   * The Trading Grid client flows of this bridge use.
-   *
-   * @throws IllegalStateException if the bridge was built without one
-   */
-  public TradingGridClient tradingGrid() {
-    if (tradingGrid == null) {
-      throw new IllegalStateException("this bridge has no Trading Grid client: call Bridge.builder().tradingGrid(...)");
-    }
-    return tradingGrid;
   }
 
   /** The clock runs are timed and recorded with. */
@@ -171,8 +191,6 @@ public final class Bridge {
   /** Builds a {@link Bridge}; a state store is required. Not thread-safe. */
   public static final class Builder {
     private StateStore store;
-    private SpotifyClient spotify;
-    private TradingGridClient tradingGrid;
     private Clock clock = Clock.systemUTC();
     private String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
         + UUID.randomUUID().toString().substring(0, 8);
@@ -191,18 +209,6 @@ public final class Bridge {
      */
     public Builder stateStore(StateStore store) {
       this.store = Objects.requireNonNull(store, "stateStore");
-      return this;
-    }
-
-    /** The Spotify client the flows use (the bridge does not close it). */
-    public Builder spotify(SpotifyClient spotify) {
-      this.spotify = Objects.requireNonNull(spotify, "spotify");
-      return this;
-    }
-
-    /** The Trading Grid client the flows use (the bridge does not close it). */
-    public Builder tradingGrid(TradingGridClient tradingGrid) {
-      this.tradingGrid = Objects.requireNonNull(tradingGrid, "tradingGrid");
       return this;
     }
 

@@ -5,8 +5,13 @@ import io.gridcast.bridge.policy.DeliveryPolicy;
 import io.gridcast.bridge.policy.FailurePolicy;
 import io.gridcast.core.GridcastJson;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -23,6 +28,12 @@ import java.util.regex.Pattern;
  *     .build();
  * RunReport report = bridge.run(flow);
  * }</pre>
+ *
+ * <p>A flow that needs several steps, each over items of its own (decide site requests, then
+ * keep the sites' playlists, then post what changed), is made {@linkplain #inStages of stages}:
+ * single-stage flows run one after the other by one {@code bridge.run}, sharing one run id and
+ * the run's {@linkplain Snapshot snapshots}, reported as one {@link RunReport} with a {@linkplain
+ * RunReport#stages() section per stage}.
  *
  * <p>Defaults: partition {@code "default"}; the fingerprint is the SHA-256 of the mapped
  * item's JSON encoding by {@link GridcastJson}; the {@code externalRef} of a created resource
@@ -50,14 +61,34 @@ public final class Flow<S, T> {
   private final Function<T, String> fingerprint;
   private final Sink<T> sink;
   private final Function<String, String> externalRef;
-  private final Function<String, Optional<S>> lookup;
+  private final BiFunction<String, RunContext, Optional<S>> lookup;
   private final boolean hasLookup;
   private final RunCaps caps;
   private final DeliveryPolicy delivery;
   private final int maxInFlight;
   private final FailurePolicy failures;
+  private final List<Flow<?, ?>> stages;
+
+  private Flow(String name, List<Flow<?, ?>> stages) {
+    this.name = name;
+    this.partition = "default";
+    this.source = null;
+    this.key = null;
+    this.mapper = null;
+    this.fingerprint = null;
+    this.sink = null;
+    this.externalRef = null;
+    this.lookup = null;
+    this.hasLookup = false;
+    this.caps = RunCaps.none();
+    this.delivery = DeliveryPolicy.defaults();
+    this.maxInFlight = 1;
+    this.failures = FailurePolicy.defaults();
+    this.stages = stages;
+  }
 
   private Flow(Builder<S, T> b) {
+    this.stages = List.of();
     this.name = b.name;
     this.partition = b.partition;
     this.source = b.source;
@@ -72,6 +103,74 @@ public final class Flow<S, T> {
     this.delivery = b.delivery;
     this.maxInFlight = b.maxInFlight;
     this.failures = b.failures;
+  }
+
+  /**
+   * A flow named {@code name} made of {@code stages}, run in this order by one {@code
+   * bridge.run}: a stage that stops early (its target unreachable, say) does not stop the next
+   * one, as each stage's items are its own; a cancelled run (its thread interrupted) starts no
+   * further stage. Each stage keeps its ledger, checkpoints, lease and dead letters under its
+   * own name, and every stage's name starts with the flow's name and {@code '.'} or {@code '-'},
+   * so that all of the flow's state lives in one namespace.
+   *
+   * <pre>{@code
+   * Flow<?, ?> music = Flow.inStages("business-music", List.of(requests, playlists, notices));
+   * RunReport report = bridge.run(music);
+   * report.stage("playlists").created();
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if there is no stage, a stage is itself made of stages, two
+   *     stages share a name, or a stage's name does not start with {@code name} and {@code '.'} or
+   *     {@code '-'}
+   */
+  public static Flow<?, ?> inStages(String name, List<? extends Flow<?, ?>> stages) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("flow name must be 1-64 characters of a-z, 0-9, '.', '_' or '-', was: " + name);
+    }
+    if (stages == null || stages.isEmpty()) {
+      throw new IllegalArgumentException("flow " + name + " has no stages: pass at least one");
+    }
+    Set<String> names = new HashSet<>();
+    List<Flow<?, ?>> copy = new ArrayList<>(stages.size());
+    for (Flow<?, ?> stage : stages) {
+      Objects.requireNonNull(stage, "stage");
+      if (stage.isStaged()) {
+        throw new IllegalArgumentException("stage " + stage.name() + " of flow " + name
+            + " is made of stages itself: list its stages in " + name + " instead");
+      }
+      String n = stage.name();
+      if (!(n.startsWith(name + ".") || n.startsWith(name + "-")) || n.length() == name.length() + 1) {
+        throw new IllegalArgumentException("stage " + n + " of flow " + name + " must be named " + name
+            + ".<stage> (or " + name + "-<stage>), so that the flow's state stays under its name");
+      }
+      if (!names.add(n)) {
+        throw new IllegalArgumentException("flow " + name + " has two stages named " + n);
+      }
+      copy.add(stage);
+    }
+    return new Flow<Object, Object>(name, List.copyOf(copy));
+  }
+
+  /**
+   * The stages of a flow made {@linkplain #inStages of stages}, in the order they run; empty for a
+   * single-stage flow (which is its own only step).
+   */
+  public List<Flow<?, ?>> stages() {
+    return stages;
+  }
+
+  /** Whether this flow is made {@linkplain #inStages of stages}. */
+  public boolean isStaged() {
+    return !stages.isEmpty();
+  }
+
+  /** The single-stage parts below exist only on a flow that is not made of stages. */
+  private <V> V part(V value, String what) {
+    if (value == null) {
+      throw new IllegalStateException("flow " + name + " is made of stages " + stages.stream().map(Flow::name).toList()
+          + " and has no " + what + " of its own: ask stages()");
+    }
+    return value;
   }
 
   /**
@@ -94,17 +193,17 @@ public final class Flow<S, T> {
 
   /** Where the flow's items come from. */
   public Source<S> source() {
-    return source;
+    return part(source, "source");
   }
 
   /** The stable key of {@code item}, from the configured key function. */
   public String keyOf(S item) {
-    return key.apply(item);
+    return part(key, "key function").apply(item);
   }
 
   /** Maps each source item to the target request. */
   public Mapper<S, T> mapper() {
-    return mapper;
+    return part(mapper, "mapper");
   }
 
   /**
@@ -112,12 +211,12 @@ public final class Flow<S, T> {
    * default {@link #jsonFingerprint}.
    */
   public String fingerprintOf(T mapped) {
-    return fingerprint.apply(mapped);
+    return part(fingerprint, "fingerprint").apply(mapped);
   }
 
   /** Where mapped items are written. */
   public Sink<T> sink() {
-    return sink;
+    return part(sink, "sink");
   }
 
   /**
@@ -125,12 +224,12 @@ public final class Flow<S, T> {
    * key itself.
    */
   public String externalRefOf(String sourceKey) {
-    return externalRef.apply(sourceKey);
+    return part(externalRef, "externalRef function").apply(sourceKey);
   }
 
-  /** Finds a source item again by key, for replaying dead letters. */
-  public Optional<S> lookup(String sourceKey) {
-    return lookup.apply(sourceKey);
+  /** Finds a source item again by key, for replaying dead letters in the replay's {@code run}. */
+  public Optional<S> lookup(String sourceKey, RunContext run) {
+    return part(lookup, "lookup").apply(sourceKey, run);
   }
 
   /** Whether {@link #lookup} was configured, i.e. whether dead letters can be replayed. */
@@ -183,7 +282,7 @@ public final class Flow<S, T> {
     private Function<T, String> fingerprint = Flow::jsonFingerprint;
     private Sink<T> sink;
     private Function<String, String> externalRef = Function.identity();
-    private Function<String, Optional<S>> lookup = k -> Optional.empty();
+    private BiFunction<String, RunContext, Optional<S>> lookup = (k, run) -> Optional.empty();
     private boolean hasLookup;
     private RunCaps caps = RunCaps.none();
     private DeliveryPolicy delivery = DeliveryPolicy.defaults();
@@ -261,6 +360,15 @@ public final class Flow<S, T> {
 
     /** Finds a source item by key, so that {@link Bridge#replayDeadLetters} can retry it. */
     public Builder<S, T> lookup(Function<String, Optional<S>> lookup) {
+      Objects.requireNonNull(lookup, "lookup");
+      return lookup((key, run) -> lookup.apply(key));
+    }
+
+    /**
+     * Finds a source item by key in the replay's run (its clock, snapshots and ledger), so that
+     * {@link Bridge#replayDeadLetters} can retry it.
+     */
+    public Builder<S, T> lookup(BiFunction<String, RunContext, Optional<S>> lookup) {
       this.lookup = Objects.requireNonNull(lookup, "lookup");
       this.hasLookup = true;
       return this;

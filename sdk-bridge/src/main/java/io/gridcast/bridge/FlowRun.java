@@ -60,6 +60,8 @@ final class FlowRun<S, T> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FlowRun.class);
   private static final int MAX_REPORTED_FAILURES = 100;
+  /** Why a run whose thread was interrupted stopped. */
+  static final String CANCELLED = "cancelled: the run's thread was interrupted";
   /** How long the run's thread waits for writes at a time before it looks at its lease again. */
   private static final long WAIT_SLICE_MILLIS = 500;
 
@@ -73,7 +75,10 @@ final class FlowRun<S, T> {
   private final List<BridgeListener> listeners;
   private final Executor writers;
   private final Map<Outcome, Delivery> immediates = new EnumMap<>(Outcome.class);
-  private final String runId = UUID.randomUUID().toString();
+  private final RunContext.Scope scope;
+  private final String runId;
+  /** What the source, mapper and sinks are told of this run; the checkpoint is filled in once it is read. */
+  private RunContext context;
 
   private final long[] stageNanos = new long[Stage.values().length];
   private final List<ItemFailure> failures = new ArrayList<>();
@@ -92,19 +97,23 @@ final class FlowRun<S, T> {
   /** Set once a batch was left incomplete: no later checkpoint may pass its skipped items. */
   private boolean checkpointBlocked;
   private boolean capReached;
+  private boolean cancelled;
   private Map<String, Integer> deadAttempts = Map.of();
   private boolean replaying;
   private OptionalLong total = OptionalLong.empty();
 
-  FlowRun(Flow<S, T> flow, StateStore store, Clock clock, String owner, Duration leaseTtl, boolean dryRun,
+  FlowRun(Flow<S, T> flow, StateStore store, RunContext.Scope scope, String owner, Duration leaseTtl,
       List<ProgressListener> progress, List<BridgeListener> listeners, Executor writers) {
     this.flow = flow;
     this.writers = writers;
     this.store = store;
-    this.clock = clock;
+    this.scope = scope;
+    this.runId = scope.runId;
+    this.clock = scope.clock;
     this.owner = owner;
     this.leaseTtl = leaseTtl;
-    this.dryRun = dryRun;
+    this.dryRun = scope.dryRun;
+    this.context = new RunContext(scope, flow.name(), flow.partition(), Optional.empty());
     this.progress = progress;
     this.listeners = listeners;
   }
@@ -118,6 +127,17 @@ final class FlowRun<S, T> {
     return RunReport.builder().flow(flow).runId(UUID.randomUUID().toString()).dryRun(false)
         .startedAt(clock.instant()).duration(Duration.ZERO).seen(0).created(0).updated(0).unchanged(0)
         .skipped(0).failed(0).deadLettered(0).stageTimings(timings).leaseHeldElsewhere(true).build();
+  }
+
+  /** The report of a stage that did not run, with why (or nothing to report, when {@code why} is null). */
+  static RunReport notStarted(String flow, RunContext.Scope scope, String why) {
+    Map<Stage, Duration> timings = new EnumMap<>(Stage.class);
+    for (Stage s : Stage.values()) {
+      timings.put(s, Duration.ZERO);
+    }
+    return RunReport.builder().flow(flow).runId(scope.runId).dryRun(scope.dryRun)
+        .startedAt(scope.clock.instant()).duration(Duration.ZERO).seen(0).created(0).updated(0).unchanged(0)
+        .skipped(0).failed(0).deadLettered(0).stageTimings(timings).stoppedBecause(Optional.ofNullable(why)).build();
   }
 
   /** Runs the flow's own source from its checkpoint. */
@@ -185,6 +205,9 @@ final class FlowRun<S, T> {
       }
       return finish(startedAt, start, false);
     } finally {
+      if (cancelled) {
+        Thread.currentThread().interrupt(); // handed back to the caller
+      }
       MDC.remove("gridcast.flow");
       MDC.remove("gridcast.run");
       MDC.remove("gridcast.item");
@@ -193,9 +216,10 @@ final class FlowRun<S, T> {
 
   private void processSource() {
     Optional<String> checkpoint = store.checkpoint(flow.name(), flow.partition());
+    context = new RunContext(scope, flow.name(), flow.partition(), checkpoint);
     Iterator<Batch<S>> batches;
     long t = System.nanoTime();
-    batches = flow.source().read(checkpoint).iterator();
+    batches = flow.source().read(context).iterator();
     while (true) {
       boolean more = batches.hasNext();
       Batch<S> batch = more ? batches.next() : null;
@@ -254,6 +278,9 @@ final class FlowRun<S, T> {
         String key = keys.get(i);
         seen++;
         inFlight.collectFinished(); // a systemic failure of an earlier write stops the run here
+        if (Thread.interrupted()) {
+          cancel(); // at an item boundary: nothing half-done
+        }
         if (stoppedBecause != null || seen > flow.caps().maxItems()) {
           complete = false;
           capReached |= stoppedBecause == null;
@@ -381,7 +408,7 @@ final class FlowRun<S, T> {
     String fingerprint;
     long t = System.nanoTime();
     try {
-      mapped = flow.mapper().map(item);
+      mapped = flow.mapper().map(item, context);
       fingerprint = flow.fingerprintOf(mapped);
     } catch (RuntimeException e) {
       stageNanos[Stage.MAP.ordinal()] += System.nanoTime() - t;
@@ -500,7 +527,6 @@ final class FlowRun<S, T> {
   private final class Writes {
     private final int maxInFlight = flow.maxInFlight();
     private final Semaphore slots = new Semaphore(maxInFlight);
-    private boolean interrupted;
     private final List<Delivery> started = new ArrayList<>();
     private final Map<String, Delivery> startedByKey = new HashMap<>();
     private final Queue<Delivery> finishedUnseen = new ConcurrentLinkedQueue<>();
@@ -595,7 +621,7 @@ final class FlowRun<S, T> {
       try {
         return slots.tryAcquire(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
-        interrupted = true;
+        cancel(); // the writes in flight finish; no new one starts
         return false;
       }
     }
@@ -607,12 +633,9 @@ final class FlowRun<S, T> {
             break;
           }
         } catch (InterruptedException e) {
-          interrupted = true;
+          cancel();
         }
         renewLeaseWhileWaiting();
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
       }
     }
 
@@ -699,9 +722,20 @@ final class FlowRun<S, T> {
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + LogSafe.text(m));
   }
 
+  /**
+   * The run's thread was interrupted: stop at the next item boundary. The interrupt is cleared
+   * until the run has recorded what finished (a JDBC driver may refuse an interrupted thread)
+   * and set again when the run returns, for the caller.
+   */
+  private void cancel() {
+    cancelled = true;
+    stop(CANCELLED);
+  }
+
   private void stop(String reason) {
     if (stoppedBecause == null) {
       stoppedBecause = reason;
+      context.stopping();
     }
   }
 

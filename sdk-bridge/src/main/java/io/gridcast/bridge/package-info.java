@@ -6,7 +6,7 @@
  * io.gridcast.bridge.RunReport}, telling {@link io.gridcast.bridge.BridgeListener}s and {@link
  * io.gridcast.bridge.ProgressListener}s as it goes. {@link io.gridcast.bridge.RunCaps} bounds a
  * run, {@link io.gridcast.bridge.Fingerprints} makes content fingerprints and idempotency keys,
- * and {@link io.gridcast.bridge.PostSink} is the ready-made sink for Trading Grid posts.
+ * and {@link io.gridcast.bridge.flows.PostSink} is the ready-made sink for Trading Grid posts.
  *
  * <p>This package knows no platform beyond that sink: the eight flows are in {@code
  * io.gridcast.bridge.flows}, policies in {@code io.gridcast.bridge.policy}, state stores in

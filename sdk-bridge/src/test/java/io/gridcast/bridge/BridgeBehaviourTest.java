@@ -1,5 +1,6 @@
 package io.gridcast.bridge;
 
+import io.gridcast.bridge.flows.PostSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,16 +64,16 @@ class BridgeBehaviourTest {
     ShowEpisodesSource source = new ShowEpisodesSource(sandboxes.spotify,
         List.of(SpotifyDemoData.SHOW_ARCHIVE_SESSIONS, SpotifyDemoData.SHOW_PARTNER_ACADEMY), null, null, null);
     PartnerDirectory directory = PartnerDirectory.load(sandboxes.tradingGrid);
-    EpisodeAnnouncementMapper real = new EpisodeAnnouncementMapper(RoutingPolicy.everyone(), () -> directory,
+    EpisodeAnnouncementMapper real = new EpisodeAnnouncementMapper(RoutingPolicy.everyone(), Snapshot.of("partners", () -> directory),
         List.of("podcast"), PostKind.ANNOUNCEMENT);
     return Flow.<ShowEpisode, PostCreate>builder("refusals")
         .source(source)
         .key(ShowEpisode::key)
-        .mapper(e -> {
+        .mapper((e, run) -> {
           if (refuse.get() && e.key().equals(refusedKey)) {
             throw new IllegalArgumentException("episode has no release notes");
           }
-          return real.map(e);
+          return real.map(e, run);
         })
         .sink(new PostSink(sandboxes.tradingGrid))
         .lookup(source::lookup)
@@ -183,13 +184,13 @@ class BridgeBehaviourTest {
       }
     };
     // page 1 has four items, page 2 none (as an events page with nothing relevant), page 3 two
-    Source<String> pages = cp -> {
-      int from = cp.map(Integer::parseInt).orElse(0);
+    Source<String> pages = run -> {
+      int from = run.checkpoint().map(Integer::parseInt).orElse(0);
       List<Batch<String>> all = List.of(Batch.of(List.of("a", "b", "c", "d"), "1", null),
           Batch.of(List.of(), "2", null), Batch.of(List.of("e", "f"), "3", null));
       return all.subList(from, all.size());
     };
-    Flow<String, String> flow = Flow.<String, String>builder("capped-pages").source(pages).key(k -> k).mapper(k -> k)
+    Flow<String, String> flow = Flow.<String, String>builder("capped-pages").source(pages).key(k -> k).mapper((k, run) -> k)
         .sink(sink).caps(RunCaps.of(Integer.MAX_VALUE, 2)).build();
     Bridge bridge = Bridge.builder().stateStore(store).build();
 
@@ -244,7 +245,7 @@ class BridgeBehaviourTest {
         return java.util.Optional.empty();
       }
     };
-    Flow<String, String> flow = Flow.<String, String>builder("guarded").source(slow).key(k -> k).mapper(k -> k).sink(sink).build();
+    Flow<String, String> flow = Flow.<String, String>builder("guarded").source(slow).key(k -> k).mapper((k, run) -> k).sink(sink).build();
     Bridge bridge = Bridge.builder().stateStore(new InMemoryStateStore()).build();
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
     try {
@@ -265,7 +266,7 @@ class BridgeBehaviourTest {
   @Test
   void replayingAFlowWithoutALookupIsRefusedWithTheFix() {
     Flow<ShowEpisode, PostCreate> withLookup = announcements("with-lookup", RunCaps.none());
-    Flow<String, String> noLookup = Flow.<String, String>builder("no-lookup").source(cp -> List.of()).key(k -> k).mapper(k -> k)
+    Flow<String, String> noLookup = Flow.<String, String>builder("no-lookup").source(run -> List.of()).key(k -> k).mapper((k, run) -> k)
         .sink(new Sink<>() {
           @Override
           public WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
@@ -362,7 +363,7 @@ class BridgeBehaviourTest {
       }
     };
     Flow<String, String> flow = Flow.<String, String>builder("deleted-target")
-        .source(cp -> List.of(Batch.of(List.of("a")))).key(k -> k).mapper(k -> content.get()).sink(sink).build();
+        .source(run -> List.of(Batch.of(List.of("a")))).key(k -> k).mapper((k, run) -> content.get()).sink(sink).build();
     Bridge bridge = Bridge.builder().stateStore(new InMemoryStateStore()).build();
     bridge.run(flow);
 
@@ -385,7 +386,7 @@ class BridgeBehaviourTest {
         .hasMessageContaining("flow name");
     assertThatThrownBy(() -> Flow.<String, String>builder("ok").key(s -> s).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no source");
-    assertThatThrownBy(() -> Bridge.builder().stateStore(new InMemoryStateStore()).build().spotify())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("Spotify client");
+    assertThatThrownBy(() -> Flow.inStages("staged", List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no stages");
   }
 }

@@ -1,5 +1,6 @@
 package io.gridcast.bridge;
 
+import io.gridcast.bridge.flows.PostSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,7 +72,7 @@ class DeliverySemanticsTest {
     episodes = new ArrayList<>();
     new ShowEpisodesSource(sandboxes.spotify,
         List.of(SpotifyDemoData.SHOW_ARCHIVE_SESSIONS, SpotifyDemoData.SHOW_PARTNER_ACADEMY), null, null, null)
-        .read(Optional.empty()).forEach(b -> episodes.addAll(b.items()));
+        .read(RunContext.detached("test", java.time.Clock.systemUTC())).forEach(b -> episodes.addAll(b.items()));
   }
 
   @AfterEach
@@ -81,8 +82,8 @@ class DeliverySemanticsTest {
 
   /** Batches of five with the index after each batch as checkpoint. */
   private Source<ShowEpisode> checkpointedSource(int crashAtBatch) {
-    return checkpoint -> {
-      int from = checkpoint.map(Integer::parseInt).orElse(0);
+    return run -> {
+      int from = run.checkpoint().map(Integer::parseInt).orElse(0);
       List<Batch<ShowEpisode>> batches = new ArrayList<>();
       for (int i = from; i < episodes.size(); i += BATCH) {
         int to = Math.min(i + BATCH, episodes.size());
@@ -110,14 +111,14 @@ class DeliverySemanticsTest {
   private Flow<ShowEpisode, PostCreate> flow(CrashPoint crash) {
     PartnerDirectory directory = PartnerDirectory.load(sandboxes.tradingGrid);
     partnerLoads.incrementAndGet();
-    EpisodeAnnouncementMapper real = new EpisodeAnnouncementMapper(RoutingPolicy.everyone(), () -> directory,
+    EpisodeAnnouncementMapper real = new EpisodeAnnouncementMapper(RoutingPolicy.everyone(), Snapshot.of("partners", () -> directory),
         List.of("podcast"), PostKind.ANNOUNCEMENT);
     AtomicInteger mapped = new AtomicInteger();
-    Mapper<ShowEpisode, PostCreate> mapper = e -> {
+    Mapper<ShowEpisode, PostCreate> mapper = (e, run) -> {
       if (crash == CrashPoint.WHILE_MAPPING && mapped.incrementAndGet() == 8) {
         throw new SimulatedCrash("while mapping item 8");
       }
-      return real.map(e);
+      return real.map(e, run);
     };
     PostSink posts = new PostSink(sandboxes.tradingGrid);
     AtomicInteger creates = new AtomicInteger();

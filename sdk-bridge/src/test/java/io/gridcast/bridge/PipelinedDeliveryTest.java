@@ -48,16 +48,16 @@ class PipelinedDeliveryTest {
 
   private Flow<String, String> flow(int maxInFlight, List<List<String>> batches) {
     return Flow.<String, String>builder("pipelined")
-        .source(checkpoint -> {
+        .source(run -> {
           List<Batch<String>> out = new ArrayList<>();
-          int skip = checkpoint.map(Integer::parseInt).orElse(0);
+          int skip = run.checkpoint().map(Integer::parseInt).orElse(0);
           for (int b = skip; b < batches.size(); b++) {
             out.add(Batch.of(batches.get(b), Integer.toString(b + 1), null));
           }
           return out;
         })
         .key(item -> "item:" + item.split("#")[0])
-        .mapper(item -> "content of " + item)
+        .mapper((item, run) -> "content of " + item)
         .sink(sink)
         .maxInFlight(maxInFlight)
         .build();

@@ -1,5 +1,6 @@
 package io.gridcast.bridge;
 
+import io.gridcast.bridge.flows.PostSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridcast.bridge.flows.ShowEpisode;
@@ -35,7 +36,7 @@ class ReadmeCustomFlowTest {
     }
 
     @Override
-    public PostCreate map(ShowEpisode e) {
+    public PostCreate map(ShowEpisode e, RunContext run) {
       return PostCreate.builder()
           .kind(PostKind.ANNOUNCEMENT)
           .title(PostMarkdown.plain(e.showName() + ": " + e.episode().name(), 300, "New episode"))

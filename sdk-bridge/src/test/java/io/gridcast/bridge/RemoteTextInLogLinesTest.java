@@ -1,5 +1,6 @@
 package io.gridcast.bridge;
 
+import io.gridcast.bridge.flows.PostSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -83,8 +84,8 @@ class RemoteTextInLogLinesTest {
         return Optional.empty();
       }
     };
-    return Flow.<String, String>builder(FLOW).source(cp -> List.of(Batch.of(items))).key(item -> item)
-        .mapper(mapper::apply).sink(sink).build();
+    return Flow.<String, String>builder(FLOW).source(run -> List.of(Batch.of(items))).key(item -> item)
+        .mapper((item, run) -> mapper.apply(item)).sink(sink).build();
   }
 
   @Test
@@ -134,11 +135,11 @@ class RemoteTextInLogLinesTest {
 
   @Test
   void aFailingKeyFunctionIsLoggedWithItsStackTraceButNotItsLineBreaks() {
-    Flow<String, String> broken = Flow.<String, String>builder(FLOW).source(cp -> List.of(Batch.of(List.of("a"))))
+    Flow<String, String> broken = Flow.<String, String>builder(FLOW).source(run -> List.of(Batch.of(List.of("a"))))
         .key(item -> {
           throw new IllegalStateException(HOSTILE);
         })
-        .mapper(item -> item).sink(flow(List.of(), item -> item).sink()).build();
+        .mapper((item, run) -> item).sink(flow(List.of(), item -> item).sink()).build();
 
     RunReport report = Bridge.builder().stateStore(new InMemoryStateStore()).build().run(broken);
 
@@ -173,8 +174,8 @@ class RemoteTextInLogLinesTest {
     bridge.run(flow(List.of(hostileKey), item -> {
       throw new IllegalArgumentException("no release notes");
     }));
-    Flow<String, String> lookupFails = Flow.<String, String>builder(FLOW).source(cp -> List.of())
-        .key(item -> item).mapper(item -> item).sink(flow(List.of(), item -> item).sink())
+    Flow<String, String> lookupFails = Flow.<String, String>builder(FLOW).source(run -> List.of())
+        .key(item -> item).mapper((item, run) -> item).sink(flow(List.of(), item -> item).sink())
         .lookup(key -> {
           throw new IllegalStateException("gone");
         })

@@ -71,7 +71,7 @@ class UnstorableSourceKeysTest {
 
   /** One batch of the items, checkpointed as "page-1"; the sink records creates by externalRef. */
   private Flow<String, String> flow() {
-    return flow(checkpoint -> checkpoint.isPresent() ? List.of() : List.of(Batch.of(ITEMS, "page-1", null)));
+    return flow(run -> run.checkpoint().isPresent() ? List.of() : List.of(Batch.of(ITEMS, "page-1", null)));
   }
 
   private Flow<String, String> flow(Source<String> source) {
@@ -98,7 +98,7 @@ class UnstorableSourceKeysTest {
     return Flow.<String, String>builder(FLOW)
         .source(source)
         .key(item -> item)
-        .mapper(item -> "announcement of " + item.length() + " characters")
+        .mapper((item, run) -> "announcement of " + item.length() + " characters")
         .sink(sink)
         .lookup(key -> ITEMS.contains(key) ? Optional.of(key) : Optional.empty())
         .build();

@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  * {@code issue-audio-updates}; trading issues and process changes; the issue's audio attachment
  * as audio ({@link AudioSource#issueAttachment}); {@link IssueAudioUpdateMapper} as mapper;
  * everyone in the community as the post's audience; tags {@code podcast} and {@code
- * audio-update}; no webhook secret (so {@link IssueAudioUpdatesFlow#handleWebhook} refuses to
+ * audio-update}; no webhook secret (so {@link IssueAudioUpdatesFlow#webhooks} refuses to
  * work); no run caps. Immutable and thread-safe.
  */
 @Value.Immutable
@@ -66,7 +66,7 @@ public abstract class AbstractIssueAudioUpdatesConfig {
     return List.of("podcast", "audio-update");
   }
 
-  /** The signing secret of the Trading Grid webhook whose deliveries {@code handleWebhook} accepts. */
+  /** The signing secret of the Trading Grid webhook whose deliveries {@link IssueAudioUpdatesFlow#flowFor} accepts. */
   public abstract Optional<Secret> webhookSecret();
 
   /** Per-run limits (items seen, remote writes); default {@link RunCaps#none()}. */

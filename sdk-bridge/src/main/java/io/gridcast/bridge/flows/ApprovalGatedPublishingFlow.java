@@ -20,14 +20,14 @@ import java.util.Optional;
  * required role has approved is the package released to Spotify; every step lands on the
  * approval's audit trail.
  *
- * <p>Two phases, each a flow with its own ledger:
+ * <p>Two stages, run in order by one {@code bridge.run}, each with its own ledger:
  *
  * <ol>
- *   <li>{@link #requestsFlow()} ({@code <name>-requests}): each {@link ContentSubmission} becomes
+ *   <li>requests ({@code <name>-requests}): each {@link ContentSubmission} becomes
  *       one approval request ({@code externalRef gridcast:approval:<name>:<key>}) with a {@code
  *       requested} audit entry whose actor is the submitter; a submission changed after it was
  *       submitted is dead-lettered (submit it under a new key);
- *   <li>{@link #releasesFlow()} ({@code <name>-releases}): every approval this flow requested is
+ *   <li>releases ({@code <name>-releases}): every approval this flow requested is
  *       re-read; each decision gets a {@code decision_recorded} entry; a rejection or a request for
  *       changes never publishes: for each decision that rejects or asks for changes, the
  *       submitter gets one message quoting it in the approval's review thread, and the trail one
@@ -44,7 +44,7 @@ import java.util.Optional;
  * {@code externalRef} before they are written.
  *
  * <pre>{@code
- * ApprovalGatedPublishingFlow publishing = ApprovalGatedPublishingFlow.create(spotify, tradingGrid,
+ * Flow<?, ?> publishing = ApprovalGatedPublishingFlow.create(spotify, tradingGrid,
  *     ApprovalGatedPublishingConfig.builder()
  *         .publishing(feedPublishing)
  *         .addSubmissions(new ContentSubmission("ep43", "Supply Chain Minutes 43", "Returns without tears",
@@ -52,10 +52,15 @@ import java.util.Optional;
  *                 .releaseNotesDocumentId(...).audioDocumentId(...).build(),
  *             "content-team@example.com"))
  *         .build());
- * List<RunReport> reports = publishing.run(bridge); // requests, then releases
+ * RunReport report = bridge.run(publishing); // requests, then releases
+ * report.stage("releases").failures().forEach(f -> log.warn("not released: {}", f));
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>A release that failed (bad artwork, or not ingested by Spotify before the watcher's
+ * deadline) is dead-lettered and tried again by the next run, which re-reads every approval of
+ * this flow; a release whose feed item is already written then only waits for the ingestion.
+ * After the bridge's {@code DeliveryPolicy} attempts it is parked until {@code
+ * bridge.replayDeadLetters(publishing)}.
  */
 public final class ApprovalGatedPublishingFlow {
 
@@ -78,8 +83,8 @@ public final class ApprovalGatedPublishingFlow {
   }
 
   /**
-   * The approval-gated publishing of {@code config}: run both phases with {@link #run(Bridge)},
-   * or each with {@code bridge.run(...)}.
+   * The approval-gated publishing of {@code config}, a flow of two stages (requests, then
+   * releases); run it with {@code bridge.run}.
    *
    * @param spotify the client the default release watcher polls the show with
    * @param tradingGrid the client approvals, audit trails, documents and review threads are read
@@ -87,34 +92,23 @@ public final class ApprovalGatedPublishingFlow {
    * @param config the settings: what to publish where, the submissions, the approval policy
    * @throws NullPointerException if an argument is null
    */
-  public static ApprovalGatedPublishingFlow create(SpotifyClient spotify, TradingGridClient tradingGrid,
+  public static Flow<?, ?> create(SpotifyClient spotify, TradingGridClient tradingGrid,
       ApprovalGatedPublishingConfig config) {
-    return new ApprovalGatedPublishingFlow(Objects.requireNonNull(spotify, "spotify"),
+    ApprovalGatedPublishingFlow flow = new ApprovalGatedPublishingFlow(Objects.requireNonNull(spotify, "spotify"),
         Objects.requireNonNull(tradingGrid, "tradingGrid"), Objects.requireNonNull(config, "config"));
+    return Flow.inStages(config.flowName(), List.of(flow.requestsFlow(), flow.releasesFlow()));
   }
 
   /**
-   * Runs both phases, requests first, and returns their reports in that order. A release that
-   * failed (bad artwork, or not ingested by Spotify before the watcher's deadline) is
-   * dead-lettered and tried again by the next run, which re-reads every approval of this flow;
-   * a release whose feed item is already written then only waits for the ingestion. After the
-   * bridge's {@code DeliveryPolicy} attempts it is parked until {@code
-   * bridge.replayDeadLetters(flow.releasesFlow())}.
-   */
-  public List<RunReport> run(Bridge bridge) {
-    return List.of(bridge.run(requestsFlow()), bridge.run(releasesFlow()));
-  }
-
-  /**
-   * Phase 1: the configured submissions become approval requests, each with {@code externalRef}
+   * Stage 1: the configured submissions become approval requests, each with {@code externalRef}
    * (and source key) {@code gridcast:approval:<flowName>:<key>}, so that configurations with
    * different flow names never adopt each other's approvals.
    */
-  public Flow<ContentSubmission, ContentSubmission> requestsFlow() {
+  private Flow<ContentSubmission, ContentSubmission> requestsFlow() {
     return Flow.<ContentSubmission, ContentSubmission>builder(requestsName())
-        .source(checkpoint -> List.of(Batch.of(config.submissions())))
+        .source(run -> List.of(Batch.of(config.submissions())))
         .key(s -> approvalRefOf(s.key()))
-        .mapper(s -> s)
+        .mapper((s, run) -> s)
         .sink(requests)
         .lookup(key -> config.submissions().stream().filter(s -> approvalRefOf(s.key()).equals(key)).findFirst())
         .caps(config.caps())
@@ -122,13 +116,13 @@ public final class ApprovalGatedPublishingFlow {
   }
 
   /**
-   * Phase 2: every approval this flow requested (its {@code externalRef} starts with {@code
+   * Stage 2: every approval this flow requested (its {@code externalRef} starts with {@code
    * gridcast:approval:<flowName>:}) is acted on as its decisions stand. Its source re-reads them
    * all on every run, so a dead-lettered release is retried by the next run.
    */
-  public Flow<Approval, ReleaseDecision> releasesFlow() {
+  private Flow<Approval, ReleaseDecision> releasesFlow() {
     return Flow.<Approval, ReleaseDecision>builder(releasesName())
-        .source(checkpoint -> List.of(Batch.of(requestedApprovals())))
+        .source(run -> List.of(Batch.of(requestedApprovals())))
         .key(a -> RELEASE_KEY_PREFIX + a.id())
         .mapper(new ApprovalReleaseMapper(config.policy()))
         .sink(releases)
@@ -136,11 +130,6 @@ public final class ApprovalGatedPublishingFlow {
         .failures(FeedPublisher.FAILURES)
         .caps(config.caps())
         .build();
-  }
-
-  /** The settings this flow was created with. */
-  public ApprovalGatedPublishingConfig config() {
-    return config;
   }
 
   /** The {@code externalRef} of the approval requested for the submission with {@code key}. */

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.ApprovalPolicy;
 import io.gridcast.tradinggrid.model.Approval;
@@ -30,7 +31,7 @@ public final class ApprovalReleaseMapper implements Mapper<Approval, ReleaseDeci
 
   /** The release decision of {@code approval} as its decisions stand now. */
   @Override
-  public ReleaseDecision map(Approval approval) {
+  public ReleaseDecision map(Approval approval, RunContext run) {
     TreeSet<String> roles = new TreeSet<>(policy.requiredRoles());
     roles.addAll(approval.requiredRoles());
     ApprovalPolicy.Outcome outcome = ApprovalPolicy.requiring(roles).evaluate(approval.decisions());

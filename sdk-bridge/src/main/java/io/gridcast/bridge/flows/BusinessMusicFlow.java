@@ -1,13 +1,11 @@
 package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.Batch;
-import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.Flow;
-import io.gridcast.bridge.PostSink;
-import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.RunContext;
+import io.gridcast.bridge.Snapshot;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.state.LedgerEntry;
-import io.gridcast.bridge.state.StateStore;
 import io.gridcast.core.errors.NotFoundException;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.SpotifyUri;
@@ -24,9 +22,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
  * Flow 7, business-music programmes, both ways: Trading Grid sites and site requests drive
@@ -37,25 +34,25 @@ import java.util.function.Function;
  *     .addProgramme("spotify:track:4uLU6hMCjMI75M1A2tKUQC", "spotify:track:7ouMYWpwJ422jRcDASZB7P")
  *     .putRegionalProgrammes("APAC", List.of("spotify:track:0VjIjW4GlUZAMYd2vXMi3b"))
  *     .build();
- * BusinessMusicRun run = BusinessMusicFlow.run(bridge, config);
- * log.info("{}", run.combined().summary()); // or run.reports(), one per phase
+ * RunReport report = bridge.run(BusinessMusicFlow.create(spotify, tradingGrid, config));
+ * log.info("{}", report.summary()); // or report.stage("playlists"), one per stage
  * }</pre>
  *
- * <p>Three phases, each a {@link Flow} run through the bridge (so each has its ledger, lease,
- * dead letters and report), in this order:
+ * <p>Three stages, run in this order by one {@code bridge.run} (each has its ledger, lease, dead
+ * letters and section of the report); a stage that stops early does not stop the next one:
  *
  * <ol>
- *   <li>{@link #requests requests} ({@code <flowName>.requests}): every open site request is
+ *   <li>requests ({@code <flowName>.requests}): every open site request is
  *       decided by {@link SiteRequestDecider}: accepted, left for people, or refused with exactly
  *       one comment saying why (an unknown site; a new site, or a playlist change, for a site
  *       without licence documents; a playlist change without valid instructions).
- *   <li>{@link #playlists playlists} ({@code <flowName>.playlists}): every managed site (licensed;
+ *   <li>playlists ({@code <flowName>.playlists}): every managed site (licensed;
  *       live, or planned with an accepted new-site request) gets its own playlist, created once
  *       and then renamed, re-described, re-filled, re-ordered and re-covered as its
  *       {@link SitePlaylistMapper programme} changes, and made again (found by its marker first)
  *       when it is deleted on Spotify; the site is pointed at it and set live, and the requests
  *       it carries out are marked done.
- *   <li>{@link #notices notices} ({@code <flowName>.notices}): each managed playlist's state on
+ *   <li>notices ({@code <flowName>.notices}): each managed playlist's state on
  *       Spotify becomes one {@link io.gridcast.tradinggrid.model.PostKind#SERVICE_NOTICE service
  *       notice} per site, for the site's partners; a new snapshot (an edit on Spotify, or by the
  *       flow) updates the notice.
@@ -71,31 +68,24 @@ public final class BusinessMusicFlow {
 
   private BusinessMusicFlow() {}
 
-  /** Runs the three phases in order; a phase that stops early does not stop the next one. */
-  public static BusinessMusicRun run(Bridge bridge, BusinessMusicConfig config) {
-    return execute(bridge, config, bridge::run);
+  /**
+   * The flow for {@code config}; run it with {@code bridge.run}, plan it with {@code bridge.plan}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static Flow<?, ?> create(SpotifyClient spotify, TradingGridClient tradingGrid, BusinessMusicConfig config) {
+    Objects.requireNonNull(spotify, "spotify");
+    Objects.requireNonNull(tradingGrid, "tradingGrid");
+    return Flow.inStages(config.flowName(), List.of(requests(tradingGrid, config), playlists(spotify, tradingGrid, config),
+        notices(spotify, tradingGrid, config)));
   }
 
-  /** Plans the three phases: what {@link #run} would do, nothing written. */
-  public static BusinessMusicRun plan(Bridge bridge, BusinessMusicConfig config) {
-    return execute(bridge, config, bridge::plan);
-  }
-
-  private static BusinessMusicRun execute(Bridge bridge, BusinessMusicConfig config, Function<Flow<?, ?>, RunReport> how) {
-    SpotifyClient spotify = bridge.spotify();
-    TradingGridClient tradingGrid = bridge.tradingGrid();
-    return new BusinessMusicRun(
-        how.apply(requests(tradingGrid, config)),
-        how.apply(playlists(spotify, tradingGrid, bridge.stateStore(), config)),
-        how.apply(notices(spotify, tradingGrid, config)));
-  }
-
-  /** Phase 1: decides open site requests (source key {@code tradinggrid:site-request:<id>}). */
-  public static Flow<SiteRequestCase, SiteRequestDecision> requests(TradingGridClient tradingGrid,
+  /** Stage 1: decides open site requests (source key {@code tradinggrid:site-request:<id>}). */
+  static Flow<SiteRequestCase, SiteRequestDecision> requests(TradingGridClient tradingGrid,
       BusinessMusicConfig config) {
     String name = config.flowName() + ".requests";
     return Flow.<SiteRequestCase, SiteRequestDecision>builder(name)
-        .source(checkpoint -> {
+        .source(run -> {
           Map<String, Site> sites = sites(tradingGrid, List.of());
           List<SiteRequestCase> cases = new ArrayList<>();
           for (SiteRequest r : tradingGrid.siteRequests().list(ListQuery.create().with("status", SiteRequestStatus.OPEN.wireValue()))) {
@@ -119,45 +109,42 @@ public final class BusinessMusicFlow {
   }
 
   /**
-   * Phase 2: keeps each managed site's playlist (source key {@code tradinggrid:site:<id>});
-   * {@code store} is the bridge's, read to tell a playlist the flow made and that is gone since
-   * from one it never made.
+   * Stage 2: keeps each managed site's playlist (source key {@code tradinggrid:site:<id>}); the
+   * stage's ledger ({@link io.gridcast.bridge.RunContext#recorded}) tells a playlist the flow made
+   * and that is gone since from one it never made.
    */
-  public static Flow<SiteProgramme, SitePlaylistSpec> playlists(SpotifyClient spotify, TradingGridClient tradingGrid,
-      StateStore store, BusinessMusicConfig config) {
+  static Flow<SiteProgramme, SitePlaylistSpec> playlists(SpotifyClient spotify, TradingGridClient tradingGrid,
+      BusinessMusicConfig config) {
     String name = config.flowName() + ".playlists";
     return Flow.<SiteProgramme, SitePlaylistSpec>builder(name)
-        .source(checkpoint -> {
-          List<SiteProgramme> managed = withPlaylists(spotify, store, name, managedSites(tradingGrid, config));
+        .source(run -> {
+          List<SiteProgramme> managed = withPlaylists(spotify, run, managedSites(tradingGrid, config));
           return List.of(Batch.of(managed, null, (long) managed.size()));
         })
         .key(SiteProgramme::key)
         .mapper(new SitePlaylistMapper(config))
         .fingerprint(SitePlaylistSpec::fingerprint)
         .sink(new SitePlaylistSink(spotify, tradingGrid, config))
-        .lookup(key -> withPlaylists(spotify, store, name, managedSites(tradingGrid, config).stream()
+        .lookup((key, run) -> withPlaylists(spotify, run, managedSites(tradingGrid, config).stream()
             .filter(s -> s.key().equals(key)).toList()).stream().findFirst())
         .caps(config.caps())
         .build();
   }
 
-  /** Phase 3: a service notice per managed site playlist (source key {@code spotify:playlist:<id>}). */
-  public static Flow<SitePlaylistState, PostCreate> notices(SpotifyClient spotify, TradingGridClient tradingGrid,
+  /** Stage 3: a service notice per managed site playlist (source key {@code spotify:playlist:<id>}). */
+  static Flow<SitePlaylistState, PostCreate> notices(SpotifyClient spotify, TradingGridClient tradingGrid,
       BusinessMusicConfig config) {
-    AtomicReference<PartnerDirectory> partners = new AtomicReference<>();
+    Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid);
     return Flow.<SitePlaylistState, PostCreate>builder(config.flowName() + ".notices")
-        .source(checkpoint -> {
-          partners.set(PartnerDirectory.load(tradingGrid)); // one snapshot per run
+        .source(run -> {
+          run.snapshot(partners); // one snapshot per run, read before any item
           List<SitePlaylistState> states = playlistStates(spotify, tradingGrid, config);
           return List.of(Batch.of(states, null, (long) states.size()));
         })
         .key(SitePlaylistState::key)
-        .mapper(new SitePlaylistNoticeMapper(config.noticeAudience(), partners::get, config.noticeTags()))
+        .mapper(new SitePlaylistNoticeMapper(config.noticeAudience(), partners, config.noticeTags()))
         .sink(new PostSink(tradingGrid))
-        .lookup(key -> {
-          partners.compareAndSet(null, PartnerDirectory.load(tradingGrid));
-          return playlistStates(spotify, tradingGrid, config).stream().filter(s -> s.key().equals(key)).findFirst();
-        })
+        .lookup(key -> playlistStates(spotify, tradingGrid, config).stream().filter(s -> s.key().equals(key)).findFirst())
         .caps(config.caps())
         .build();
   }
@@ -182,16 +169,15 @@ public final class BusinessMusicFlow {
   /**
    * The programmes with their playlists' presence read from Spotify: the snapshot id of the
    * linked playlist when it exists and is the flow's (the current user's, with the site's
-   * marker), and whether a playlist the flow made (per the ledger of phase {@code flow}) is gone,
+   * marker), and whether a playlist the flow made (per the ledger of the {@code run}'s stage) is gone,
    * so that a deleted playlist changes the item and the playlist phase makes it again.
    */
-  private static List<SiteProgramme> withPlaylists(SpotifyClient spotify, StateStore store, String flow,
-      List<SiteProgramme> programmes) {
+  private static List<SiteProgramme> withPlaylists(SpotifyClient spotify, RunContext run, List<SiteProgramme> programmes) {
     if (programmes.isEmpty()) {
       return programmes;
     }
     // an id the platform should never send is left to fail as its own item, not here
-    Map<String, LedgerEntry> synced = store.findAll(flow, programmes.stream()
+    Map<String, LedgerEntry> synced = run.recorded(programmes.stream()
         .filter(p -> TradingGridId.isValid(p.site().id())).map(SiteProgramme::key).toList());
     String me = spotify.me().id();
     List<SiteProgramme> out = new ArrayList<>(programmes.size());

@@ -2,10 +2,8 @@ package io.gridcast.bridge.flows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.bridge.Batch;
-import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.state.LedgerEntry;
-import io.gridcast.bridge.state.StateStore;
 import io.gridcast.core.GridcastJson;
 import io.gridcast.core.errors.NotFoundException;
 import io.gridcast.spotify.SpotifyClient;
@@ -19,9 +17,9 @@ import io.gridcast.tradinggrid.model.CampaignStatus;
 import io.gridcast.tradinggrid.model.Milestone;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -33,14 +31,16 @@ import java.util.function.Consumer;
  * CampaignCoordinationConfig config = CampaignCoordinationConfig.builder()
  *     .conflictPolicy(ConflictPolicy.sourceOfTruth(Map.of("name", Side.TRADING_GRID), Side.TRADING_GRID))
  *     .build();
- * CampaignCoordinationRun run = CampaignCoordinationFlow.run(bridge, config);
- * run.conflicts().forEach(c -> log.warn("settled {}", c));
+ * Flow<?, ?> campaigns = CampaignCoordinationFlow.create(spotify, tradingGrid, config,
+ *     conflict -> audit.record(conflict)); // or create(spotify, tradingGrid, config): logged only
+ * RunReport report = bridge.run(campaigns);
  * }</pre>
  *
- * <p>Two phases, each a {@link Flow} run through the bridge, in order:
+ * <p>Two stages, run in order by one {@code bridge.run}, each with its own ledger, lease, dead
+ * letters and section of the report:
  *
  * <ol>
- *   <li>{@link #playlists playlists} ({@code <flowName>.playlists}, source key
+ *   <li>playlists ({@code <flowName>.playlists}, source key
  *       {@code tradinggrid:campaign:<id>}): each active campaign gets one playlist (created once,
  *       found again through the ledger, the campaign's {@code spotify:playlist:} reference or the
  *       marker in its description, and only when the current user owns it; made again when it
@@ -48,51 +48,60 @@ import java.util.function.Consumer;
  *       the Spotify episodes its launch milestones reference once they exist, in due-date
  *       order, each once. The name is kept in step both ways; a name changed on both sides since the last
  *       sync is settled by the configured {@link io.gridcast.bridge.policy.ConflictPolicy}, and
- *       every settlement is reported in {@link CampaignCoordinationRun#conflicts()} and logged at
- *       WARN: never silently overwritten.
- *   <li>{@link #releases releases} ({@code <flowName>.releases}, source key
+ *       every settlement is handed to the flow's conflict listener and logged at WARN: never
+ *       silently overwritten.
+ *   <li>releases ({@code <flowName>.releases}, source key
  *       {@code tradinggrid:campaign:<id>:milestone:<id>}): a milestone whose referenced episode
  *       now exists on Spotify is marked done, and every partner with instructions gets one post
  *       (audience: that partner) with the link and their instructions.
  * </ol>
  *
- * <p>Conflicts are reported on the run's own result rather than as {@code RunReport} failures,
- * because a settled conflict is a successful sync, not a failed item.
+ * <p>Conflicts go to a listener rather than into the {@code RunReport}'s failures, because a
+ * settled conflict is a successful sync, not a failed item; a plan settles none.
  */
 public final class CampaignCoordinationFlow {
 
   private CampaignCoordinationFlow() {}
 
-  /** Runs both phases in order and collects the conflicts settled on the way. */
-  public static CampaignCoordinationRun run(Bridge bridge, CampaignCoordinationConfig config) {
-    List<SettledConflict> conflicts = Collections.synchronizedList(new ArrayList<>());
-    return new CampaignCoordinationRun(
-        bridge.run(playlists(bridge.spotify(), bridge.tradingGrid(), bridge.stateStore(), config, conflicts::add)),
-        bridge.run(releases(bridge.spotify(), bridge.tradingGrid(), config)),
-        List.copyOf(conflicts));
+  /**
+   * The flow for {@code config}, whose settled name conflicts are logged at WARN; run it with
+   * {@code bridge.run}, plan it with {@code bridge.plan}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static Flow<?, ?> create(SpotifyClient spotify, TradingGridClient tradingGrid, CampaignCoordinationConfig config) {
+    return create(spotify, tradingGrid, config, conflict -> { });
   }
 
-  /** Plans both phases: what {@link #run} would do, nothing written (no conflict is settled). */
-  public static CampaignCoordinationRun plan(Bridge bridge, CampaignCoordinationConfig config) {
-    return new CampaignCoordinationRun(
-        bridge.plan(playlists(bridge.spotify(), bridge.tradingGrid(), bridge.stateStore(), config, c -> { })),
-        bridge.plan(releases(bridge.spotify(), bridge.tradingGrid(), config)),
-        List.of());
+  /**
+   * The flow for {@code config}; {@code conflicts} is told of each name conflict a run settles
+   * (on the thread that wrote the playlist; it must be thread-safe), besides the WARN log.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static Flow<?, ?> create(SpotifyClient spotify, TradingGridClient tradingGrid, CampaignCoordinationConfig config,
+      Consumer<SettledConflict> conflicts) {
+    Objects.requireNonNull(spotify, "spotify");
+    Objects.requireNonNull(tradingGrid, "tradingGrid");
+    Objects.requireNonNull(conflicts, "conflicts");
+    return Flow.inStages(config.flowName(), List.of(playlists(spotify, tradingGrid, config, conflicts),
+        releases(spotify, tradingGrid, config)));
   }
 
-  /** Phase 1: the campaign playlists and names; {@code conflicts} receives each settled conflict. */
-  public static Flow<CampaignState, CampaignPlaylistSpec> playlists(SpotifyClient spotify, TradingGridClient tradingGrid,
-      StateStore store, CampaignCoordinationConfig config, Consumer<SettledConflict> conflicts) {
+  /** Stage 1: the campaign playlists and names; {@code conflicts} receives each settled conflict. */
+  static Flow<CampaignState, CampaignPlaylistSpec> playlists(SpotifyClient spotify, TradingGridClient tradingGrid,
+      CampaignCoordinationConfig config, Consumer<SettledConflict> conflicts) {
     String name = config.flowName() + ".playlists";
     CampaignPlaylistSink sink = new CampaignPlaylistSink(spotify, tradingGrid, config.publicPlaylists(), conflicts);
     return Flow.<CampaignState, CampaignPlaylistSpec>builder(name)
-        .source(checkpoint -> {
+        .source(run -> {
           List<CampaignState> states = new ArrayList<>();
           for (Campaign c : campaigns(tradingGrid, config)) {
             Optional<Playlist> playlist = sink.find(c).map(p -> p instanceof Playlist full ? full : spotify.playlists().get(p.id()));
             // an id the platform should never send is left to fail as its own item, not here
             Optional<LedgerEntry> entry = TradingGridId.isValid(c.id())
-                ? store.find(name, "tradinggrid:campaign:" + c.id()) : Optional.empty();
+                ? Optional.ofNullable(run.recorded(List.of("tradinggrid:campaign:" + c.id())).get("tradinggrid:campaign:" + c.id()))
+                : Optional.empty();
             Optional<String> last = entry.flatMap(e -> e.attributes()).flatMap(CampaignCoordinationFlow::syncedName);
             states.add(new CampaignState(c, playlist, released(spotify, c).stream()
                 .map(r -> r.milestone().spotifyUri().orElseThrow()).toList(), last, entry.map(LedgerEntry::targetId)));
@@ -107,12 +116,12 @@ public final class CampaignCoordinationFlow {
         .build();
   }
 
-  /** Phase 2: released milestones marked done, with one post per partner. */
-  public static Flow<MilestoneRelease, MilestonePosts> releases(SpotifyClient spotify, TradingGridClient tradingGrid,
+  /** Stage 2: released milestones marked done, with one post per partner. */
+  static Flow<MilestoneRelease, MilestonePosts> releases(SpotifyClient spotify, TradingGridClient tradingGrid,
       CampaignCoordinationConfig config) {
     String name = config.flowName() + ".releases";
     return Flow.<MilestoneRelease, MilestonePosts>builder(name)
-        .source(checkpoint -> {
+        .source(run -> {
           List<MilestoneRelease> releases = new ArrayList<>();
           for (Campaign c : campaigns(tradingGrid, config)) {
             releases.addAll(released(spotify, c));

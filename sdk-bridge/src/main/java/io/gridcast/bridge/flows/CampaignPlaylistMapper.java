@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.ConflictPolicy;
 import io.gridcast.tradinggrid.model.Campaign;
@@ -23,7 +24,7 @@ public final class CampaignPlaylistMapper implements Mapper<CampaignState, Campa
   }
 
   @Override
-  public CampaignPlaylistSpec map(CampaignState source) {
+  public CampaignPlaylistSpec map(CampaignState source, RunContext run) {
     Campaign c = source.campaign();
     String tg = c.name();
     String spotify = source.playlist().map(p -> p.name()).orElse(null);

@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.Snapshot;
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
@@ -14,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * The default mapping of an episode to an announcement post: title, a Markdown body with the
@@ -33,7 +34,7 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
   static final int MAX_TITLE_CHARS = 300;
 
   private final RoutingPolicy<ShowEpisode> routing;
-  private final Supplier<PartnerDirectory> partners;
+  private final Snapshot<PartnerDirectory> partners;
   private final List<String> tags;
   private final PostKind kind;
   private final LinkPolicy images;
@@ -42,7 +43,7 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
    * @param partners the partner snapshot of the current run
    * @param kind {@link PostKind#ANNOUNCEMENT} for announcements; other flows reuse the layout
    */
-  public EpisodeAnnouncementMapper(RoutingPolicy<ShowEpisode> routing, Supplier<PartnerDirectory> partners,
+  public EpisodeAnnouncementMapper(RoutingPolicy<ShowEpisode> routing, Snapshot<PartnerDirectory> partners,
       List<String> tags, PostKind kind) {
     this(routing, partners, tags, kind, LinkPolicy.none());
   }
@@ -53,7 +54,7 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
    * @param images the hosts whose images in release notes are kept ({@link LinkPolicy#none()}: every
    *     remote image is dropped)
    */
-  public EpisodeAnnouncementMapper(RoutingPolicy<ShowEpisode> routing, Supplier<PartnerDirectory> partners,
+  public EpisodeAnnouncementMapper(RoutingPolicy<ShowEpisode> routing, Snapshot<PartnerDirectory> partners,
       List<String> tags, PostKind kind, LinkPolicy images) {
     this.images = Objects.requireNonNull(images, "images");
     this.routing = routing;
@@ -63,7 +64,7 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
   }
 
   @Override
-  public PostCreate map(ShowEpisode source) {
+  public PostCreate map(ShowEpisode source, RunContext run) {
     SimplifiedEpisode e = source.episode();
     SpotifyId.of(e.id()); // a hostile id fails this item here, before it reaches a link, path or key
     String link = episodeLink(e);
@@ -95,7 +96,7 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
         .body(body.build())
         .addLinks(Link.builder().rel("spotify").title("Listen on Spotify").url(link).build())
         .metadata(metadata)
-        .audience(routing.audienceFor(source, partners.get()))
+        .audience(routing.audienceFor(source, run.snapshot(partners)))
         .tags(tags)
         .externalRef(source.key())
         .build();

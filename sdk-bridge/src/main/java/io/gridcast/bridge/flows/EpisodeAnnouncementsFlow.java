@@ -1,7 +1,7 @@
 package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.Flow;
-import io.gridcast.bridge.PostSink;
+import io.gridcast.bridge.Snapshot;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.tradinggrid.TradingGridClient;
@@ -21,7 +21,7 @@ import io.gridcast.tradinggrid.model.PostKind;
  * RunReport report = bridge.run(EpisodeAnnouncementsFlow.create(spotify, tradingGrid, config));
  * }</pre>
  *
- * <p>Each run reads the partner directory once (for routing) and every episode of the shows
+ * <p>Each run reads the partner directory once (for routing, a {@link PartnerDirectory#snapshot}) and every episode of the shows
  * (newest first, bounded by {@code releasedSince} and {@code maxEpisodesPerShow}); the ledger
  * skips unchanged episodes.
  */
@@ -34,29 +34,18 @@ public final class EpisodeAnnouncementsFlow {
       EpisodeAnnouncementsConfig config) {
     ShowEpisodesSource episodes = new ShowEpisodesSource(spotify, config.showIds(), config.market().orElse(null),
         config.releasedSince().orElse(null), config.maxEpisodesPerShow().orElse(null));
-    // one partner snapshot per run, kept on the running thread: a plan and a run of the same
-    // flow on two threads never route against each other's snapshot
-    ThreadLocal<PartnerDirectory> partners = new ThreadLocal<>();
-    EpisodeAnnouncementMapper mapper = new EpisodeAnnouncementMapper(config.routing(), () -> {
-      PartnerDirectory snapshot = partners.get();
-      if (snapshot == null) { // a replay, or a mapper called outside a run
-        snapshot = PartnerDirectory.load(tradingGrid);
-        partners.set(snapshot);
-      }
-      return snapshot;
-    }, config.tags(), PostKind.ANNOUNCEMENT, config.remoteImages());
+    Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid);
+    EpisodeAnnouncementMapper mapper = new EpisodeAnnouncementMapper(config.routing(), partners, config.tags(),
+        PostKind.ANNOUNCEMENT, config.remoteImages());
     return Flow.<ShowEpisode, PostCreate>builder(config.flowName())
-        .source(checkpoint -> {
-          partners.set(PartnerDirectory.load(tradingGrid)); // read when the run starts reading
-          return episodes.read(checkpoint);
+        .source(run -> {
+          run.snapshot(partners); // read when the run starts reading: a failure stops the run before any item
+          return episodes.read(run);
         })
         .key(ShowEpisode::key)
         .mapper(mapper)
         .sink(new PostSink(tradingGrid))
-        .lookup(key -> {
-          partners.set(PartnerDirectory.load(tradingGrid)); // a replay maps against today's partners
-          return episodes.lookup(key);
-        })
+        .lookup(episodes::lookup) // a replay is a run of its own: it maps against today's partners
         .caps(config.caps())
         .build();
   }

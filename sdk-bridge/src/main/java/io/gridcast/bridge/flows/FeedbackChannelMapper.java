@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.tradinggrid.model.FormCreate;
@@ -29,7 +30,7 @@ public final class FeedbackChannelMapper implements Mapper<ShowEpisode, Feedback
   }
 
   @Override
-  public FeedbackChannel map(ShowEpisode source) {
+  public FeedbackChannel map(ShowEpisode source, RunContext run) {
     String title = source.showName() + ": " + source.episode().name();
     ThreadCreate thread = ThreadCreate.builder()
         .title(PostMarkdown.plain("Feedback: " + title, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Feedback"))

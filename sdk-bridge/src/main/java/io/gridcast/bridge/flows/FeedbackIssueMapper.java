@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.LinkPolicy;
 import io.gridcast.bridge.text.PostMarkdown;
@@ -24,7 +25,7 @@ public final class FeedbackIssueMapper implements Mapper<LowRating, IssueCreate>
   }
 
   @Override
-  public IssueCreate map(LowRating source) {
+  public IssueCreate map(LowRating source, RunContext run) {
     SimplifiedEpisode e = source.episode().episode();
     String link = EpisodeAnnouncementMapper.episodeLink(e);
     String topic = source.submission().answers().get(FeedbackChannelMapper.TOPIC);

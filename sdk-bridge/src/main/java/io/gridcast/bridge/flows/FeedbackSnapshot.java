@@ -35,7 +35,7 @@ public record FeedbackSnapshot(String scope, List<EpisodeFeedback> episodes, Par
    */
   public static FeedbackSnapshot load(TradingGridClient tradingGrid, ShowEpisodesSource source, String scope) {
     List<EpisodeFeedback> feedback = new ArrayList<>();
-    for (Batch<ShowEpisode> batch : source.read(Optional.empty())) {
+    for (Batch<ShowEpisode> batch : source.readAll()) {
       for (ShowEpisode e : batch.items()) {
         Optional<Form> form = tradingGrid.forms().findByExternalRef(FeedbackChannel.formRef(e.key()));
         Optional<Thread> thread = tradingGrid.threads().findByExternalRef(FeedbackChannel.threadRef(e.key()));

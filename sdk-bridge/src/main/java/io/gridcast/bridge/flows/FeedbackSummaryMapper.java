@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.tradinggrid.model.Audience;
@@ -41,7 +42,7 @@ public final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, Pos
   }
 
   @Override
-  public PostCreate map(FeedbackSnapshot snapshot) {
+  public PostCreate map(FeedbackSnapshot snapshot, RunContext run) {
     Map<String, Partner> partners = new LinkedHashMap<>();
     snapshot.partners().partners().forEach(p -> partners.put(p.id(), p));
     Map<String, Tally> byEpisode = new LinkedHashMap<>();

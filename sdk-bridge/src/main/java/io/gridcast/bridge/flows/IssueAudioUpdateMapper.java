@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.Snapshot;
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
@@ -15,7 +17,6 @@ import io.gridcast.tradinggrid.model.PostKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The default mapping of a resolved issue to its audio update: the summary is the issue's
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
 public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpdate> {
 
   private final RoutingPolicy<Issue> routing;
-  private final Supplier<PartnerDirectory> partners;
+  private final Snapshot<PartnerDirectory> partners;
   private final List<String> tags;
 
   /**
@@ -37,7 +38,7 @@ public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpd
    * @param partners the partner snapshot of the current run, for {@code routing}
    * @param tags the tags of each audio-update post
    */
-  public IssueAudioUpdateMapper(RoutingPolicy<Issue> routing, Supplier<PartnerDirectory> partners, List<String> tags) {
+  public IssueAudioUpdateMapper(RoutingPolicy<Issue> routing, Snapshot<PartnerDirectory> partners, List<String> tags) {
     this.routing = routing;
     this.partners = partners;
     this.tags = List.copyOf(tags);
@@ -52,7 +53,7 @@ public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpd
    * @throws IllegalArgumentException if the issue has no resolution summary to speak about
    */
   @Override
-  public IssueAudioUpdate map(Issue issue) {
+  public IssueAudioUpdate map(Issue issue, RunContext run) {
     TradingGridId.require("issue id", issue.id()); // it names the feed item and the audio file
     String summary = issue.resolutionSummary().map(String::strip).filter(s -> !s.isEmpty())
         .orElseThrow(() -> new IllegalArgumentException("issue " + issue.id()
@@ -72,7 +73,7 @@ public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpd
     // only content the update is made of: never updatedAt, which the flow's own link PATCH moves
     return new IssueAudioUpdate(issue.id(), guidOf(issue.id()), prefix + issue.title(), summary, script.toString().strip(),
         issue.correctiveActions(), issue.attachments(), issue.resolvedAt().orElse(issue.createdAt()),
-        routing.audienceFor(issue, partners.get()), tags);
+        routing.audienceFor(issue, run.snapshot(partners)), tags);
   }
 
   /** The feed item guid of an issue's audio update: {@code gridcast-issue-<issueId>}. */

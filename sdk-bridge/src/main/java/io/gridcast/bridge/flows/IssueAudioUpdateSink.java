@@ -2,7 +2,6 @@ package io.gridcast.bridge.flows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.Fingerprints;
-import io.gridcast.bridge.PostSink;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;

@@ -1,10 +1,9 @@
 package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.Batch;
-import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.Mapper;
-import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.Snapshot;
 import io.gridcast.bridge.Source;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.core.LogSafe;
@@ -18,7 +17,6 @@ import io.gridcast.tradinggrid.model.Issue;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +38,13 @@ import org.slf4j.LoggerFactory;
  * is written, the feed records it; if Spotify has not listed the episode by the watcher's
  * deadline (default {@link FeedPublishingConfig#DEFAULT_RELEASE_DEADLINE}, 2 minutes), only that
  * issue is dead-lettered, the run goes on and the events cursor moves past it. Replay such dead
- * letters with {@code bridge.replayDeadLetters(updates.eventsFlow())} (the flow finds each issue
- * again by its key); the replay writes nothing to the feed again and only confirms the
- * ingestion.
+ * letters with {@code bridge.replayDeadLetters(updates)} (the flow finds each issue again by its
+ * key); the replay writes nothing to the feed again and only confirms the ingestion.
  *
- * <p>Triggers: the events feed ({@link #eventsFlow()}, whose checkpoint is the feed cursor,
- * advanced only once a batch is committed) and verified webhook deliveries ({@link
- * #handleWebhook}), which process the referenced issue through the same sink and ledger.
+ * <p>Triggers: the events feed (the flow {@link #create} returns, whose checkpoint is the feed
+ * cursor, advanced only once a batch is committed), verified webhook deliveries ({@link
+ * #webhooks} then {@link #flowFor}) and one issue on demand ({@link #issueFlow}); the last two
+ * are flows too, run with {@code bridge.run}, over the same ledger, in a partition of their own.
  *
  * <pre>{@code
  * FeedPublishingConfig publishing = FeedPublishingConfig.builder()
@@ -54,13 +52,14 @@ import org.slf4j.LoggerFactory;
  *     .feedSink(FileSystemFeedSink.create(Path.of("/srv/feeds/updates.xml"), feedUrl, channel))
  *     .mediaFolder(Path.of("/srv/media")).mediaBaseUrl(URI.create("https://media.example.com/"))
  *     .build();
- * IssueAudioUpdatesFlow updates = IssueAudioUpdatesFlow.create(spotify, tradingGrid,
- *     IssueAudioUpdatesConfig.builder().publishing(publishing).webhookSecret(secret).build());
- * RunReport report = bridge.run(updates.eventsFlow());                       // scheduled
- * updates.handleWebhook(bridge, rawBody, request.getHeader(WebhookVerifier.SIGNATURE_HEADER)); // pushed
+ * IssueAudioUpdatesConfig config = IssueAudioUpdatesConfig.builder().publishing(publishing).webhookSecret(secret).build();
+ * RunReport report = bridge.run(IssueAudioUpdatesFlow.create(spotify, tradingGrid, config)); // scheduled
+ *
+ * IssueAudioUpdatesFlow webhooks = IssueAudioUpdatesFlow.webhooks(spotify, tradingGrid, config); // once
+ * webhooks.flowFor(rawBody, request.getHeader(WebhookVerifier.SIGNATURE_HEADER)).map(bridge::run); // pushed
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>An instance (from {@link #webhooks}) is immutable and thread-safe.
  */
 public final class IssueAudioUpdatesFlow {
 
@@ -82,70 +81,75 @@ public final class IssueAudioUpdatesFlow {
   }
 
   /**
-   * The audio updates of {@code config}; run {@link #eventsFlow()} with {@code Bridge.run}.
+   * The flow over the events feed: every issue resolved since the last committed cursor. The
+   * cursor moves past an issue that failed (its dead letter keeps it), so replay dead letters,
+   * e.g. a release Spotify had not ingested in time, with {@code bridge.replayDeadLetters(flow)}:
+   * each is looked up again by its key ({@code tradinggrid:issue:<id>}) and delivered if it still
+   * qualifies.
    *
    * @param spotify the client the default release watcher polls the show with
    * @param tradingGrid the client issues, documents, comments and posts are read and written with
    * @throws NullPointerException if an argument is null
    */
-  public static IssueAudioUpdatesFlow create(SpotifyClient spotify, TradingGridClient tradingGrid,
+  public static Flow<Issue, IssueAudioUpdate> create(SpotifyClient spotify, TradingGridClient tradingGrid,
       IssueAudioUpdatesConfig config) {
-    return new IssueAudioUpdatesFlow(Objects.requireNonNull(spotify, "spotify"),
+    IssueAudioUpdatesFlow updates = new IssueAudioUpdatesFlow(Objects.requireNonNull(spotify, "spotify"),
         Objects.requireNonNull(tradingGrid, "tradingGrid"), Objects.requireNonNull(config, "config"));
+    return updates.eventsFlow();
+  }
+
+  /** The events flow of this instance's sink (what {@link #create} returns). */
+  Flow<Issue, IssueAudioUpdate> eventsFlow() {
+    return flow("default", issues);
   }
 
   /**
-   * The flow over the events feed: every issue resolved since the last committed cursor. The
-   * cursor moves past an issue that failed (its dead letter keeps it), so replay dead letters,
-   * e.g. a release Spotify had not ingested in time, with {@code
-   * bridge.replayDeadLetters(updates.eventsFlow())}: each is looked up again by its key ({@code
-   * tradinggrid:issue:<id>}) and delivered if it still qualifies.
+   * What turns webhook deliveries (and on-demand requests) into flows for single issues; create
+   * it once and share it.
+   *
+   * @throws IllegalStateException if {@code config} has no {@code webhookSecret}
+   * @throws NullPointerException if an argument is null
    */
-  public Flow<Issue, IssueAudioUpdate> eventsFlow() {
-    AtomicReference<PartnerDirectory> partners = new AtomicReference<>();
-    return flow("default", checkpoint -> {
-      partners.set(PartnerDirectory.load(tradingGrid)); // one snapshot per run
-      return issues.read(checkpoint);
-    }, partners);
+  public static IssueAudioUpdatesFlow webhooks(SpotifyClient spotify, TradingGridClient tradingGrid,
+      IssueAudioUpdatesConfig config) {
+    IssueAudioUpdatesFlow updates = new IssueAudioUpdatesFlow(Objects.requireNonNull(spotify, "spotify"),
+        Objects.requireNonNull(tradingGrid, "tradingGrid"), Objects.requireNonNull(config, "config"));
+    if (updates.verifier == null) {
+      throw new IllegalStateException("no webhook secret configured: set webhookSecret(...) on IssueAudioUpdatesConfig");
+    }
+    return updates;
   }
 
   /**
-   * The flow for one issue, as a webhook delivery triggers it: the same name, ledger and sink as
-   * {@link #eventsFlow()}, in a partition of its own ({@code issue-<id>}) so that it neither
-   * waits for nor moves the events cursor.
+   * The flow for one issue, on demand or as a webhook delivery triggers it: the same name, ledger
+   * and sink as the events flow, in a partition of its own ({@code issue-<id>}) so that it neither
+   * waits for nor moves the events cursor. Run it with {@code bridge.run}.
    */
   public Flow<Issue, IssueAudioUpdate> issueFlow(String issueId) {
     Objects.requireNonNull(issueId, "issueId");
-    AtomicReference<PartnerDirectory> partners = new AtomicReference<>();
-    return flow("issue-" + issueId, checkpoint -> {
-      partners.set(PartnerDirectory.load(tradingGrid));
-      return List.of(Batch.of(issues.lookup(issueId).map(List::of).orElse(List.of())));
-    }, partners);
+    return flow("issue-" + issueId, run -> List.of(Batch.of(issues.lookup(issueId).map(List::of).orElse(List.of()))));
   }
 
   /**
-   * Handles a webhook delivery: verifies the signature over the raw body, and for an {@code
-   * issue.resolved} event runs {@link #issueFlow} for the issue on {@code bridge}.
+   * The flow a webhook delivery asks for: verifies the signature over the raw body and, for an
+   * {@code issue.resolved} event, returns {@link #issueFlow} for the issue, to run with {@code
+   * bridge.run}.
    *
    * @param rawBody the request body exactly as received
    * @param signatureHeader the {@value WebhookVerifier#SIGNATURE_HEADER} header, or {@code null}
-   * @return the run's report, or empty when the event is not an issue resolution
+   * @return the flow to run, or empty when the event is not an issue resolution
    * @throws WebhookSignatureException if the delivery is not authentic, too old, or a replay;
    *     nothing was read or written (answer 400)
-   * @throws IllegalStateException if the config has no {@code webhookSecret}
    * @throws IllegalArgumentException if the verified body is not an Active Community event
    */
-  public Optional<RunReport> handleWebhook(Bridge bridge, String rawBody, String signatureHeader)
+  public Optional<Flow<Issue, IssueAudioUpdate>> flowFor(String rawBody, String signatureHeader)
       throws WebhookSignatureException {
-    if (verifier == null) {
-      throw new IllegalStateException("no webhook secret configured: set webhookSecret(...) on IssueAudioUpdatesConfig");
-    }
     Event event = verifier.constructEvent(Objects.requireNonNull(rawBody, "rawBody"), signatureHeader);
     if (event.type() != EventType.ISSUE_RESOLVED || !"issue".equals(event.resourceType())) {
       LOG.debug("webhook event {} of type {} is not an issue resolution; ignored", LogSafe.text(event.id()), event.type());
       return Optional.empty();
     }
-    return Optional.of(bridge.run(issueFlow(event.resourceId())));
+    return Optional.of(issueFlow(event.resourceId()));
   }
 
   /** The settings this flow was created with. */
@@ -153,24 +157,21 @@ public final class IssueAudioUpdatesFlow {
     return config;
   }
 
-  private Flow<Issue, IssueAudioUpdate> flow(String partition, Source<Issue> source,
-      AtomicReference<PartnerDirectory> partners) {
+  private Flow<Issue, IssueAudioUpdate> flow(String partition, Source<Issue> source) {
+    Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid);
     Mapper<Issue, IssueAudioUpdate> mapper = config.mapper()
-        .orElseGet(() -> new IssueAudioUpdateMapper(config.routing(), partners::get, config.tags()));
+        .orElseGet(() -> new IssueAudioUpdateMapper(config.routing(), partners, config.tags()));
     return Flow.<Issue, IssueAudioUpdate>builder(config.flowName())
         .partition(partition)
-        .source(source)
+        .source(run -> {
+          run.snapshot(partners); // one snapshot per run, read before any item
+          return source.read(run);
+        })
         .key(issue -> IssueAudioUpdateSink.keyOf(issue.id()))
         .mapper(mapper)
         .sink(sink)
         .externalRef(key -> IssueAudioUpdateSink.postRefOf(IssueAudioUpdateSink.issueIdOf(key)))
-        .lookup(key -> {
-          // a dead-letter replay reads no source: take the partner snapshot here
-          if (partners.get() == null) {
-            partners.set(PartnerDirectory.load(tradingGrid));
-          }
-          return issues.lookup(IssueAudioUpdateSink.issueIdOf(key));
-        })
+        .lookup(key -> issues.lookup(IssueAudioUpdateSink.issueIdOf(key)))
         .failures(FeedPublisher.FAILURES)
         .caps(config.caps())
         .build();

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.LinkPolicy;
 import io.gridcast.bridge.text.PostMarkdown;
@@ -29,7 +30,7 @@ public final class MilestonePostsMapper implements Mapper<MilestoneRelease, Mile
   }
 
   @Override
-  public MilestonePosts map(MilestoneRelease source) {
+  public MilestonePosts map(MilestoneRelease source, RunContext run) {
     List<PartnerInstruction> instructions = new ArrayList<>(source.campaign().partnerInstructions());
     instructions.sort(Comparator.comparing(PartnerInstruction::partnerId));
     List<PostCreate> posts = new ArrayList<>();

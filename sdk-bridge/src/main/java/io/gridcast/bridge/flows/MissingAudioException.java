@@ -5,7 +5,8 @@ package io.gridcast.bridge.flows;
  * attachment with an {@code audio/*} content type). The item is dead-lettered with this
  * message, and the issue gets one comment saying so. To fix it, attach the recorded audio update
  * to the issue (or have a custom {@link AudioSource} supply it), then replay the dead letter with
- * {@code bridge.replayDeadLetters(updates.eventsFlow())} or resolve the issue again.
+ * {@code bridge.replayDeadLetters(flow)} (the flow {@link IssueAudioUpdatesFlow#create} returned) or resolve the
+ * issue again.
  */
 public final class MissingAudioException extends IllegalStateException {
 
@@ -17,7 +18,7 @@ public final class MissingAudioException extends IllegalStateException {
   public MissingAudioException(String issueId) {
     super("issue " + issueId + " has no audio attachment (a document with an audio/* content type, or audio from the "
         + "configured AudioSource): attach the recorded audio update to the issue, then replay the dead letter with "
-        + "Bridge.replayDeadLetters(eventsFlow()) or resolve the issue again");
+        + "Bridge.replayDeadLetters(flow) or resolve the issue again");
     this.issueId = issueId;
   }
 

@@ -3,7 +3,7 @@ package io.gridcast.bridge.flows;
 import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.Flow;
-import io.gridcast.bridge.PostSink;
+import io.gridcast.bridge.Snapshot;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.SpotifyId;
@@ -15,6 +15,7 @@ import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.Submission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeSet;
@@ -31,54 +32,41 @@ import java.util.function.Supplier;
  *     .maxEpisodesPerShow(5)
  *     .lowRatingThreshold(3)
  *     .build();
- * RunReport report = PartnerFeedbackFlow.run(bridge, config);
+ * RunReport report = bridge.run(PartnerFeedbackFlow.create(spotify, tradingGrid, config));
  * }</pre>
  *
- * <p>A run has three phases, each a flow run through the bridge (own ledger, lease, dead
- * letters and report): {@link #channels} ({@code <name>.channels}: one thread and one form per
- * episode, found again by {@code externalRef}), {@link #issues} ({@code <name>.issues}: one issue
- * per low-rated submission, {@code externalRef} {@code gridcast:partner-feedback:issue:<submission
- * id>}) and {@link #summary} ({@code <name>.summary}: one post per set of shows, updated only when
- * the aggregates change). The issue and summary phases share one snapshot of the feedback, read
- * after the channels phase.
+ * <p>A flow of three stages, run in order by one {@code bridge.run} (each with its own ledger,
+ * lease, dead letters and section of the report): channels ({@code <name>.channels}: one thread
+ * and one form per episode, found again by {@code externalRef}), issues ({@code <name>.issues}:
+ * one issue per low-rated submission, {@code externalRef} {@code
+ * gridcast:partner-feedback:issue:<submission id>}) and summary ({@code <name>.summary}: one post
+ * per set of shows, updated only when the aggregates change). The issue and summary stages share
+ * one {@link Snapshot} of the feedback per run, read when the issues stage starts, after the
+ * channels stage.
  */
 public final class PartnerFeedbackFlow {
 
   private PartnerFeedbackFlow() {}
 
-  /** Runs the three phases in order and returns their summed report (named after the flow). */
-  public static RunReport run(Bridge bridge, PartnerFeedbackConfig config) {
-    return runPhases(bridge, config, false);
-  }
-
-  /** Plans the three phases: nothing is written (so the later phases see no new channels). */
-  public static RunReport plan(Bridge bridge, PartnerFeedbackConfig config) {
-    return runPhases(bridge, config, true);
-  }
-
-  private static RunReport runPhases(Bridge bridge, PartnerFeedbackConfig config, boolean plan) {
-    SpotifyClient spotify = bridge.spotify();
-    TradingGridClient tg = bridge.tradingGrid();
-    List<RunReport> reports = new ArrayList<>();
-    Flow<ShowEpisode, FeedbackChannel> channels = channels(spotify, tg, config);
-    reports.add(plan ? bridge.plan(channels) : bridge.run(channels));
+  /**
+   * The flow for {@code config}; run it with {@code bridge.run}, plan it with {@code bridge.plan}
+   * (a plan creates no channels, so the later stages see no new ones).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static Flow<?, ?> create(SpotifyClient spotify, TradingGridClient tradingGrid, PartnerFeedbackConfig config) {
+    Objects.requireNonNull(spotify, "spotify");
+    Objects.requireNonNull(tradingGrid, "tradingGrid");
     ShowEpisodesSource episodes = episodes(spotify, config);
-    FeedbackSnapshot[] snapshot = new FeedbackSnapshot[1];
-    Supplier<FeedbackSnapshot> shared = () -> {
-      if (snapshot[0] == null) {
-        snapshot[0] = FeedbackSnapshot.load(tg, episodes, scope(config));
-      }
-      return snapshot[0];
-    };
-    Flow<LowRating, IssueCreate> issues = issues(tg, config, shared);
-    reports.add(plan ? bridge.plan(issues) : bridge.run(issues));
-    Flow<FeedbackSnapshot, PostCreate> summary = summary(tg, config, shared);
-    reports.add(plan ? bridge.plan(summary) : bridge.run(summary));
-    return RunReport.combine(config.flowName(), reports);
+    Snapshot<FeedbackSnapshot> feedback = Snapshot.of("partner feedback",
+        () -> FeedbackSnapshot.load(tradingGrid, episodes, scope(config)));
+    Supplier<FeedbackSnapshot> fresh = () -> FeedbackSnapshot.load(tradingGrid, episodes, scope(config));
+    return Flow.inStages(config.flowName(), List.of(channels(spotify, tradingGrid, config),
+        issues(tradingGrid, config, feedback, fresh), summary(tradingGrid, config, feedback, fresh)));
   }
 
-  /** Phase 1: a feedback thread and form per episode. */
-  public static Flow<ShowEpisode, FeedbackChannel> channels(SpotifyClient spotify, TradingGridClient tradingGrid,
+  /** Stage 1: a feedback thread and form per episode. */
+  static Flow<ShowEpisode, FeedbackChannel> channels(SpotifyClient spotify, TradingGridClient tradingGrid,
       PartnerFeedbackConfig config) {
     ShowEpisodesSource episodes = episodes(spotify, config);
     String name = config.flowName() + ".channels";
@@ -93,34 +81,37 @@ public final class PartnerFeedbackFlow {
         .build();
   }
 
-  /** Phase 2: a feedback issue per submission rated below the threshold, from {@code snapshot}'s feedback. */
-  public static Flow<LowRating, IssueCreate> issues(TradingGridClient tradingGrid, PartnerFeedbackConfig config,
-      Supplier<FeedbackSnapshot> snapshot) {
+  /**
+   * Stage 2: a feedback issue per submission rated below the threshold, from the run's {@code
+   * feedback}; a replay looks its items up in a {@code fresh} read.
+   */
+  static Flow<LowRating, IssueCreate> issues(TradingGridClient tradingGrid, PartnerFeedbackConfig config,
+      Snapshot<FeedbackSnapshot> feedback, Supplier<FeedbackSnapshot> fresh) {
     return Flow.<LowRating, IssueCreate>builder(config.flowName() + ".issues")
-        .source(checkpoint -> List.of(Batch.of(lowRatings(snapshot.get(), config.lowRatingThreshold()))))
+        .source(run -> List.of(Batch.of(lowRatings(run.snapshot(feedback), config.lowRatingThreshold()))))
         .key(LowRating::key)
         .mapper(new FeedbackIssueMapper(config.issueSeverity()))
         .sink(new FeedbackIssueSink(tradingGrid))
-        .lookup(key -> lowRatings(snapshot.get(), config.lowRatingThreshold()).stream()
+        .lookup(key -> lowRatings(fresh.get(), config.lowRatingThreshold()).stream()
             .filter(l -> l.key().equals(key)).findFirst())
         .caps(config.caps())
         .build();
   }
 
-  /** Phase 3: the summary post of {@code snapshot}'s feedback. */
-  public static Flow<FeedbackSnapshot, PostCreate> summary(TradingGridClient tradingGrid, PartnerFeedbackConfig config,
-      Supplier<FeedbackSnapshot> snapshot) {
+  /** Stage 3: the summary post of the run's {@code feedback}; a replay reads it {@code fresh}. */
+  static Flow<FeedbackSnapshot, PostCreate> summary(TradingGridClient tradingGrid, PartnerFeedbackConfig config,
+      Snapshot<FeedbackSnapshot> feedback, Supplier<FeedbackSnapshot> fresh) {
     return Flow.<FeedbackSnapshot, PostCreate>builder(config.flowName() + ".summary")
-        .source(checkpoint -> List.of(Batch.of(List.of(snapshot.get()), null, 1L)))
+        .source(run -> List.of(Batch.of(List.of(run.snapshot(feedback)), null, 1L)))
         .key(s -> FeedbackSummaryMapper.key(s.scope()))
         .mapper(new FeedbackSummaryMapper(config.lowRatingThreshold(), config.summaryAudience(), config.summaryTags()))
         .sink(new PostSink(tradingGrid))
-        .lookup(key -> Optional.of(snapshot.get()).filter(s -> FeedbackSummaryMapper.key(s.scope()).equals(key)))
+        .lookup(key -> Optional.of(fresh.get()).filter(s -> FeedbackSummaryMapper.key(s.scope()).equals(key)))
         .caps(config.caps())
         .build();
   }
 
-  /** The snapshot of the feedback on {@code config}'s episodes now (what {@link #run} shares between phases 2 and 3). */
+  /** The feedback on {@code config}'s episodes now (what a run's issue and summary stages share). */
   public static FeedbackSnapshot snapshot(SpotifyClient spotify, TradingGridClient tradingGrid, PartnerFeedbackConfig config) {
     return FeedbackSnapshot.load(tradingGrid, episodes(spotify, config), scope(config));
   }

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Source;
 import io.gridcast.spotify.Market;
@@ -48,7 +49,7 @@ public final class PerformanceDataSource implements Source<PerformanceData> {
   }
 
   @Override
-  public Iterable<Batch<PerformanceData>> read(Optional<String> checkpoint) {
+  public Iterable<Batch<PerformanceData>> read(RunContext run) {
     return () -> List.of(Batch.of(List.of(load()), null, 1L)).iterator();
   }
 

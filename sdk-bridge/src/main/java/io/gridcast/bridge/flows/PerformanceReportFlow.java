@@ -1,11 +1,11 @@
 package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.Snapshot;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.tradinggrid.TradingGridClient;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Flow 8: podcast performance for a period, summarised in Trading Grid as a report post with a
@@ -46,18 +46,17 @@ public final class PerformanceReportFlow {
       PerformanceReportConfig config) {
     PerformanceChart.requireLibrary(); // before anything is read, not once per item
     PerformanceDataSource source = new PerformanceDataSource(spotify, tradingGrid, config);
-    AtomicReference<PartnerDirectory> partners = new AtomicReference<>();
+    Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid);
     return Flow.<PerformanceData, PostWithDocuments>builder(config.flowName())
-        .source(checkpoint -> {
-          partners.set(PartnerDirectory.load(tradingGrid)); // one snapshot per run
-          return source.read(checkpoint);
+        .source(run -> {
+          run.snapshot(partners); // one snapshot per run, read before anything else
+          return source.read(run);
         })
         .key(PerformanceData::key)
-        .mapper(new PerformanceReportMapper(config.audience(), partners::get, config.tags()))
+        .mapper(new PerformanceReportMapper(config.audience(), partners, config.tags()))
         .fingerprint(PostWithDocuments::fingerprint)
         .sink(new DocumentPostSink(tradingGrid, config.flowName()))
         .lookup(key -> {
-          partners.set(PartnerDirectory.load(tradingGrid));
           PerformanceData data = source.load();
           return data.key().equals(key) ? Optional.of(data) : Optional.empty();
         })

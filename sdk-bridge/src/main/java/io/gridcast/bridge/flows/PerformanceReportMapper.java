@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.Snapshot;
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
@@ -13,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The default mapping of a period's {@link PerformanceData} to a report post
@@ -29,18 +30,18 @@ public final class PerformanceReportMapper implements Mapper<PerformanceData, Po
   private static final String[] HEADER = {"date", "episode_id", "episode", "show", "release_date", "starts", "streams", "listeners"};
 
   private final RoutingPolicy<PerformanceData> audience;
-  private final Supplier<PartnerDirectory> partners;
+  private final Snapshot<PartnerDirectory> partners;
   private final List<String> tags;
 
   /** @param partners the partner snapshot of the current run */
-  public PerformanceReportMapper(RoutingPolicy<PerformanceData> audience, Supplier<PartnerDirectory> partners, List<String> tags) {
+  public PerformanceReportMapper(RoutingPolicy<PerformanceData> audience, Snapshot<PartnerDirectory> partners, List<String> tags) {
     this.audience = audience;
     this.partners = partners;
     this.tags = List.copyOf(tags);
   }
 
   @Override
-  public PostWithDocuments map(PerformanceData data) {
+  public PostWithDocuments map(PerformanceData data, RunContext run) {
     byte[] csv = csv(data);
     String hash = Fingerprints.sha256Hex(csv).substring(0, 16);
     String period = data.start() + "_" + data.end();
@@ -60,7 +61,7 @@ public final class PerformanceReportMapper implements Mapper<PerformanceData, Po
             EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Podcast performance " + data.start() + " to " + data.end()))
         .body(body(data, chart.fileName(), csvDoc.fileName()))
         .metadata(metadata)
-        .audience(audience.audienceFor(data, partners.get()))
+        .audience(audience.audienceFor(data, run.snapshot(partners)))
         .tags(tags)
         .externalRef(data.key())
         .build();

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Source;
 import io.gridcast.spotify.Market;
@@ -39,7 +40,7 @@ public final class PlaylistEpisodesSource implements Source<ShowEpisode> {
   }
 
   @Override
-  public Iterable<Batch<ShowEpisode>> read(Optional<String> checkpoint) {
+  public Iterable<Batch<ShowEpisode>> read(RunContext run) {
     return () -> new Iterator<>() {
       private final Iterator<PlaylistItem> items = spotify.playlists().items(playlistId, market).iterator();
       private final List<ShowEpisode> next = new ArrayList<>();

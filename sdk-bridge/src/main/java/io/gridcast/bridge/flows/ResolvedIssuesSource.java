@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Source;
 import io.gridcast.core.errors.ApiException;
@@ -42,7 +43,8 @@ final class ResolvedIssuesSource implements Source<Issue> {
   }
 
   @Override
-  public Iterable<Batch<Issue>> read(Optional<String> checkpoint) {
+  public Iterable<Batch<Issue>> read(RunContext run) {
+    Optional<String> checkpoint = run.checkpoint();
     return () -> new Iterator<>() {
       private String cursor = checkpoint.orElse(null);
       private Batch<Issue> next;

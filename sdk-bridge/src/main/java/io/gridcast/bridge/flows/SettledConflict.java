@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * A field edited on both sides since the last sync, and how the {@link ConflictPolicy} settled
- * it: part of a {@link CampaignCoordinationRun}, and logged at WARN. Immutable.
+ * it: handed to the conflict listener of {@link CampaignCoordinationFlow#create(io.gridcast.spotify.SpotifyClient,
+ * io.gridcast.tradinggrid.TradingGridClient, CampaignCoordinationConfig, java.util.function.Consumer)}, and logged
+ * at WARN. Immutable.
  *
  * @param campaignId the campaign
  * @param field the field, e.g. {@code name}

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Source;
 import io.gridcast.core.paging.Paginator;
@@ -46,7 +47,12 @@ public final class ShowEpisodesSource implements Source<ShowEpisode> {
   }
 
   @Override
-  public Iterable<Batch<ShowEpisode>> read(Optional<String> checkpoint) {
+  public Iterable<Batch<ShowEpisode>> read(RunContext run) {
+    return readAll();
+  }
+
+  /** Every episode of the shows, newest first per show, one batch per page; needs no run. */
+  Iterable<Batch<ShowEpisode>> readAll() {
     return () -> new Iterator<>() {
       private int show = -1;
       private String showId;

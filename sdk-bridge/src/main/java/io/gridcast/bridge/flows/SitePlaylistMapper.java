@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.spotify.SpotifyUri;
@@ -28,7 +29,7 @@ public final class SitePlaylistMapper implements Mapper<SiteProgramme, SitePlayl
   }
 
   @Override
-  public SitePlaylistSpec map(SiteProgramme source) {
+  public SitePlaylistSpec map(SiteProgramme source, RunContext run) {
     Site site = source.site();
     List<String> items = new ArrayList<>(new LinkedHashSet<>(normalised(config.programmeFor(site))));
     String name = config.playlistNamePrefix() + site.name();

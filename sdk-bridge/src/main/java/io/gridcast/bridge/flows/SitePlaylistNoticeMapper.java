@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.Snapshot;
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
@@ -15,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
 
 /**
  * The default service notice of a site's playlist: one post per site, kept up to date, naming
@@ -27,17 +28,17 @@ import java.util.function.Supplier;
 public final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState, PostCreate> {
 
   private final RoutingPolicy<Site> audience;
-  private final Supplier<PartnerDirectory> partners;
+  private final Snapshot<PartnerDirectory> partners;
   private final List<String> tags;
 
-  public SitePlaylistNoticeMapper(RoutingPolicy<Site> audience, Supplier<PartnerDirectory> partners, List<String> tags) {
+  public SitePlaylistNoticeMapper(RoutingPolicy<Site> audience, Snapshot<PartnerDirectory> partners, List<String> tags) {
     this.audience = audience;
     this.partners = partners;
     this.tags = List.copyOf(tags);
   }
 
   @Override
-  public PostCreate map(SitePlaylistState source) {
+  public PostCreate map(SitePlaylistState source, RunContext run) {
     Site site = source.site();
     Playlist p = source.playlist();
     String link = p.externalUrls().spotify().flatMap(LinkPolicy.spotify()::check)
@@ -61,7 +62,7 @@ public final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState,
         .body(body)
         .addLinks(Link.builder().rel("playlist").title("Open the playlist on Spotify").url(link).build())
         .metadata(metadata)
-        .audience(audience.audienceFor(site, partners.get()))
+        .audience(audience.audienceFor(site, run.snapshot(partners)))
         .tags(tags)
         .externalRef(source.key())
         .build();

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.tradinggrid.model.Site;
@@ -23,7 +24,7 @@ import io.gridcast.tradinggrid.model.SiteRequest;
 public final class SiteRequestDecider implements Mapper<SiteRequestCase, SiteRequestDecision> {
 
   @Override
-  public SiteRequestDecision map(SiteRequestCase source) {
+  public SiteRequestDecision map(SiteRequestCase source, RunContext run) {
     SiteRequest r = source.request();
     if (source.site().isEmpty()) {
       return SiteRequestDecision.refuse(r.id(), "Refused: site " + PostMarkdown.create().code(r.siteId()).build() + " does not exist in this community,"

@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
+import io.gridcast.bridge.Snapshot;
 import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Source;
 import io.gridcast.bridge.policy.PartnerDirectory;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The wanted and the no-longer-wanted assignments of every training post, against the partner
@@ -30,12 +31,12 @@ final class TrainingAssignmentsSource implements Source<TrainingAssignment> {
   private final TradingGridClient tradingGrid;
   private final Source<ShowEpisode> episodes;
   private final RoutingPolicy<ShowEpisode> assignTo;
-  private final Supplier<PartnerDirectory> partners;
+  private final Snapshot<PartnerDirectory> partners;
   private final int dueAfterDays;
   private final String reason;
 
   TrainingAssignmentsSource(TradingGridClient tradingGrid, Source<ShowEpisode> episodes, RoutingPolicy<ShowEpisode> assignTo,
-      Supplier<PartnerDirectory> partners, int dueAfterDays, String reason) {
+      Snapshot<PartnerDirectory> partners, int dueAfterDays, String reason) {
     this.tradingGrid = tradingGrid;
     this.episodes = episodes;
     this.assignTo = assignTo;
@@ -45,9 +46,11 @@ final class TrainingAssignmentsSource implements Source<TrainingAssignment> {
   }
 
   @Override
-  public Iterable<Batch<TrainingAssignment>> read(Optional<String> checkpoint) {
+  public Iterable<Batch<TrainingAssignment>> read(RunContext run) {
+    PartnerDirectory directory = run.snapshot(partners); // one snapshot per run, read before any item
     return () -> {
-      var batches = episodes.read(Optional.empty()).iterator();
+      // this stage saves no checkpoints (its batches carry none), so the episodes are read from the start
+      var batches = episodes.read(run).iterator();
       return new java.util.Iterator<>() {
         @Override
         public boolean hasNext() {
@@ -58,7 +61,7 @@ final class TrainingAssignmentsSource implements Source<TrainingAssignment> {
         public Batch<TrainingAssignment> next() {
           List<TrainingAssignment> items = new ArrayList<>();
           for (ShowEpisode e : batches.next().items()) {
-            items.addAll(forEpisode(e));
+            items.addAll(forEpisode(e, directory));
           }
           return Batch.of(items);
         }
@@ -67,7 +70,7 @@ final class TrainingAssignmentsSource implements Source<TrainingAssignment> {
   }
 
   /** The items of one episode; none while its training post does not exist yet. */
-  List<TrainingAssignment> forEpisode(ShowEpisode episode) {
+  List<TrainingAssignment> forEpisode(ShowEpisode episode, PartnerDirectory directory) {
     Optional<Post> post = tradingGrid.posts().findByExternalRef(TrainingPostMapper.postRef(episode.key()));
     if (post.isEmpty()) {
       return List.of();
@@ -75,7 +78,7 @@ final class TrainingAssignmentsSource implements Source<TrainingAssignment> {
     String postId = post.get().id();
     LocalDate due = episode.episode().releaseDate().firstDay().plusDays(dueAfterDays);
     Map<String, TrainingAssignment> items = new LinkedHashMap<>();
-    Audience wanted = assignTo.audienceFor(episode, partners.get());
+    Audience wanted = assignTo.audienceFor(episode, directory);
     for (String g : wanted.groupIds()) {
       add(items, new TrainingAssignment(episode.key(), postId, AssignmentTarget.group(g), due, reason, true));
     }

@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.Snapshot;
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
@@ -9,7 +11,6 @@ import io.gridcast.tradinggrid.model.PostKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The default training post of an episode: the announcement layout of
@@ -23,10 +24,10 @@ public final class TrainingPostMapper implements Mapper<ShowEpisode, PostWithDoc
   private final EpisodeAnnouncementMapper layout;
   private final Map<String, String> faqs;
   private final List<String> documentIds;
-  private final Supplier<TrainingDocuments> documents;
+  private final Snapshot<TrainingDocuments> documents;
 
-  TrainingPostMapper(RoutingPolicy<ShowEpisode> audience, Supplier<PartnerDirectory> partners, List<String> tags,
-      Map<String, String> faqs, List<String> documentIds, Supplier<TrainingDocuments> documents) {
+  TrainingPostMapper(RoutingPolicy<ShowEpisode> audience, Snapshot<PartnerDirectory> partners, List<String> tags,
+      Map<String, String> faqs, List<String> documentIds, Snapshot<TrainingDocuments> documents) {
     this.layout = new EpisodeAnnouncementMapper(audience, partners, tags, PostKind.TRAINING);
     this.faqs = faqs; // the config's map: immutable, in the order given
     this.documentIds = List.copyOf(documentIds);
@@ -39,8 +40,8 @@ public final class TrainingPostMapper implements Mapper<ShowEpisode, PostWithDoc
   }
 
   @Override
-  public PostWithDocuments map(ShowEpisode source) {
-    PostCreate base = layout.map(source);
+  public PostWithDocuments map(ShowEpisode source, RunContext run) {
+    PostCreate base = layout.map(source, run);
     PostMarkdown body = PostMarkdown.withCapacity(base.body().length() + 256).markup(base.body());
     if (!faqs.isEmpty()) {
       body.markup("\n\n### FAQ\n");
@@ -50,6 +51,6 @@ public final class TrainingPostMapper implements Mapper<ShowEpisode, PostWithDoc
     List<String> attachments = new ArrayList<>(base.attachments());
     attachments.addAll(documentIds);
     PostCreate post = base.withBody(body.build().strip()).withAttachments(attachments).withExternalRef(postRef(source.key()));
-    return new PostWithDocuments(post, documents.get().forEpisode(source.episode().id()));
+    return new PostWithDocuments(post, run.snapshot(documents).forEpisode(source.episode().id()));
   }
 }

@@ -2,6 +2,7 @@ package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.Snapshot;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.Source;
 import io.gridcast.bridge.policy.PartnerDirectory;
@@ -9,7 +10,6 @@ import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.tradinggrid.TradingGridClient;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -26,13 +26,13 @@ import java.util.function.Function;
  *     .documentsFolder(Path.of("training-docs"))
  *     .putFaqs("Do I need a new EDI certificate?", "No: your current certificate stays valid.")
  *     .build();
- * RunReport report = TrainingSeriesFlow.run(bridge, config);
+ * RunReport report = bridge.run(TrainingSeriesFlow.create(spotify, tradingGrid, config));
  * }</pre>
  *
- * <p>Two phases, each a flow run through the bridge: {@link #posts} ({@code <name>.posts}: one
+ * <p>Two stages, run in order by one {@code bridge.run}: posts ({@code <name>.posts}: one
  * training post per episode, {@code externalRef} {@code gridcast:training:spotify:episode:<id>};
  * documents uploaded once each and found again by {@code externalRef}, see
- * {@link DocumentPostSink}) and {@link #assignments} ({@code <name>.assignments}: per post and
+ * {@link DocumentPostSink}) and assignments ({@code <name>.assignments}: per post and
  * target one assignment with {@code externalRef} {@code
  * gridcast:training-assignment:<episode key>:<group|partner>:<id>}, created with a deterministic
  * idempotency key; existing ones are found through the assignments list filtered by post id).
@@ -44,67 +44,55 @@ public final class TrainingSeriesFlow {
 
   private TrainingSeriesFlow() {}
 
-  /** Runs both phases in order and returns their summed report (named after the flow). */
-  public static RunReport run(Bridge bridge, TrainingSeriesConfig config) {
-    Flow<ShowEpisode, PostWithDocuments> posts = posts(bridge.spotify(), bridge.tradingGrid(), config);
-    Flow<TrainingAssignment, TrainingAssignment> assignments = assignments(bridge.spotify(), bridge.tradingGrid(), config);
-    return RunReport.combine(config.flowName(), List.of(bridge.run(posts), bridge.run(assignments)));
+  /**
+   * The flow for {@code config}, in two stages (posts, then assignments) that share one partner
+   * snapshot per run; run it with {@code bridge.run}, plan it with {@code bridge.plan} (a plan
+   * does not create posts, so the assignments of posts not yet created are not planned).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static Flow<?, ?> create(SpotifyClient spotify, TradingGridClient tradingGrid, TrainingSeriesConfig config) {
+    Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid);
+    return Flow.inStages(config.flowName(), List.of(posts(spotify, tradingGrid, config, partners),
+        assignments(spotify, tradingGrid, config, partners)));
   }
 
-  /** Plans both phases; nothing is written (so the assignments of posts not yet created are not planned). */
-  public static RunReport plan(Bridge bridge, TrainingSeriesConfig config) {
-    Flow<ShowEpisode, PostWithDocuments> posts = posts(bridge.spotify(), bridge.tradingGrid(), config);
-    Flow<TrainingAssignment, TrainingAssignment> assignments = assignments(bridge.spotify(), bridge.tradingGrid(), config);
-    return RunReport.combine(config.flowName(), List.of(bridge.plan(posts), bridge.plan(assignments)));
-  }
-
-  /** Phase 1: a training post per episode, with its documents. */
-  public static Flow<ShowEpisode, PostWithDocuments> posts(SpotifyClient spotify, TradingGridClient tradingGrid,
-      TrainingSeriesConfig config) {
+  /** Stage 1: a training post per episode, with its documents. */
+  static Flow<ShowEpisode, PostWithDocuments> posts(SpotifyClient spotify, TradingGridClient tradingGrid,
+      TrainingSeriesConfig config, Snapshot<PartnerDirectory> partners) {
     Source<ShowEpisode> episodes = episodes(spotify, config);
-    AtomicReference<PartnerDirectory> partners = new AtomicReference<>();
-    AtomicReference<TrainingDocuments> documents = new AtomicReference<>(TrainingDocuments.none());
-    Runnable snapshot = () -> {
-      partners.set(PartnerDirectory.load(tradingGrid));
-      documents.set(config.documentsFolder().map(TrainingDocuments::read).orElse(TrainingDocuments.none()));
-    };
+    Snapshot<TrainingDocuments> documents = Snapshot.of("training documents",
+        () -> config.documentsFolder().map(TrainingDocuments::read).orElse(TrainingDocuments.none()));
     String name = config.flowName() + ".posts";
     return Flow.<ShowEpisode, PostWithDocuments>builder(name)
-        .source(checkpoint -> {
-          snapshot.run(); // one partner and document snapshot per run
-          return episodes.read(checkpoint);
+        .source(run -> {
+          run.snapshot(partners); // one partner and document snapshot per run, read before any item
+          run.snapshot(documents);
+          return episodes.read(run);
         })
         .key(ShowEpisode::key)
-        .mapper(new TrainingPostMapper(config.audience(), partners::get, config.tags(), config.faqs(), config.documentIds(),
-            documents::get))
+        .mapper(new TrainingPostMapper(config.audience(), partners, config.tags(), config.faqs(), config.documentIds(),
+            documents))
         .fingerprint(PostWithDocuments::fingerprint)
         .sink(new DocumentPostSink(tradingGrid, name))
         .maxInFlight(1) // the folder's shared documents go with every post: one upload, then reuse
         .externalRef(TrainingPostMapper::postRef)
-        .lookup(key -> {
-          snapshot.run();
-          return lookup(spotify, config).apply(key);
-        })
+        .lookup(lookup(spotify, config))
         .caps(config.caps())
         .build();
   }
 
-  /** Phase 2: the assignments of every training post that exists, re-evaluated against today's partners. */
-  public static Flow<TrainingAssignment, TrainingAssignment> assignments(SpotifyClient spotify, TradingGridClient tradingGrid,
-      TrainingSeriesConfig config) {
-    AtomicReference<PartnerDirectory> partners = new AtomicReference<>();
+  /** Stage 2: the assignments of every training post that exists, re-evaluated against today's partners. */
+  static Flow<TrainingAssignment, TrainingAssignment> assignments(SpotifyClient spotify, TradingGridClient tradingGrid,
+      TrainingSeriesConfig config, Snapshot<PartnerDirectory> partners) {
     TrainingAssignmentsSource source = new TrainingAssignmentsSource(tradingGrid, episodes(spotify, config), config.assignTo(),
-        partners::get, config.dueAfterDays(), config.assignmentReason());
+        partners, config.dueAfterDays(), config.assignmentReason());
     return Flow.<TrainingAssignment, TrainingAssignment>builder(config.flowName() + ".assignments")
-        .source(checkpoint -> {
-          partners.set(PartnerDirectory.load(tradingGrid));
-          return source.read(checkpoint);
-        })
+        .source(source)
         .key(TrainingAssignment::key)
-        .mapper(a -> a)
+        .mapper((a, run) -> a)
         .sink(new TrainingAssignmentSink(tradingGrid))
         .lookup(key -> {
-          partners.set(PartnerDirectory.load(tradingGrid));
           String prefix = "gridcast:training-assignment:";
           if (!key.startsWith(prefix)) {
             return Optional.empty();
@@ -112,7 +100,7 @@ public final class TrainingSeriesFlow {
           String rest = key.substring(prefix.length());
           String episodeKey = rest.substring(0, rest.indexOf(':', "spotify:episode:".length()));
           return lookup(spotify, config).apply(episodeKey)
-              .flatMap(e -> source.forEpisode(e).stream().filter(a -> a.key().equals(key)).findFirst());
+              .flatMap(e -> source.forEpisode(e, PartnerDirectory.load(tradingGrid)).stream().filter(a -> a.key().equals(key)).findFirst());
         })
         .caps(config.caps())
         .build();

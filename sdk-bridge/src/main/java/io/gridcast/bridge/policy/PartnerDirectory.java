@@ -1,5 +1,6 @@
 package io.gridcast.bridge.policy;
 
+import io.gridcast.bridge.Snapshot;
 import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.OnboardingStage;
 import io.gridcast.tradinggrid.model.Partner;
@@ -30,6 +31,15 @@ public final class PartnerDirectory {
   /** A directory of the given partners. */
   public static PartnerDirectory of(Collection<Partner> partners) {
     return new PartnerDirectory(partners);
+  }
+
+  /**
+   * The partner directory as a {@link Snapshot}: read once per run (one paged listing), on
+   * first use, and shared by every item and stage of that run.
+   */
+  public static Snapshot<PartnerDirectory> snapshot(TradingGridClient tradingGrid) {
+    java.util.Objects.requireNonNull(tradingGrid, "tradingGrid");
+    return Snapshot.of("partner directory", () -> load(tradingGrid));
   }
 
   /** Reads every partner of the client's community (one paged listing). */

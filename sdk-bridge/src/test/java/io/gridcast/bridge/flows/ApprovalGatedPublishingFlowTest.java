@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.state.DeadLetter;
 import io.gridcast.bridge.state.InMemoryStateStore;
@@ -61,11 +62,11 @@ class ApprovalGatedPublishingFlowTest {
     sandboxes.close();
   }
 
-  private ApprovalGatedPublishingFlow flow(String artworkDocumentId) {
+  private Flow<?, ?> flow(String artworkDocumentId) {
     return flow(artworkDocumentId, feed, ReleaseWatchers.ingesting(sandboxes), DESCRIPTION, FLOW);
   }
 
-  private ApprovalGatedPublishingFlow flow(String artworkDocumentId, FeedSink sink, ReleaseWatcher watcher,
+  private Flow<?, ?> flow(String artworkDocumentId, FeedSink sink, ReleaseWatcher watcher,
       String description, String flowName) {
     ContentPackage pkg = ContentPackage.builder()
         .scriptDocumentId(TradingGridDemoData.DOCUMENT_EP43_SCRIPT)
@@ -123,16 +124,16 @@ class ApprovalGatedPublishingFlowTest {
 
   @Test
   void aFullyApprovedPackageIsReleasedOnceWithEveryStepOnTheAuditTrail() throws IOException {
-    ApprovalGatedPublishingFlow flow = flow(goodArtwork());
-    List<RunReport> first = flow.run(bridge);
+    Flow<?, ?> flow = flow(goodArtwork());
+    RunReport first = bridge.run(flow);
     String id = approvalId();
-    assertThat(first.get(0).created()).isEqualTo(1);
+    assertThat(first.stage("requests").created()).isEqualTo(1);
     assertThat(actions(id)).containsExactly("submitted", "requested"); // the platform's own entry, then ours
     assertThat(sandboxes.tradingGridSandbox.auditTrail(id).get(1).path("actor").asText()).isEqualTo(SUBMITTER);
     assertThat(feed.items()).isEmpty(); // pending: nothing released
 
     decideAll(id, "approve");
-    flow.run(bridge);
+    bridge.run(flow);
 
     assertThat(feed.items()).extracting(FeedItem::guid).containsExactly("gridcast-approval-" + id);
     assertThat(sandboxes.spotifySandbox.episodeIdForGuid(SHOW, "gridcast-approval-" + id)).isPresent();
@@ -144,16 +145,16 @@ class ApprovalGatedPublishingFlowTest {
 
   @Test
   void aReRunAppendsNothingAndPublishesNothingAgain() throws IOException {
-    ApprovalGatedPublishingFlow flow = flow(goodArtwork());
-    flow.run(bridge);
+    Flow<?, ?> flow = flow(goodArtwork());
+    bridge.run(flow);
     decideAll(approvalId(), "approve");
-    flow.run(bridge);
+    bridge.run(flow);
     int trail = actions(approvalId()).size();
     int episodes = sandboxes.spotifySandbox.episodeCount(SHOW);
 
-    List<RunReport> again = flow.run(bridge);
+    RunReport again = bridge.run(flow);
 
-    assertThat(again).allSatisfy(r -> assertThat(r.unchanged()).isEqualTo(1));
+    assertThat(again.stages()).allSatisfy(r -> assertThat(r.unchanged()).isEqualTo(1));
     assertThat(actions(approvalId())).hasSize(trail);
     assertThat(feed.items()).hasSize(1);
     assertThat(sandboxes.spotifySandbox.episodeCount(SHOW)).isEqualTo(episodes);
@@ -163,13 +164,13 @@ class ApprovalGatedPublishingFlowTest {
 
   @Test
   void aRejectedPackageIsNeverPublishedAndItsSubmitterIsToldOnce() throws IOException {
-    ApprovalGatedPublishingFlow flow = flow(goodArtwork());
-    flow.run(bridge);
+    Flow<?, ?> flow = flow(goodArtwork());
+    bridge.run(flow);
     String id = approvalId();
     decideAll(id, "reject");
 
-    flow.run(bridge);
-    flow.run(bridge);
+    bridge.run(flow);
+    bridge.run(flow);
 
     assertThat(feed.items()).isEmpty();
     assertThat(actions(id)).contains("not_released").doesNotContain("published");
@@ -184,15 +185,15 @@ class ApprovalGatedPublishingFlowTest {
   @Test
   void badArtworkBlocksTheReleaseWithTheReasonOnTheAuditTrail() throws IOException {
     // the demo artwork is a 240 x 240 picture: far below what Spotify accepts
-    ApprovalGatedPublishingFlow flow = flow(TradingGridDemoData.DOCUMENT_EP43_ARTWORK);
-    flow.run(bridge);
+    Flow<?, ?> flow = flow(TradingGridDemoData.DOCUMENT_EP43_ARTWORK);
+    bridge.run(flow);
     String id = approvalId();
     decideAll(id, "approve");
 
-    List<RunReport> reports = flow.run(bridge);
-    flow.run(bridge);
+    RunReport reports = bridge.run(flow);
+    bridge.run(flow);
 
-    assertThat(reports.get(1).deadLettered()).isEqualTo(1);
+    assertThat(reports.stage("releases").deadLettered()).isEqualTo(1);
     assertThat(store.deadLetters(RELEASES)).singleElement().extracting(DeadLetter::reason)
         .asString().contains("is not released", "is 240x240 px; Spotify accepts 1400x1400 to 3000x3000 px",
             "square JPEG or PNG of 1400-3000 px");
@@ -207,8 +208,8 @@ class ApprovalGatedPublishingFlowTest {
   void aFileNameWithLineBreaksCannotForgeALogLine() throws IOException {
     String forged = "cover.png\r\n08:00:00.000 INFO  [main] io.gridcast.bridge.FlowRun - approval released";
     String artwork = sandboxes.tradingGridSandbox.uploadDocument(forged, "image/png", new byte[] {1, 2, 3}).path("id").asText();
-    ApprovalGatedPublishingFlow flow = flow(artwork);
-    flow.run(bridge);
+    Flow<?, ?> flow = flow(artwork);
+    bridge.run(flow);
     decideAll(approvalId(), "approve");
     ch.qos.logback.classic.Logger gridcast =
         (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.gridcast");
@@ -217,7 +218,7 @@ class ApprovalGatedPublishingFlowTest {
     lines.start();
     gridcast.addAppender(lines);
     try {
-      flow.run(bridge);
+      bridge.run(flow);
     } finally {
       gridcast.detachAppender(lines);
     }
@@ -230,20 +231,20 @@ class ApprovalGatedPublishingFlowTest {
 
   @Test
   void aRequestForChangesIsNotPublishedAndTheSubmitterIsToldOnceQuotingThatDecision() throws IOException {
-    ApprovalGatedPublishingFlow flow = flow(goodArtwork());
-    flow.run(bridge);
+    Flow<?, ?> flow = flow(goodArtwork());
+    bridge.run(flow);
     String id = approvalId();
 
     sandboxes.tradingGridSandbox.decideApproval(id, "legal", "request_changes", "m.okafor@halvorsen-pike.example",
         "Cite the music licence");
-    flow.run(bridge);
+    bridge.run(flow);
     sandboxes.tradingGridSandbox.decideApproval(id, "compliance", "approve", "j.berg@halvorsen-pike.example", null);
-    flow.run(bridge);
+    bridge.run(flow);
     sandboxes.tradingGridSandbox.decideApproval(id, "partner_operations", "approve", "a.silva@halvorsen-pike.example",
         null);
-    List<RunReport> last = flow.run(bridge);
+    RunReport last = bridge.run(flow);
 
-    assertThat(last.get(1).failed()).isZero();
+    assertThat(last.stage("releases").failed()).isZero();
     assertThat(feed.items()).isEmpty();
     assertThat(actions(id)).doesNotContain("published");
     assertThat(count(id, "not_released")).isEqualTo(1);
@@ -261,14 +262,13 @@ class ApprovalGatedPublishingFlowTest {
   @Test
   void aSubmissionChangedAfterItWasSubmittedIsDeadLetteredAndTheApprovalLeftAsItWas() throws IOException {
     String artwork = goodArtwork();
-    flow(artwork).run(bridge);
+    bridge.run(flow(artwork));
     String id = approvalId();
     int trail = actions(id).size();
 
-    List<RunReport> reports = flow(artwork, feed, ReleaseWatchers.ingesting(sandboxes), "A different description.", FLOW)
-        .run(bridge);
+    RunReport reports = bridge.run(flow(artwork, feed, ReleaseWatchers.ingesting(sandboxes), "A different description.", FLOW));
 
-    assertThat(reports.get(0).deadLettered()).isEqualTo(1);
+    assertThat(reports.stage("requests").deadLettered()).isEqualTo(1);
     assertThat(store.deadLetters(FLOW + "-requests")).singleElement().extracting(DeadLetter::reason).asString()
         .contains("submission ep44 changed after it was submitted as approval " + id, "under a new key");
     JsonNode approval = sandboxes.tradingGridSandbox.resource(TradingGridResource.APPROVALS, id).orElseThrow();
@@ -281,13 +281,13 @@ class ApprovalGatedPublishingFlowTest {
   @Test
   void configurationsWithOtherFlowNamesNeverAdoptEachOthersApprovals() throws IOException {
     String artwork = goodArtwork();
-    flow(artwork).run(bridge);
-    ApprovalGatedPublishingFlow other = flow(artwork, feed, ReleaseWatchers.ingesting(sandboxes), DESCRIPTION,
+    bridge.run(flow(artwork));
+    Flow<?, ?> other = flow(artwork, feed, ReleaseWatchers.ingesting(sandboxes), DESCRIPTION,
         "studio-publishing");
 
-    List<RunReport> reports = other.run(bridge);
+    RunReport reports = bridge.run(other);
 
-    assertThat(reports.get(0).created()).isEqualTo(1);
+    assertThat(reports.stage("requests").created()).isEqualTo(1);
     assertThat(approvalId("studio-publishing")).isNotEqualTo(approvalId(FLOW));
     assertThat(store.entries("studio-publishing-releases")).singleElement()
         .satisfies(e -> assertThat(e.targetId()).isEqualTo(approvalId("studio-publishing")));
@@ -297,7 +297,7 @@ class ApprovalGatedPublishingFlowTest {
 
   @Test
   void aStepWhoseTextChangedIsAppendedUnderItsOwnKeyInsteadOfReusingTheOldOne() throws IOException {
-    flow(goodArtwork()).run(bridge);
+    bridge.run(flow(goodArtwork()));
     String id = approvalId();
 
     new AuditTrail(sandboxes.tradingGrid, RELEASES, id).once("published", AuditTrail.ACTOR, "published",
@@ -316,7 +316,7 @@ class ApprovalGatedPublishingFlowTest {
   @Test
   void aReleaseStoppedAfterTheFeedWriteIsCompletedByTheNextRunWithoutASecondItemOrAuditEntry() throws IOException {
     String artwork = goodArtwork();
-    flow(artwork).run(bridge);
+    bridge.run(flow(artwork));
     String id = approvalId();
     decideAll(id, "approve");
     AtomicBoolean crashed = new AtomicBoolean();
@@ -331,15 +331,14 @@ class ApprovalGatedPublishingFlowTest {
       }
     };
 
-    List<RunReport> first = flow(artwork, crashingAfterWrite, ReleaseWatchers.ingesting(sandboxes), DESCRIPTION, FLOW)
-        .run(bridge);
-    assertThat(first.get(1).stoppedBecause()).hasValueSatisfying(r -> assertThat(r).contains("FeedPublishException"));
+    RunReport first = bridge.run(flow(artwork, crashingAfterWrite, ReleaseWatchers.ingesting(sandboxes), DESCRIPTION, FLOW));
+    assertThat(first.stage("releases").stoppedBecause()).hasValueSatisfying(r -> assertThat(r).contains("FeedPublishException"));
     assertThat(feed.items()).hasSize(1);
     assertThat(actions(id)).doesNotContain("published", "confirmed_on_spotify");
 
-    List<RunReport> second = flow(artwork).run(bridge);
+    RunReport second = bridge.run(flow(artwork));
 
-    assertThat(second.get(1).updated()).isEqualTo(1);
+    assertThat(second.stage("releases").updated()).isEqualTo(1);
     assertThat(feed.items()).extracting(FeedItem::guid).containsExactly("gridcast-approval-" + id);
     assertThat(count(id, "decision_recorded")).isEqualTo(3);
     assertThat(count(id, "published")).isEqualTo(1);
@@ -350,15 +349,15 @@ class ApprovalGatedPublishingFlowTest {
   @Test
   void aReleaseSpotifyDoesNotListInTimeIsDeadLetteredAndTheNextRunOnlyConfirmsIt() throws IOException {
     String artwork = goodArtwork();
-    flow(artwork).run(bridge);
+    bridge.run(flow(artwork));
     String id = approvalId();
     decideAll(id, "approve");
     ReleaseWatcher stuck = ReleaseWatchers.neverListing(sandboxes, Set.of("gridcast-approval-" + id));
 
-    List<RunReport> first = flow(artwork, feed, stuck, DESCRIPTION, FLOW).run(bridge);
+    RunReport first = bridge.run(flow(artwork, feed, stuck, DESCRIPTION, FLOW));
 
-    assertThat(first.get(1).stoppedBecause()).isEmpty();
-    assertThat(first.get(1).deadLettered()).isEqualTo(1);
+    assertThat(first.stage("releases").stoppedBecause()).isEmpty();
+    assertThat(first.stage("releases").deadLettered()).isEqualTo(1);
     assertThat(store.deadLetters(RELEASES)).singleElement().extracting(DeadLetter::reason).asString()
         .contains("ReleaseTimeoutException", "gridcast-approval-" + id);
     assertThat(feed.items()).hasSize(1);
@@ -366,9 +365,9 @@ class ApprovalGatedPublishingFlowTest {
     assertThat(actions(id)).doesNotContain("confirmed_on_spotify");
 
     ReleaseWatchers.CountingFeedSink counting = new ReleaseWatchers.CountingFeedSink(feed);
-    List<RunReport> next = flow(artwork, counting, ReleaseWatchers.ingesting(sandboxes), DESCRIPTION, FLOW).run(bridge);
+    RunReport next = bridge.run(flow(artwork, counting, ReleaseWatchers.ingesting(sandboxes), DESCRIPTION, FLOW));
 
-    assertThat(next.get(1).updated()).isEqualTo(1);
+    assertThat(next.stage("releases").updated()).isEqualTo(1);
     assertThat(counting.upserts).hasValue(0); // the feed item was written: only the ingestion was confirmed
     assertThat(store.deadLetters(RELEASES)).isEmpty();
     assertThat(count(id, "published")).isEqualTo(1);
@@ -391,7 +390,7 @@ class ApprovalGatedPublishingFlowTest {
 
   @Test
   void underTheFaultProfileTheReleaseEndsInTheExactState() throws IOException {
-    ApprovalGatedPublishingFlow flow = flow(goodArtwork());
+    Flow<?, ?> flow = flow(goodArtwork());
     sandboxes.faults(Sandboxes.flaky(11));
     runUntilClean(flow);
     String id = approvalId();
@@ -407,10 +406,10 @@ class ApprovalGatedPublishingFlowTest {
     assertThat(actions.stream().filter("confirmed_on_spotify"::equals).count()).isEqualTo(1);
   }
 
-  private void runUntilClean(ApprovalGatedPublishingFlow flow) {
+  private void runUntilClean(Flow<?, ?> flow) {
     for (int i = 0; i < 6; i++) {
-      List<RunReport> reports = flow.run(bridge);
-      if (reports.stream().allMatch(r -> r.stoppedBecause().isEmpty() && r.failed() == 0)) {
+      RunReport reports = bridge.run(flow);
+      if (reports.stoppedBecause().isEmpty() && reports.failed() == 0) {
         return;
       }
     }

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -78,8 +79,8 @@ class BusinessMusicFlowTest {
     return BusinessMusicConfig.builder().addProgramme(track(1), track(2), track(3)).build();
   }
 
-  private BusinessMusicRun run() {
-    return BusinessMusicFlow.run(bridge, config());
+  private RunReport run() {
+    return bridge.run(BusinessMusicFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
   }
 
   private JsonNode tg(TradingGridResource type, String id) {
@@ -122,7 +123,7 @@ class BusinessMusicFlowTest {
 
   /** Runs once more and asserts that this one run created and updated nothing. */
   private void assertNothingWrittenByAnotherRun() {
-    RunReport again = run().combined();
+    RunReport again = run();
     assertThat(again.created()).isZero();
     assertThat(again.updated()).isZero();
     assertThat(again.failed()).isZero();
@@ -139,12 +140,12 @@ class BusinessMusicFlowTest {
 
   @Test
   void theFirstRunGivesEveryLicensedLiveSiteOnePlaylistLinkedToTheSiteAndOneServiceNotice() {
-    BusinessMusicRun run = run();
+    RunReport run = run();
 
-    assertThat(run.playlists().created()).isEqualTo(MANAGED.size());
-    assertThat(run.notices().created()).isEqualTo(MANAGED.size());
-    assertThat(run.combined().failed()).isZero();
-    assertThat(run.combined().flow()).isEqualTo("business-music");
+    assertThat(run.stage("playlists").created()).isEqualTo(MANAGED.size());
+    assertThat(run.stage("notices").created()).isEqualTo(MANAGED.size());
+    assertThat(run.failed()).isZero();
+    assertThat(run.flow()).isEqualTo("business-music");
     assertFinalStateOfTheDemo();
     Playlist rotterdam = playlistOf(ROTTERDAM);
     assertThat(rotterdam.name()).isEqualTo("In-store music · H&P Store 112, Rotterdam");
@@ -178,12 +179,12 @@ class BusinessMusicFlowTest {
     String snapshot = playlistOf(ROTTERDAM).snapshotId();
     int posts = sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).size();
 
-    BusinessMusicRun again = run();
+    RunReport again = run();
 
-    RunReport all = again.combined();
+    RunReport all = again;
     assertThat(all.created() + all.updated() + all.failed()).isZero();
-    assertThat(again.playlists().unchanged()).isEqualTo(MANAGED.size());
-    assertThat(again.notices().unchanged()).isEqualTo(MANAGED.size());
+    assertThat(again.stage("playlists").unchanged()).isEqualTo(MANAGED.size());
+    assertThat(again.stage("notices").unchanged()).isEqualTo(MANAGED.size());
     assertThat(playlistOf(ROTTERDAM).snapshotId()).isEqualTo(snapshot);
     assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS)).hasSize(posts);
     assertFinalStateOfTheDemo();
@@ -211,14 +212,14 @@ class BusinessMusicFlowTest {
     sandboxes.tradingGridSandbox.update(TradingGridResource.SITES, DENVER, patch);
     String requestId = raise(DENVER, "new_site", "Open Denver on 2 February.").path("id").asText();
 
-    BusinessMusicRun run = run();
+    RunReport run = run();
 
     assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("done");
     JsonNode denver = tg(TradingGridResource.SITES, DENVER);
     assertThat(denver.path("status").asText()).isEqualTo("live");
     assertThat(itemsOf(DENVER)).containsExactly(track(1), track(2), track(3));
     assertThat(markedPlaylists()).containsEntry(DENVER, 1);
-    assertThat(run.playlists().created()).isEqualTo(MANAGED.size() + 1);
+    assertThat(run.stage("playlists").created()).isEqualTo(MANAGED.size() + 1);
     assertNothingWrittenByAnotherRun();
   }
 
@@ -228,7 +229,7 @@ class BusinessMusicFlowTest {
         .status(SiteRequestStatus.OPEN).details("add " + track(1)).version(1)
         .createdAt(Instant.parse("2026-06-01T00:00:00Z")).updatedAt(Instant.parse("2026-06-01T00:00:00Z")).build();
 
-    SiteRequestDecision decision = new SiteRequestDecider().map(new SiteRequestCase(request, Optional.empty()));
+    SiteRequestDecision decision = new SiteRequestDecider().map(new SiteRequestCase(request, Optional.empty()), RunContext.detached("test", java.time.Clock.systemUTC()));
 
     assertThat(decision.verdict()).isEqualTo(SiteRequestDecision.Verdict.REFUSE);
     assertThat(decision.comment()).contains("s_closed_999").contains("does not exist");
@@ -259,13 +260,13 @@ class BusinessMusicFlowTest {
         "Please update our programme:", "add " + track(5), "remove " + track(2), "move " + track(5) + " to 1",
         "rename Rotterdam mornings")).path("id").asText();
 
-    BusinessMusicRun run = run();
+    RunReport run = run();
 
     assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("done");
     assertThat(itemsOf(ROTTERDAM)).containsExactly(track(5), track(1), track(3));
     assertThat(playlistOf(ROTTERDAM).name()).isEqualTo("Rotterdam mornings");
-    assertThat(run.playlists().updated()).isEqualTo(1);
-    assertThat(run.notices().updated()).isEqualTo(1);
+    assertThat(run.stage("playlists").updated()).isEqualTo(1);
+    assertThat(run.stage("notices").updated()).isEqualTo(1);
     assertThat(markedPlaylists()).containsEntry(ROTTERDAM, 1);
     assertThat(notices()).hasSize(MANAGED.size()).allSatisfy((ref, n) -> assertThat(n).isEqualTo(1));
     assertNothingWrittenByAnotherRun();
@@ -277,10 +278,10 @@ class BusinessMusicFlowTest {
     Playlist deleted = playlistOf(ROTTERDAM);
     sandboxes.spotifySandbox.deletePlaylist(deleted.id());
 
-    BusinessMusicRun run = run();
+    RunReport run = run();
 
-    assertThat(run.playlists().updated()).isEqualTo(1);
-    assertThat(run.combined().failed()).isZero();
+    assertThat(run.stage("playlists").updated()).isEqualTo(1);
+    assertThat(run.failed()).isZero();
     Playlist again = playlistOf(ROTTERDAM);
     assertThat(again.id()).isNotEqualTo(deleted.id());
     assertThat(again.owner().id()).isEqualTo(SpotifyDemoData.CURRENT_USER_ID);
@@ -289,7 +290,7 @@ class BusinessMusicFlowTest {
     assertThat(SandboxAssertions.postsByExternalRef(sandboxes.tradingGridSandbox, again.uri())).containsEntry(again.uri(), 1);
     // the next run settles the ledger on the present playlist without writing, then all is unchanged
     String snapshot = again.snapshotId();
-    assertThat(run().combined().created()).isZero();
+    assertThat(run().created()).isZero();
     assertThat(playlistOf(ROTTERDAM).snapshotId()).isEqualTo(snapshot);
     assertNothingWrittenByAnotherRun();
   }
@@ -308,9 +309,9 @@ class BusinessMusicFlowTest {
     String newText = refusalOf(lyonRequest);
     assertThat(newText).isNotEqualTo(oldText).contains("Lyon Part-Dieu");
 
-    BusinessMusicRun run = run();
+    RunReport run = run();
 
-    assertThat(run.requests().failed()).isZero();
+    assertThat(run.stage("requests").failed()).isZero();
     assertThat(store.deadLetters(flow)).isEmpty();
     JsonNode request = tg(TradingGridResource.SITE_REQUESTS, lyonRequest);
     assertThat(request.path("status").asText()).isEqualTo("refused");
@@ -321,7 +322,7 @@ class BusinessMusicFlowTest {
 
   private String refusalOf(String requestId) {
     SiteRequest request = sandboxes.tradingGrid.siteRequests().get(requestId);
-    return new SiteRequestDecider().map(new SiteRequestCase(request, Optional.of(sandboxes.tradingGrid.sites().get(request.siteId()))))
+    return new SiteRequestDecider().map(new SiteRequestCase(request, Optional.of(sandboxes.tradingGrid.sites().get(request.siteId()))), RunContext.detached("test", java.time.Clock.systemUTC()))
         .comment();
   }
 
@@ -342,10 +343,10 @@ class BusinessMusicFlowTest {
     Playlist before = playlistOf(ROTTERDAM);
     sandboxes.spotify.playlists().addItems(before.id(), List.of(SpotifyUri.parse(track(9))), null);
 
-    BusinessMusicRun run = run();
+    RunReport run = run();
 
-    assertThat(run.playlists().unchanged()).isEqualTo(MANAGED.size());
-    assertThat(run.notices().updated()).isEqualTo(1);
+    assertThat(run.stage("playlists").unchanged()).isEqualTo(MANAGED.size());
+    assertThat(run.stage("notices").updated()).isEqualTo(1);
     assertThat(itemsOf(ROTTERDAM)).containsExactly(track(1), track(2), track(3), track(9));
     JsonNode post = sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).stream()
         .filter(p -> p.path("externalRef").asText().equals(before.uri())).findFirst().orElseThrow();
@@ -359,19 +360,19 @@ class BusinessMusicFlowTest {
   void aCoverIsUploadedOnceAndNotAgainOnTheNextRun() {
     byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, (byte) 0xFF, (byte) 0xD9};
     BusinessMusicConfig withCover = BusinessMusicConfig.builder().from(config()).coverJpeg(jpeg).build();
-    BusinessMusicFlow.run(bridge, withCover);
+    bridge.run(BusinessMusicFlow.create(sandboxes.spotify, sandboxes.tradingGrid, withCover));
     String snapshot = playlistOf(ROTTERDAM).snapshotId();
 
-    BusinessMusicRun again = BusinessMusicFlow.run(bridge, withCover);
+    RunReport again = bridge.run(BusinessMusicFlow.create(sandboxes.spotify, sandboxes.tradingGrid, withCover));
 
     assertThat(playlistOf(ROTTERDAM).images()).hasSize(1);
-    assertThat(again.playlists().unchanged()).isEqualTo(MANAGED.size());
+    assertThat(again.stage("playlists").unchanged()).isEqualTo(MANAGED.size());
     assertThat(playlistOf(ROTTERDAM).snapshotId()).isEqualTo(snapshot);
   }
 
   @Test
   void aCrashAfterCreatingPlaylistsButBeforeLinkingTheSitesIsHealedWithoutDuplicates() {
-    Flow<SiteProgramme, SitePlaylistSpec> real = BusinessMusicFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, store, config());
+    Flow<SiteProgramme, SitePlaylistSpec> real = BusinessMusicFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, config());
     Sink<SitePlaylistSpec> crashing = new Sink<>() {
       @Override
       public WriteResult create(String key, SitePlaylistSpec item, String idempotencyKey, String externalRef) {
@@ -400,24 +401,24 @@ class BusinessMusicFlowTest {
     assertThat(markedPlaylists()).isNotEmpty();
     assertThat(store.entries(real.name())).isEmpty();
 
-    BusinessMusicRun healed = run();
+    RunReport healed = run();
 
-    assertThat(healed.combined().failed()).isZero();
+    assertThat(healed.failed()).isZero();
     assertFinalStateOfTheDemo();
   }
 
   @Test
   void aCrashBetweenTheRemoteWritesAndTheLedgerIsHealedWithoutDuplicates() {
-    Flow<SiteProgramme, SitePlaylistSpec> real = BusinessMusicFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, store, config());
+    Flow<SiteProgramme, SitePlaylistSpec> real = BusinessMusicFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, config());
     Bridge crashingLedger = sandboxes.bridge(new LedgerThatFailsToRecord(store, real.name()));
     RunReport crashed = crashingLedger.run(real);
     assertThat(crashed.stoppedBecause()).hasValueSatisfying(r -> assertThat(r).contains("disk full"));
     // the batch's writes all happened before its one ledger transaction failed
     assertThat(markedPlaylists()).hasSize(MANAGED.size());
 
-    BusinessMusicRun healed = run();
+    RunReport healed = run();
 
-    assertThat(healed.combined().failed()).isZero();
+    assertThat(healed.failed()).isZero();
     assertFinalStateOfTheDemo();
     assertNothingWrittenByAnotherRun();
   }
@@ -428,9 +429,9 @@ class BusinessMusicFlowTest {
     sandboxes.faults(Sandboxes.flaky(11));
 
     for (int i = 0; i < 4; i++) {
-      BusinessMusicRun r = run();
-      if (r.combined().stoppedBecause().isEmpty() && r.combined().failed() == 0
-          && r.combined().created() + r.combined().updated() == 0) {
+      RunReport r = run();
+      if (r.stoppedBecause().isEmpty() && r.failed() == 0
+          && r.created() + r.updated() == 0) {
         break;
       }
     }
@@ -454,9 +455,9 @@ class BusinessMusicFlowTest {
 
   @Test
   void aPlanWritesNothing() {
-    BusinessMusicRun plan = BusinessMusicFlow.plan(bridge, config());
+    RunReport plan = bridge.plan(BusinessMusicFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
 
-    assertThat(plan.playlists().created()).isEqualTo(MANAGED.size());
+    assertThat(plan.stage("playlists").created()).isEqualTo(MANAGED.size());
     assertThat(markedPlaylists()).isEmpty();
     assertThat(tg(TradingGridResource.SITE_REQUESTS, TradingGridDemoData.SITE_REQUEST_LYON).path("status").asText())
         .isEqualTo("open");

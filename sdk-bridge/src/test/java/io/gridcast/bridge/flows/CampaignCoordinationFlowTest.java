@@ -82,7 +82,7 @@ class CampaignCoordinationFlowTest {
 
   /** Runs once more and asserts that this one run created and updated nothing. */
   private void assertNothingWrittenByAnotherRun() {
-    RunReport again = run().combined();
+    RunReport again = run();
     assertThat(again.created()).isZero();
     assertThat(again.updated()).isZero();
     assertThat(again.failed()).isZero();
@@ -97,11 +97,16 @@ class CampaignCoordinationFlowTest {
     return sandboxes.tradingGridSandbox.resource(TradingGridResource.CAMPAIGNS, CAMPAIGN).orElseThrow();
   }
 
-  private CampaignCoordinationRun run(ConflictPolicy policy) {
-    return CampaignCoordinationFlow.run(bridge, CampaignCoordinationConfig.builder().conflictPolicy(policy).build());
+  /** The conflicts settled by the last {@link #run}. */
+  private final List<SettledConflict> conflicts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private RunReport run(ConflictPolicy policy) {
+    conflicts.clear();
+    return bridge.run(CampaignCoordinationFlow.create(sandboxes.spotify, sandboxes.tradingGrid,
+        CampaignCoordinationConfig.builder().conflictPolicy(policy).build(), conflicts::add));
   }
 
-  private CampaignCoordinationRun run() {
+  private RunReport run() {
     return run(ConflictPolicy.lastWriterWins());
   }
 
@@ -162,12 +167,12 @@ class CampaignCoordinationFlowTest {
 
   @Test
   void theFirstRunMakesOnePlaylistOfTheReleasedMilestonesMarksThemDoneAndPostsToEachPartnerOnce() {
-    CampaignCoordinationRun run = run();
+    RunReport run = run();
 
-    assertThat(run.combined().failed()).isZero();
+    assertThat(run.failed()).isZero();
     assertThat(playlist().name()).isEqualTo(campaign().path("name").asText());
     assertSyncedState();
-    assertThat(run.conflicts()).isEmpty();
+    assertThat(conflicts).isEmpty();
   }
 
   @Test
@@ -193,9 +198,9 @@ class CampaignCoordinationFlowTest {
     int posts = sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).size();
     String snapshot = playlist().snapshotId();
 
-    CampaignCoordinationRun again = run();
+    RunReport again = run();
 
-    assertThat(again.combined().created() + again.combined().updated() + again.combined().failed()).isZero();
+    assertThat(again.created() + again.updated() + again.failed()).isZero();
     assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS)).hasSize(posts);
     assertThat(playlist().snapshotId()).isEqualTo(snapshot);
   }
@@ -215,9 +220,9 @@ class CampaignCoordinationFlowTest {
     }
     sandboxes.tradingGridSandbox.update(TradingGridResource.CAMPAIGNS, CAMPAIGN, patch);
 
-    CampaignCoordinationRun run = run();
+    RunReport run = run();
 
-    assertThat(run.releases().created()).isEqualTo(1);
+    assertThat(run.stage("releases").created()).isEqualTo(1);
     assertThat(milestoneStatus("wrap_report")).isEqualTo("done");
     assertThat(items()).containsExactly(TRAILER, LAUNCH, third);
     assertThat(partnerPosts()).hasSize(9).allSatisfy((ref, n) -> assertThat(n).isEqualTo(1));
@@ -228,11 +233,11 @@ class CampaignCoordinationFlowTest {
     run();
     rename("Summer Sounds · in store", null);
 
-    CampaignCoordinationRun run = run();
+    RunReport run = run();
 
-    assertThat(run.conflicts()).isEmpty();
+    assertThat(conflicts).isEmpty();
     assertThat(campaign().path("name").asText()).isEqualTo("Summer Sounds · in store");
-    assertThat(run().combined().updated()).isZero();
+    assertThat(run().updated()).isZero();
   }
 
   @Test
@@ -240,9 +245,9 @@ class CampaignCoordinationFlowTest {
     run();
     rename("Summer Sounds (Spotify edit)", "Summer Sounds 2027");
 
-    CampaignCoordinationRun run = run(ConflictPolicy.lastWriterWins());
+    RunReport run = run(ConflictPolicy.lastWriterWins());
 
-    assertThat(run.conflicts()).singleElement().satisfies(c -> {
+    assertThat(conflicts).singleElement().satisfies(c -> {
       assertThat(c.field()).isEqualTo("name");
       assertThat(c.winner()).isEqualTo(Side.TRADING_GRID);
       assertThat(c.spotifyValue()).isEqualTo("Summer Sounds (Spotify edit)");
@@ -250,9 +255,9 @@ class CampaignCoordinationFlowTest {
     });
     assertThat(playlist().name()).isEqualTo("Summer Sounds 2027");
     assertThat(campaign().path("name").asText()).isEqualTo("Summer Sounds 2027");
-    CampaignCoordinationRun again = run(ConflictPolicy.lastWriterWins());
-    assertThat(again.conflicts()).isEmpty();
-    assertThat(again.combined().updated()).isZero();
+    RunReport again = run(ConflictPolicy.lastWriterWins());
+    assertThat(conflicts).isEmpty();
+    assertThat(again.updated()).isZero();
   }
 
   @Test
@@ -261,15 +266,15 @@ class CampaignCoordinationFlowTest {
     rename("Summer Sounds (Spotify edit)", "Summer Sounds 2027");
     ConflictPolicy spotifyOwnsNames = ConflictPolicy.sourceOfTruth(Map.of("name", Side.SPOTIFY), Side.TRADING_GRID);
 
-    CampaignCoordinationRun run = run(spotifyOwnsNames);
+    RunReport run = run(spotifyOwnsNames);
 
-    assertThat(run.conflicts()).singleElement().satisfies(c -> {
+    assertThat(conflicts).singleElement().satisfies(c -> {
       assertThat(c.winner()).isEqualTo(Side.SPOTIFY);
       assertThat(c.reason()).contains("name is owned by SPOTIFY");
     });
     assertThat(playlist().name()).isEqualTo("Summer Sounds (Spotify edit)");
     assertThat(campaign().path("name").asText()).isEqualTo("Summer Sounds (Spotify edit)");
-    assertThat(run(spotifyOwnsNames).combined().updated()).isZero();
+    assertThat(run(spotifyOwnsNames).updated()).isZero();
   }
 
   @Test
@@ -279,11 +284,11 @@ class CampaignCoordinationFlowTest {
     RunReport crashed = crashing.run(CampaignCoordinationFlow.releases(sandboxes.spotify, sandboxes.tradingGrid, config));
     assertThat(crashed.stoppedBecause()).isPresent();
     Bridge crashingPlaylists = sandboxes.bridge(new LedgerThatFailsToRecord(store, "campaign-coordination.playlists"));
-    crashingPlaylists.run(CampaignCoordinationFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, store, config, c -> { }));
+    crashingPlaylists.run(CampaignCoordinationFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, config, c -> { }));
 
-    CampaignCoordinationRun healed = run();
+    RunReport healed = run();
 
-    assertThat(healed.combined().failed()).isZero();
+    assertThat(healed.failed()).isZero();
     assertSyncedState();
     assertNothingWrittenByAnotherRun();
   }
@@ -292,9 +297,9 @@ class CampaignCoordinationFlowTest {
   void twoMilestonesNamingTheSameEpisodePutItInThePlaylistOnce() {
     pointMilestones(Map.of("wrap_report", LAUNCH)); // the wrap-up report re-uses the launch episode
 
-    CampaignCoordinationRun run = run();
+    RunReport run = run();
 
-    assertThat(run.playlists().failed()).isZero();
+    assertThat(run.stage("playlists").failed()).isZero();
     assertThat(store.deadLetters("campaign-coordination.playlists")).isEmpty();
     assertThat(items()).containsExactly(TRAILER, LAUNCH);
     assertNothingWrittenByAnotherRun();
@@ -306,10 +311,10 @@ class CampaignCoordinationFlowTest {
     Playlist deleted = playlist();
     sandboxes.spotifySandbox.deletePlaylist(deleted.id());
 
-    CampaignCoordinationRun run = run();
+    RunReport run = run();
 
-    assertThat(run.playlists().updated()).isEqualTo(1);
-    assertThat(run.combined().failed()).isZero();
+    assertThat(run.stage("playlists").updated()).isEqualTo(1);
+    assertThat(run.failed()).isZero();
     Playlist again = playlist();
     assertThat(again.id()).isNotEqualTo(deleted.id());
     assertThat(again.name()).isEqualTo(campaign().path("name").asText());
@@ -317,7 +322,7 @@ class CampaignCoordinationFlowTest {
     assertThat(campaign().path("spotifyRefs").toString()).doesNotContain(deleted.uri());
     // the next run settles the ledger on the present playlist without writing, then all is unchanged
     String snapshot = again.snapshotId();
-    assertThat(run().combined().created()).isZero();
+    assertThat(run().created()).isZero();
     assertThat(playlist().snapshotId()).isEqualTo(snapshot);
     assertNothingWrittenByAnotherRun();
   }
@@ -328,9 +333,9 @@ class CampaignCoordinationFlowTest {
     assertThat(items()).containsExactly(TRAILER, LAUNCH);
     pointMilestones(Map.of("trailer", NOT_YET, "launch", NOT_YET));
 
-    CampaignCoordinationRun run = run();
+    RunReport run = run();
 
-    assertThat(run.playlists().updated()).isEqualTo(1);
+    assertThat(run.stage("playlists").updated()).isEqualTo(1);
     assertThat(items()).isEmpty();
     assertNothingWrittenByAnotherRun();
   }
@@ -346,10 +351,10 @@ class CampaignCoordinationFlowTest {
     String third = "spotify:episode:" + SpotifyDemoData.episodeId(SHOW, 2);
     pointMilestones(Map.of("wrap_report", third)); // so the playlist needs a write
 
-    CampaignCoordinationRun run = run();
+    RunReport run = run();
 
-    assertThat(run.combined().failed()).isZero();
-    assertThat(run.combined().stoppedBecause()).isEmpty();
+    assertThat(run.failed()).isZero();
+    assertThat(run.stoppedBecause()).isEmpty();
     List<SimplifiedPlaylist> marked = campaignPlaylists();
     assertThat(marked).hasSize(2);
     SimplifiedPlaylist ours = marked.stream().filter(p -> p.owner().id().equals(SpotifyDemoData.CURRENT_USER_ID))
@@ -382,7 +387,7 @@ class CampaignCoordinationFlowTest {
     sandboxes.faults(Sandboxes.flaky(5));
 
     for (int i = 0; i < 4; i++) {
-      RunReport r = run().combined();
+      RunReport r = run();
       if (r.stoppedBecause().isEmpty() && r.failed() == 0 && r.created() + r.updated() == 0) {
         break;
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.state.InMemoryStateStore;
@@ -61,7 +62,7 @@ class HostileContentTest {
   }
 
   private Bridge bridge() {
-    return Bridge.builder().spotify(spotify.client()).tradingGrid(sandboxes.tradingGrid)
+    return Bridge.builder()
         .stateStore(new InMemoryStateStore()).build();
   }
 
@@ -142,7 +143,8 @@ class HostileContentTest {
         HostileSpotify.episode(GOOD_ID, "Lesson 1", "Notes", "https://open.spotify.com/episode/" + GOOD_ID)));
 
     RunReport report = bridge().run(TrainingSeriesFlow.posts(spotify.client(), sandboxes.tradingGrid,
-        TrainingSeriesConfig.builder().addShowIds(HostileSpotify.SHOW_ID).documentsFolder(docs).build()));
+        TrainingSeriesConfig.builder().addShowIds(HostileSpotify.SHOW_ID).documentsFolder(docs).build(),
+        PartnerDirectory.snapshot(sandboxes.tradingGrid)));
 
     assertThat(report.created()).isEqualTo(1);
     assertThat(report.failed()).isEqualTo(2);

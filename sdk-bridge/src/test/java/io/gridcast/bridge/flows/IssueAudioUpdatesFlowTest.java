@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
+import io.gridcast.bridge.Snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -86,7 +88,7 @@ class IssueAudioUpdatesFlowTest {
     FeedPublishingConfig publishing = FeedPublishingConfig.builder()
         .showId(SHOW).feedSink(sink).mediaFolder(dir.resolve("media"))
         .mediaBaseUrl(URI.create("https://media.example.com/updates")).releaseWatcher(watcher).build();
-    return IssueAudioUpdatesFlow.create(sandboxes.spotify, sandboxes.tradingGrid,
+    return IssueAudioUpdatesFlow.webhooks(sandboxes.spotify, sandboxes.tradingGrid,
         IssueAudioUpdatesConfig.builder().publishing(publishing).webhookSecret(WEBHOOK_SECRET).build());
   }
 
@@ -221,11 +223,11 @@ class IssueAudioUpdatesFlowTest {
     Issue editedLater = Issue.builder().from(undated).updatedAt(resolved.updatedAt().plus(Duration.ofMinutes(5)))
         .version(resolved.version() + 1).build();
     PartnerDirectory partners = PartnerDirectory.load(sandboxes.tradingGrid);
-    IssueAudioUpdateMapper mapper = new IssueAudioUpdateMapper(RoutingPolicy.everyone(), () -> partners,
+    IssueAudioUpdateMapper mapper = new IssueAudioUpdateMapper(RoutingPolicy.everyone(), Snapshot.of("partners", () -> partners),
         List.of("podcast"));
 
-    assertThat(Flow.jsonFingerprint(mapper.map(editedLater))).isEqualTo(Flow.jsonFingerprint(mapper.map(undated)));
-    assertThat(mapper.map(undated).pubDate()).isEqualTo(resolved.createdAt());
+    assertThat(Flow.jsonFingerprint(mapper.map(editedLater, RunContext.detached("test", java.time.Clock.systemUTC())))).isEqualTo(Flow.jsonFingerprint(mapper.map(undated, RunContext.detached("test", java.time.Clock.systemUTC()))));
+    assertThat(mapper.map(undated, RunContext.detached("test", java.time.Clock.systemUTC())).pubDate()).isEqualTo(resolved.createdAt());
   }
 
   @Test
@@ -299,10 +301,10 @@ class IssueAudioUpdatesFlowTest {
     String forged = WebhookVerifier.generateSignatureHeader(Secret.of("not-the-secret"), body, Instant.now());
     int comments = sandboxes.tradingGridSandbox.issueComments(TradingGridDemoData.ISSUE_RESOLVED_WITH_AUDIO).size();
 
-    assertThatThrownBy(() -> updates().handleWebhook(bridge, body, forged))
+    assertThatThrownBy(() -> updates().flowFor(body, forged))
         .isInstanceOfSatisfying(WebhookSignatureException.class,
             e -> assertThat(e.reason()).isEqualTo(WebhookSignatureException.Reason.SIGNATURE_MISMATCH));
-    assertThatThrownBy(() -> updates().handleWebhook(bridge, body, null))
+    assertThatThrownBy(() -> updates().flowFor(body, null))
         .isInstanceOf(WebhookSignatureException.class);
 
     assertThat(store.entries(FLOW)).isEmpty();
@@ -316,8 +318,8 @@ class IssueAudioUpdatesFlowTest {
     String issue = TradingGridDemoData.ISSUE_RESOLVED_WITH_AUDIO;
     String body = resolvedEvent(issue);
 
-    RunReport report = updates().handleWebhook(bridge, body,
-        WebhookVerifier.generateSignatureHeader(WEBHOOK_SECRET, body, Instant.now())).orElseThrow();
+    RunReport report = updates().flowFor(body,
+        WebhookVerifier.generateSignatureHeader(WEBHOOK_SECRET, body, Instant.now())).map(bridge::run).orElseThrow();
 
     assertThat(report.created()).isEqualTo(1);
     assertThat(posts(issue)).isEqualTo(1);

@@ -53,7 +53,7 @@ class PartnerFeedbackFlowTest {
 
   @Test
   void firstRunOpensOneThreadAndOneFormPerEpisodeAndAnEmptySummary() {
-    RunReport report = PartnerFeedbackFlow.run(bridge, config);
+    RunReport report = bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
 
     assertThat(report.created()).isEqualTo(3 + 1);
     for (String episode : EPISODES) {
@@ -72,12 +72,12 @@ class PartnerFeedbackFlowTest {
 
   @Test
   void rerunWithoutNewFeedbackChangesNothing() {
-    PartnerFeedbackFlow.run(bridge, config);
+    bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
     int threads = all(TradingGridResource.THREADS);
     int forms = all(TradingGridResource.FORMS);
     long version = byRef(TradingGridResource.POSTS, SUMMARY).path("version").asLong();
 
-    RunReport again = PartnerFeedbackFlow.run(bridge, config);
+    RunReport again = bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
 
     assertThat(again.created() + again.updated()).isZero();
     assertThat(again.unchanged()).isEqualTo(3 + 1);
@@ -88,7 +88,7 @@ class PartnerFeedbackFlowTest {
 
   @Test
   void responsesUpdateTheOneSummaryByTopicRegionAndAccount() {
-    PartnerFeedbackFlow.run(bridge, config);
+    bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
     long version = byRef(TradingGridResource.POSTS, SUMMARY).path("version").asLong();
     String form = formId(EPISODES.get(0));
     sandboxes.tradingGridSandbox.submitForm(form, ALDER, Map.of("rating", "5", "topic", "asn", "comment", "Very clear."));
@@ -96,7 +96,7 @@ class PartnerFeedbackFlowTest {
     sandboxes.tradingGridSandbox.postThreadMessage(threadId(EPISODES.get(0)), DUNMORE, "Could you cover ASN corrections next?");
     sandboxes.tradingGridSandbox.postThreadMessage(threadId(EPISODES.get(0)), null, "Thanks, noted!");
 
-    RunReport report = PartnerFeedbackFlow.run(bridge, config);
+    RunReport report = bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
 
     assertThat(report.updated()).isEqualTo(1);
     assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(SUMMARY)).isEqualTo(1);
@@ -110,20 +110,20 @@ class PartnerFeedbackFlowTest {
         .contains(partner(DUNMORE).path("accountId").asText() + " · Dunmore Logistics | 0 | – | 0 | 1 |");
     assertThat(body).contains("| " + partner(ALDER).path("region").asText() + " |");
     assertThat(feedbackIssues()).isEmpty();
-    assertThat(PartnerFeedbackFlow.run(bridge, config).updated()).isZero();
+    assertThat(bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config)).updated()).isZero();
   }
 
   @Test
   void eachLowRatingOpensExactlyOneFeedbackIssueLinkedToTheEpisode() {
-    PartnerFeedbackFlow.run(bridge, config);
+    bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
     String form = formId(EPISODES.get(1));
     JsonNode low = sandboxes.tradingGridSandbox.submitForm(form, ALDER,
         Map.of("rating", "2", "topic", "returns", "comment", "Too long for the warehouse floor."));
     sandboxes.tradingGridSandbox.submitForm(form, BRIGHTWATER, Map.of("rating", "3", "topic", "asn"));
     JsonNode lowest = sandboxes.tradingGridSandbox.submitForm(form, DUNMORE, Map.of("rating", "1", "topic", "other"));
 
-    PartnerFeedbackFlow.run(bridge, config);
-    PartnerFeedbackFlow.run(bridge, config);
+    bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
+    bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
 
     List<JsonNode> issues = feedbackIssues();
     assertThat(issues).hasSize(2);
@@ -143,13 +143,13 @@ class PartnerFeedbackFlowTest {
 
   @Test
   void aResolvedFeedbackIssueIsNeverReopenedOrDuplicated() {
-    PartnerFeedbackFlow.run(bridge, config);
+    bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
     JsonNode low = sandboxes.tradingGridSandbox.submitForm(formId(EPISODES.get(2)), ALDER, Map.of("rating", "1", "topic", "asn"));
-    PartnerFeedbackFlow.run(bridge, config);
+    bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
     String issueId = byRef(TradingGridResource.ISSUES, "gridcast:partner-feedback:issue:" + low.path("id").asText()).path("id").asText();
     sandboxes.tradingGridSandbox.resolveIssue(issueId, "Shorter cut published.", "Published a 10-minute version");
 
-    PartnerFeedbackFlow.run(bridge, config);
+    bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
 
     assertThat(feedbackIssues()).hasSize(1);
     assertThat(sandboxes.tradingGridSandbox.resource(TradingGridResource.ISSUES, issueId).orElseThrow().path("status").asText())
@@ -175,26 +175,26 @@ class PartnerFeedbackFlowTest {
     assertThat(feedbackIssues()).hasSize(2);
     assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(SUMMARY)).isEqualTo(1);
     assertThat(byRef(TradingGridResource.POSTS, SUMMARY).path("body").asText()).contains("2 form responses");
-    RunReport last = PartnerFeedbackFlow.run(bridge, config);
+    RunReport last = bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
     assertThat(last.created() + last.updated()).isZero();
   }
 
   @Test
   void aCrashBetweenTheRemoteWritesAndTheLedgerIsHealedWithoutDuplicates() {
-    RunReport crashed = PartnerFeedbackFlow.run(sandboxes.bridge(new LedgerThatFailsToRecord(store, "partner-feedback.channels")), config);
+    RunReport crashed = sandboxes.bridge(new LedgerThatFailsToRecord(store, "partner-feedback.channels")).run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
     assertThat(crashed.stoppedBecause()).hasValueSatisfying(r -> assertThat(r).contains("disk full"));
     assertThat(all(TradingGridResource.THREADS)).isPositive();
 
-    RunReport healed = PartnerFeedbackFlow.run(bridge, config);
+    RunReport healed = bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
 
     assertThat(healed.failed()).isZero();
     assertThat(healed.stoppedBecause()).isEmpty();
     JsonNode low = sandboxes.tradingGridSandbox.submitForm(formId(EPISODES.get(0)), ALDER, Map.of("rating", "1", "topic", "asn"));
-    RunReport crashedIssue = PartnerFeedbackFlow.run(sandboxes.bridge(new LedgerThatFailsToRecord(store, "partner-feedback.issues")), config);
+    RunReport crashedIssue = sandboxes.bridge(new LedgerThatFailsToRecord(store, "partner-feedback.issues")).run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
     assertThat(crashedIssue.stoppedBecause()).isPresent();
     assertThat(feedbackIssues()).hasSize(1); // written, but the ledger never heard of it
 
-    RunReport healedIssue = PartnerFeedbackFlow.run(bridge, config);
+    RunReport healedIssue = bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
 
     assertThat(healedIssue.failed()).isZero();
     for (String episode : EPISODES) {
@@ -203,7 +203,7 @@ class PartnerFeedbackFlowTest {
     }
     assertThat(count(TradingGridResource.ISSUES, "gridcast:partner-feedback:issue:" + low.path("id").asText())).isEqualTo(1);
     assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(SUMMARY)).isEqualTo(1);
-    RunReport last = PartnerFeedbackFlow.run(bridge, config);
+    RunReport last = bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
     assertThat(last.created()).isZero();
     assertThat(last.updated()).isZero();
   }
@@ -217,7 +217,7 @@ class PartnerFeedbackFlowTest {
             .externalRef("legacy:" + episode).build(),
         Fingerprints.idempotencyKey("partner-feedback.channels", episode) + ":thread");
 
-    RunReport report = PartnerFeedbackFlow.run(bridge, config);
+    RunReport report = bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
 
     assertThat(report.failed()).isZero();
     assertThat(store.deadLetters("partner-feedback.channels")).isEmpty();
@@ -229,12 +229,12 @@ class PartnerFeedbackFlowTest {
   void runCapsLimitEachPhaseAndTheNextRunDoesTheRest() {
     PartnerFeedbackConfig capped = PartnerFeedbackConfig.builder().from(config).caps(RunCaps.of(Integer.MAX_VALUE, 1)).build();
 
-    RunReport first = PartnerFeedbackFlow.run(bridge, capped);
+    RunReport first = bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, capped));
 
     assertThat(first.created()).isEqualTo(1 + 1); // one channel, then the summary phase's one write
     assertThat(first.skipped()).isEqualTo(2);
     assertThat(all(TradingGridResource.FORMS) - formsOfOtherFlows()).isEqualTo(1);
-    RunReport rest = PartnerFeedbackFlow.run(bridge, config);
+    RunReport rest = bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
     assertThat(rest.created()).isEqualTo(2);
     for (String episode : EPISODES) {
       assertThat(count(TradingGridResource.FORMS, FeedbackChannel.formRef(episode))).isEqualTo(1);
@@ -271,7 +271,7 @@ class PartnerFeedbackFlowTest {
 
   private void runUntilNothingFails() {
     for (int i = 0; i < 5; i++) {
-      RunReport r = PartnerFeedbackFlow.run(bridge, config);
+      RunReport r = bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
       if (r.failed() == 0 && r.stoppedBecause().isEmpty()) {
         return;
       }

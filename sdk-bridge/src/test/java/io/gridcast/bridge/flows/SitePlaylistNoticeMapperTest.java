@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
+import io.gridcast.bridge.Snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,14 +29,14 @@ class SitePlaylistNoticeMapperTest {
        "public": true, "snapshot_id": "AAAAEjQ0", "type": "playlist", "uri": "spotify:playlist:7qMbQ2vC1xW8nRk4TzYd3E"%s}""";
 
   private final SitePlaylistNoticeMapper mapper =
-      new SitePlaylistNoticeMapper(RoutingPolicy.regions("EMEA"), () -> PartnerDirectory.of(List.of()), List.of("music"));
+      new SitePlaylistNoticeMapper(RoutingPolicy.regions("EMEA"), Snapshot.of("partners", () -> PartnerDirectory.of(List.of())), List.of("music"));
 
   @Test
   void aPlaylistWithItsItemsIsAnnouncedWithTheCount() throws Exception {
     String items = ", \"items\": {\"href\": \"https://api.spotify.com/v1/playlists/7qMbQ2vC1xW8nRk4TzYd3E/tracks\", \"items\": [],"
         + " \"limit\": 100, \"next\": null, \"offset\": 0, \"previous\": null, \"total\": 12}";
 
-    PostCreate post = mapper.map(state(items));
+    PostCreate post = mapper.map(state(items), RunContext.detached("test", java.time.Clock.systemUTC()));
 
     assertThat(post.body()).contains(" with 12 items (Spotify snapshot");
     assertThat(post.metadata()).containsEntry("items", "12");
@@ -42,7 +44,7 @@ class SitePlaylistNoticeMapperTest {
 
   @Test
   void aPlaylistSpotifySentWithoutItemsIsAnnouncedWithoutACount() throws Exception {
-    PostCreate post = mapper.map(state(""));
+    PostCreate post = mapper.map(state(""), RunContext.detached("test", java.time.Clock.systemUTC()));
 
     assertThat(post.body()).contains("is now **Matin calme** (Spotify snapshot").doesNotContain(" items");
     assertThat(post.metadata()).doesNotContainKey("items").containsEntry("snapshotId", "AAAAEjQ0");

@@ -61,7 +61,7 @@ class TrainingSeriesFlowTest {
 
   @Test
   void firstRunPublishesTrainingPostsWithDocumentsAndAssignsEveryOnboardingPartner() {
-    RunReport report = TrainingSeriesFlow.run(bridge, config());
+    RunReport report = bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
 
     List<String> onboarding = partnersAt("onboarding");
     assertThat(report.failed()).isZero();
@@ -94,7 +94,7 @@ class TrainingSeriesFlowTest {
 
   @Test
   void assignmentsAreDueTheConfiguredDaysAfterRelease() {
-    TrainingSeriesFlow.run(bridge, config());
+    bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
 
     JsonNode post = post(EPISODE_IDS.get(0));
     String release = sandboxes.spotify.episodes().get(EPISODE_IDS.get(0)).releaseDate().firstDay().plusDays(21).toString();
@@ -103,11 +103,11 @@ class TrainingSeriesFlowTest {
 
   @Test
   void rerunWithoutChangesCreatesNothing() {
-    TrainingSeriesFlow.run(bridge, config());
+    bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
     int assignments = sandboxes.tradingGridSandbox.resources(TradingGridResource.ASSIGNMENTS).size();
     int documents = sandboxes.tradingGridSandbox.resources(TradingGridResource.DOCUMENTS).size();
 
-    RunReport again = TrainingSeriesFlow.run(bridge, config());
+    RunReport again = bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
 
     assertThat(again.created() + again.updated()).isZero();
     assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.ASSIGNMENTS)).hasSize(assignments);
@@ -116,12 +116,12 @@ class TrainingSeriesFlowTest {
 
   @Test
   void aPartnerMovingIntoTheStageGetsItsAssignmentOnceAndARerunCreatesNothing() {
-    TrainingSeriesFlow.run(bridge, config());
+    bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
     String mover = partnersAt("invited").get(0);
 
     sandboxes.tradingGridSandbox.movePartnerToStage(mover, "onboarding");
-    RunReport moved = TrainingSeriesFlow.run(bridge, config());
-    RunReport again = TrainingSeriesFlow.run(bridge, config());
+    RunReport moved = bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
+    RunReport again = bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
 
     for (String id : EPISODE_IDS) {
       assertThat(assignments(post(id)).stream().filter(a -> a.path("target").path("id").asText().equals(mover)))
@@ -133,27 +133,27 @@ class TrainingSeriesFlowTest {
 
   @Test
   void aPartnerMovingOutOfTheStageHasItsAssignmentCancelledAndRestoredWhenItReturns() {
-    TrainingSeriesFlow.run(bridge, config());
+    bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
     String leaver = partnersAt("onboarding").get(0);
     int total = sandboxes.tradingGridSandbox.resources(TradingGridResource.ASSIGNMENTS).size();
 
     sandboxes.tradingGridSandbox.movePartnerToStage(leaver, "certified");
-    TrainingSeriesFlow.run(bridge, config());
+    bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
     assertThat(assignmentsOf(leaver)).hasSize(2).allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("cancelled"));
 
     sandboxes.tradingGridSandbox.movePartnerToStage(leaver, "onboarding");
-    TrainingSeriesFlow.run(bridge, config());
+    bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
     assertThat(assignmentsOf(leaver)).hasSize(2).allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("assigned"));
     assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.ASSIGNMENTS)).hasSize(total);
   }
 
   @Test
   void aChangedDocumentUpdatesThePostsWithANewDocumentAndNoSecondPost() throws IOException {
-    TrainingSeriesFlow.run(bridge, config());
+    bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
     List<String> before = ids(post(EPISODE_IDS.get(1)).path("attachments"));
     Files.writeString(docs.resolve("faq.txt"), "Q: Who do I call?\nA: Partner operations, +31 10 555 0199 (new number)\n");
 
-    RunReport report = TrainingSeriesFlow.run(bridge, config());
+    RunReport report = bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
 
     assertThat(report.updated()).isEqualTo(2);
     for (String id : EPISODE_IDS) {
@@ -169,12 +169,11 @@ class TrainingSeriesFlowTest {
   void flakyPlatformsStillEndWithOnePostPerEpisodeAndOneAssignmentPerPartner() {
     sandboxes.faults(Sandboxes.flaky(2));
     for (int i = 0; i < 5; i++) {
-      RunReport r = TrainingSeriesFlow.run(bridge, config());
+      RunReport r = bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
       if (r.failed() == 0 && r.stoppedBecause().isEmpty()) {
         break;
       }
-      bridge.replayDeadLetters(TrainingSeriesFlow.posts(sandboxes.spotify, sandboxes.tradingGrid, config()));
-      bridge.replayDeadLetters(TrainingSeriesFlow.assignments(sandboxes.spotify, sandboxes.tradingGrid, config()));
+      bridge.replayDeadLetters(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config())); // both stages
     }
     sandboxes.faults(FaultProfile.none());
 
@@ -186,7 +185,7 @@ class TrainingSeriesFlowTest {
     }
     assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.DOCUMENTS).stream()
         .filter(d -> d.path("fileName").asText().equals("faq.txt")).count()).isEqualTo(1);
-    RunReport last = TrainingSeriesFlow.run(bridge, config());
+    RunReport last = bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
     assertThat(last.created()).isZero();
   }
 
@@ -195,7 +194,7 @@ class TrainingSeriesFlowTest {
     TrainingSeriesConfig config = TrainingSeriesConfig.builder().playlistId(SpotifyDemoData.PLAYLIST_TRAINING_QUEUE)
         .assignTo(io.gridcast.bridge.policy.RoutingPolicy.groups(TradingGridDemoData.GROUP_ONBOARDING)).build();
 
-    RunReport report = TrainingSeriesFlow.run(bridge, config);
+    RunReport report = bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
 
     assertThat(report.failed()).isZero();
     assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(ref(SpotifyDemoData.episodeId(SHOW, 0)))).isEqualTo(1);

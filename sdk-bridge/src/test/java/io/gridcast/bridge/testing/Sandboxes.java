@@ -78,7 +78,7 @@ public final class Sandboxes implements AutoCloseable {
 
   /** A bridge on these clients and the given store. */
   public Bridge bridge(StateStore store) {
-    return Bridge.builder().spotify(spotify).tradingGrid(tradingGrid).stateStore(store).build();
+    return Bridge.builder().stateStore(store).build();
   }
 
   /** A bridge on these clients and a new in-memory store. */

@@ -1,5 +1,8 @@
-package io.gridcast.bridge;
+package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.Sink;
+import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.core.LogSafe;
 import io.gridcast.core.errors.BadRequestException;
