@@ -1,10 +1,14 @@
 package io.gridcast.tradinggrid;
 
+import io.gridcast.core.errors.PreconditionFailedException;
 import io.gridcast.core.paging.Paginator;
 import io.gridcast.tradinggrid.model.CursorPage;
+import io.gridcast.tradinggrid.model.Versioned;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The operations every versioned Active Community resource shares: create with an
@@ -15,7 +19,13 @@ import java.util.Set;
  * @param <C> its create body
  * @param <U> its update body
  */
-public abstract class VersionedResourceApi<M, C, U> {
+public abstract class VersionedResourceApi<M extends Versioned, C, U> {
+
+  /**
+   * How many times {@link #update(String, Function)} (and {@link #replace}) sends its change in all
+   * before it gives up on {@code 412}s: {@value}.
+   */
+  public static final int MAX_UPDATE_ATTEMPTS = 3;
 
   /** The contract operations behind one resource type. */
   interface Operations<M, C, U> {
@@ -74,6 +84,73 @@ public abstract class VersionedResourceApi<M, C, U> {
    */
   public M update(String id, U body, long version) {
     return ops.update(ctx.communityId, TradingGridContext.id(label + " id", id), TradingGridContext.ifMatch(version), body);
+  }
+
+  /**
+   * Changes the resource as it stands: reads it, asks {@code change} for the update to send
+   * (empty when the resource already is as wanted: nothing is sent and the resource as read is
+   * returned), and sends it with {@code If-Match} on the version read. When someone else wrote the
+   * resource meanwhile ({@code 412}), it is read again and {@code change} is asked again on what
+   * is there now, so their edit is kept rather than overwritten; after {@value
+   * #MAX_UPDATE_ATTEMPTS} refused sends the last {@code 412} is thrown. This is the one rule every
+   * {@code If-Match} writer in Gridcast follows.
+   *
+   * <pre>{@code
+   * Issue linked = tradingGrid.issues().update(issueId, issue -> issue.links().contains(link)
+   *     ? Optional.empty()
+   *     : Optional.of(IssueUpdate.builder().links(plus(issue.links(), link)).build()));
+   * }</pre>
+   *
+   * @param change a function of the current resource, called once per attempt; it must not
+   *     write anything itself
+   * @return the resource after the update (or as read, when nothing needed sending)
+   * @throws io.gridcast.core.errors.PreconditionFailedException when every attempt met a newer version
+   * @throws io.gridcast.core.errors.NotFoundException if the resource does not exist
+   */
+  public M update(String id, Function<? super M, Optional<U>> change) {
+    return update(get(id), change);
+  }
+
+  /**
+   * As {@link #update(String, Function)}, starting from {@code current}, a copy of the resource
+   * the caller read already (saving one read when it is still current).
+   */
+  public M update(M current, Function<? super M, Optional<U>> change) {
+    Objects.requireNonNull(current, "current");
+    return converge(current.id(), current, current.version(), Objects.requireNonNull(change, "change"));
+  }
+
+  /**
+   * Replaces what {@code body} sets, whatever is there now: sends it with {@code If-Match} on
+   * {@code lastSeenVersion} (the version the caller last wrote or read, so that no read is spent
+   * when nobody else wrote since) and, on a {@code 412}, reads the current version and sends it
+   * again, by the rule of {@link #update(String, Function)}.
+   *
+   * @return the resource after the update
+   * @throws io.gridcast.core.errors.PreconditionFailedException when every attempt met a newer version
+   */
+  public M replace(String id, U body, long lastSeenVersion) {
+    Objects.requireNonNull(body, "body");
+    return converge(id, null, lastSeenVersion, resource -> Optional.of(body));
+  }
+
+  /** The one loop behind every If-Match write: send, and on 412 read again and work the change out again. */
+  private M converge(String id, M resource, long version, Function<? super M, Optional<U>> change) {
+    for (int attempt = 1; ; attempt++) {
+      Optional<U> body = Objects.requireNonNull(change.apply(resource), "change returned null; return Optional.empty() for none");
+      if (body.isEmpty()) {
+        return resource;
+      }
+      try {
+        return update(id, body.get(), version);
+      } catch (PreconditionFailedException stale) {
+        if (attempt >= MAX_UPDATE_ATTEMPTS) {
+          throw stale;
+        }
+        resource = get(id); // written by someone else meanwhile: change what is there now
+        version = resource.version();
+      }
+    }
   }
 
   /** Every resource of this type, paged lazily. */

@@ -3,9 +3,7 @@ package io.gridcast.bridge.flows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.Fingerprints;
-import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
-import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.core.GridcastJson;
 import io.gridcast.core.LogSafe;
@@ -48,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>The ledger entry points at the approval and records the outcome (and the feed guid and
  * episode) as attributes. Thread-safe.
  */
-final class ApprovalReleaseSink implements Sink<ReleaseDecision> {
+final class ApprovalReleaseSink implements ConvergingSink<ReleaseDecision> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApprovalReleaseSink.class);
   private static final ObjectMapper JSON = GridcastJson.newObjectMapper();
@@ -68,18 +66,8 @@ final class ApprovalReleaseSink implements Sink<ReleaseDecision> {
   }
 
   @Override
-  public WriteResult create(String sourceKey, ReleaseDecision item, String idempotencyKey, String externalRef) {
+  public WriteResult converge(String sourceKey, ReleaseDecision item) {
     return deliver(item);
-  }
-
-  @Override
-  public WriteResult update(LedgerEntry existing, ReleaseDecision item) {
-    return deliver(item);
-  }
-
-  @Override
-  public Optional<WriteResult> findByExternalRef(String externalRef) {
-    return Optional.empty(); // the approval itself is the target; every step below finds its own traces
   }
 
   private WriteResult deliver(ReleaseDecision d) {

@@ -6,7 +6,6 @@ import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.core.GridcastJson;
 import io.gridcast.core.LogSafe;
 import io.gridcast.core.errors.NotFoundException;
-import io.gridcast.core.errors.PreconditionFailedException;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.SpotifyUri;
 import io.gridcast.spotify.model.Playlist;
@@ -105,13 +104,14 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
    * Names the campaign and links it to its playlist, dropping the links to its earlier
    * playlists: those of this flow, and {@code goneRef} (the one the ledger knew, now gone).
    */
-  private void updateCampaign(Campaign campaign, String name, String playlistUri, String goneRef) {
-    for (int attempt = 0; ; attempt++) {
+  private void updateCampaign(Campaign before, String name, String playlistUri, String goneRef) {
+    // a campaign edited meanwhile is read again and the change worked out on the latest (412 rule)
+    tradingGrid.campaigns().update(before, campaign -> {
       boolean named = campaign.name().equals(name);
       boolean linked = campaign.spotifyRefs().contains(playlistUri)
           && (goneRef == null || !campaign.spotifyRefs().contains(goneRef));
       if (named && linked) {
-        return;
+        return Optional.empty();
       }
       CampaignUpdate.Builder body = CampaignUpdate.builder();
       if (!named) {
@@ -126,16 +126,8 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
         }
         body.spotifyRefs(refs);
       }
-      try {
-        tradingGrid.campaigns().update(campaign.id(), body.build(), campaign.version());
-        return;
-      } catch (PreconditionFailedException e) {
-        if (attempt > 0) {
-          throw e;
-        }
-        campaign = tradingGrid.campaigns().get(campaign.id());
-      }
-    }
+      return Optional.of(body.build());
+    });
   }
 
   /**

@@ -1,12 +1,9 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
-import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.Form;
 import io.gridcast.tradinggrid.model.Thread;
-import java.util.Optional;
 
 /**
  * Creates an episode's feedback thread and form, each found first by its stable
@@ -19,7 +16,7 @@ import java.util.Optional;
  * <p>The contract has no update for threads or forms: once created they stay as they are, and an
  * "update" (e.g. after an episode was renamed) only makes sure both still exist. Thread-safe.
  */
-public final class FeedbackChannelSink implements Sink<FeedbackChannel> {
+public final class FeedbackChannelSink implements ConvergingSink<FeedbackChannel> {
 
   private final TradingGridClient tradingGrid;
   private final String flowName;
@@ -31,19 +28,8 @@ public final class FeedbackChannelSink implements Sink<FeedbackChannel> {
   }
 
   @Override
-  public WriteResult create(String sourceKey, FeedbackChannel item, String idempotencyKey, String externalRef) {
+  public WriteResult converge(String sourceKey, FeedbackChannel item) {
     return ensure(sourceKey, item);
-  }
-
-  @Override
-  public WriteResult update(LedgerEntry existing, FeedbackChannel item) {
-    return ensure(existing.sourceKey(), item);
-  }
-
-  /** Nothing to adopt here: {@link #create} itself finds what an earlier run created. */
-  @Override
-  public Optional<WriteResult> findByExternalRef(String externalRef) {
-    return Optional.empty();
   }
 
   private WriteResult ensure(String sourceKey, FeedbackChannel item) {

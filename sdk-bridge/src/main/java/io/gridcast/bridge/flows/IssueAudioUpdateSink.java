@@ -7,7 +7,6 @@ import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.bridge.text.PostMarkdown;
 import io.gridcast.core.GridcastJson;
-import io.gridcast.core.errors.PreconditionFailedException;
 import io.gridcast.spotify.feed.FeedItem;
 import io.gridcast.spotify.model.SimplifiedEpisode;
 import io.gridcast.tradinggrid.TradingGridClient;
@@ -145,24 +144,18 @@ final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
   }
 
   private void linkIssue(Issue issue, IssueAudioUpdate update, String url) {
-    Issue current = issue;
-    for (int attempt = 0; ; attempt++) {
+    Link link = Link.builder().rel(LINK_REL).url(url)
+        .title(PostMarkdown.plain("Audio update: " + update.episodeTitle(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Audio update"))
+        .build();
+    // an issue edited by someone meanwhile is read again and keeps their change (412 rule)
+    tradingGrid.issues().update(issue, current -> {
       if (current.links().stream().anyMatch(l -> l.url().equals(url))) {
-        return;
+        return Optional.empty();
       }
       List<Link> links = new ArrayList<>(current.links());
-      links.add(Link.builder().rel(LINK_REL).title(PostMarkdown.plain("Audio update: " + update.episodeTitle(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Audio update")).url(url).build());
-      try {
-        tradingGrid.issues().update(current.id(), IssueUpdate.builder().links(links).build(), current.version());
-        return;
-      } catch (PreconditionFailedException e) {
-        if (attempt >= 2) {
-          throw e;
-        }
-        // edited by someone meanwhile: read it again and keep their change
-        current = tradingGrid.issues().get(current.id());
-      }
-    }
+      links.add(link);
+      return Optional.of(IssueUpdate.builder().links(links).build());
+    });
   }
 
   private void commentOnce(String issueId, String externalRef, String body, String idempotencyKey) {

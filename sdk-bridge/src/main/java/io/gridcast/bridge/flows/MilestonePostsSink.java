@@ -1,10 +1,7 @@
 package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.Fingerprints;
-import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
-import io.gridcast.bridge.state.LedgerEntry;
-import io.gridcast.core.errors.PreconditionFailedException;
 import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.Campaign;
 import io.gridcast.tradinggrid.model.CampaignUpdate;
@@ -23,7 +20,7 @@ import java.util.Optional;
  * deterministic idempotency key ({@code Fingerprints.idempotencyKey(flow, externalRef)}). A
  * crash between any two steps is healed by the next run without a duplicate. Thread-safe.
  */
-final class MilestonePostsSink implements Sink<MilestonePosts> {
+final class MilestonePostsSink implements ConvergingSink<MilestonePosts> {
 
   private final TradingGridClient tradingGrid;
   private final String flowName;
@@ -34,19 +31,8 @@ final class MilestonePostsSink implements Sink<MilestonePosts> {
   }
 
   @Override
-  public WriteResult create(String sourceKey, MilestonePosts item, String idempotencyKey, String externalRef) {
+  public WriteResult converge(String sourceKey, MilestonePosts item) {
     return apply(item);
-  }
-
-  @Override
-  public WriteResult update(LedgerEntry existing, MilestonePosts item) {
-    return apply(item);
-  }
-
-  /** Nothing single to adopt: {@link #apply} finds each partner post by its own externalRef. */
-  @Override
-  public Optional<WriteResult> findByExternalRef(String externalRef) {
-    return Optional.empty();
   }
 
   private WriteResult apply(MilestonePosts item) {
@@ -57,15 +43,15 @@ final class MilestonePostsSink implements Sink<MilestonePosts> {
       if (existing.isEmpty()) {
         tradingGrid.posts().create(post, Fingerprints.idempotencyKey(flowName, ref));
       } else if (!PostSink.asCreate(existing.get()).equals(post)) {
-        tradingGrid.posts().update(existing.get().id(), PostSink.asUpdate(post), existing.get().version());
+        tradingGrid.posts().replace(existing.get().id(), PostSink.asUpdate(post), existing.get().version());
       }
     }
     return WriteResult.of(campaign.id(), campaign.version());
   }
 
   private Campaign markDone(String campaignId, String milestoneId) {
-    Campaign campaign = tradingGrid.campaigns().get(campaignId);
-    for (int attempt = 0; ; attempt++) {
+    // a campaign edited meanwhile is read again and the milestone marked on the latest (412 rule)
+    return tradingGrid.campaigns().update(campaignId, campaign -> {
       List<Milestone> milestones = new ArrayList<>();
       boolean changed = false;
       for (Milestone m : campaign.milestones()) {
@@ -76,18 +62,7 @@ final class MilestonePostsSink implements Sink<MilestonePosts> {
           milestones.add(m);
         }
       }
-      if (!changed) {
-        return campaign;
-      }
-      try {
-        return tradingGrid.campaigns().update(campaignId, CampaignUpdate.builder().milestones(milestones).build(),
-            campaign.version());
-      } catch (PreconditionFailedException e) {
-        if (attempt > 0) {
-          throw e;
-        }
-        campaign = tradingGrid.campaigns().get(campaignId); // edited meanwhile: apply to the latest
-      }
-    }
+      return changed ? Optional.of(CampaignUpdate.builder().milestones(milestones).build()) : Optional.empty();
+    });
   }
 }

@@ -6,7 +6,6 @@ import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.core.LogSafe;
 import io.gridcast.core.errors.BadRequestException;
-import io.gridcast.core.errors.PreconditionFailedException;
 import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.Post;
 import io.gridcast.tradinggrid.model.PostCreate;
@@ -18,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes mapped items as Active Community posts: creates with the bridge's idempotency key and
- * {@code externalRef}, updates with {@code If-Match} (re-reading the version once on a 412),
+ * {@code externalRef}, updates with {@code If-Match} (re-reading the version on a 412, by the
+ * rule of {@link io.gridcast.tradinggrid.VersionedResourceApi#update(String, java.util.function.Function)}),
  * and finds orphans by {@code externalRef}. Thread-safe.
  */
 public final class PostSink implements Sink<PostCreate> {
@@ -64,16 +64,9 @@ public final class PostSink implements Sink<PostCreate> {
   }
 
   private WriteResult update(String postId, long version, PostCreate item) {
-    PostUpdate body = asUpdate(item);
-    try {
-      Post post = tradingGrid.posts().update(postId, body, version);
-      return WriteResult.of(post.id(), post.version());
-    } catch (PreconditionFailedException e) {
-      // edited by someone else since we wrote it: re-read the version and write once more
-      Post current = tradingGrid.posts().get(postId);
-      Post post = tradingGrid.posts().update(postId, body, current.version());
-      return WriteResult.of(post.id(), post.version());
-    }
+    // the post is replaced whole; one edited by someone else meanwhile is re-read and replaced (412 rule)
+    Post post = tradingGrid.posts().replace(postId, asUpdate(item), version);
+    return WriteResult.of(post.id(), post.version());
   }
 
   @Override

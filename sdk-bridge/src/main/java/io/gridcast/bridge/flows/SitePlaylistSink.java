@@ -8,7 +8,6 @@ import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.core.GridcastJson;
 import io.gridcast.core.LogSafe;
 import io.gridcast.core.errors.NotFoundException;
-import io.gridcast.core.errors.PreconditionFailedException;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.SpotifyUri;
 import io.gridcast.spotify.model.Playlist;
@@ -16,7 +15,6 @@ import io.gridcast.spotify.model.PlaylistBase;
 import io.gridcast.spotify.model.SimplifiedPlaylist;
 import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.Site;
-import io.gridcast.tradinggrid.model.SiteRequest;
 import io.gridcast.tradinggrid.model.SiteRequestStatus;
 import io.gridcast.tradinggrid.model.SiteRequestUpdate;
 import io.gridcast.tradinggrid.model.SiteStatus;
@@ -99,42 +97,19 @@ final class SitePlaylistSink implements Sink<SitePlaylistSpec> {
   }
 
   private void linkSite(String siteId, String playlistUri) {
-    Site site = tradingGrid.sites().get(siteId);
-    for (int attempt = 0; ; attempt++) {
-      boolean linked = site.playlistUri().filter(playlistUri::equals).isPresent();
-      if (linked && site.status() == SiteStatus.LIVE) {
-        return;
-      }
-      if (!linked) {
-        site.playlistUri().ifPresent(old -> LOG.info("site {} moves from playlist {} to {}", siteId, LogSafe.text(old), playlistUri));
-      }
-      SiteUpdate body = SiteUpdate.builder().playlistUri(playlistUri).status(SiteStatus.LIVE).build();
-      try {
-        tradingGrid.sites().update(siteId, body, site.version());
-        return;
-      } catch (PreconditionFailedException e) {
-        if (attempt > 0) {
-          throw e;
-        }
-        site = tradingGrid.sites().get(siteId); // edited meanwhile: look again, once
-      }
-    }
+    Site before = tradingGrid.sites().get(siteId);
+    before.playlistUri().filter(old -> !old.equals(playlistUri))
+        .ifPresent(old -> LOG.info("site {} moves from playlist {} to {}", siteId, LogSafe.text(old), playlistUri));
+    tradingGrid.sites().update(before, site -> site.playlistUri().filter(playlistUri::equals).isPresent()
+        && site.status() == SiteStatus.LIVE
+        ? Optional.empty()
+        : Optional.of(SiteUpdate.builder().playlistUri(playlistUri).status(SiteStatus.LIVE).build()));
   }
 
   private void markDone(String requestId) {
-    SiteRequest request = tradingGrid.siteRequests().get(requestId);
-    if (request.status() != SiteRequestStatus.ACCEPTED) {
-      return;
-    }
     SiteRequestUpdate done = SiteRequestUpdate.builder().status(SiteRequestStatus.DONE).build();
-    try {
-      tradingGrid.siteRequests().update(requestId, done, request.version());
-    } catch (PreconditionFailedException e) {
-      SiteRequest current = tradingGrid.siteRequests().get(requestId);
-      if (current.status() == SiteRequestStatus.ACCEPTED) {
-        tradingGrid.siteRequests().update(requestId, done, current.version());
-      }
-    }
+    tradingGrid.siteRequests().update(requestId,
+        request -> request.status() == SiteRequestStatus.ACCEPTED ? Optional.of(done) : Optional.empty());
   }
 
   /** The site's playlist made by this flow: from the site record, else by marker among the user's playlists. */

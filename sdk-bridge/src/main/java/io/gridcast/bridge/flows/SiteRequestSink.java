@@ -1,9 +1,6 @@
 package io.gridcast.bridge.flows;
 
-import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
-import io.gridcast.bridge.state.LedgerEntry;
-import io.gridcast.core.errors.PreconditionFailedException;
 import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.SiteRequest;
 import io.gridcast.tradinggrid.model.SiteRequestCommentCreate;
@@ -20,7 +17,7 @@ import java.util.Optional;
  * by the same text, so a refusal whose text changed meanwhile (the site was renamed) writes the
  * new comment instead of re-sending the old key with another body. Thread-safe.
  */
-final class SiteRequestSink implements Sink<SiteRequestDecision> {
+final class SiteRequestSink implements ConvergingSink<SiteRequestDecision> {
 
   private final TradingGridClient tradingGrid;
   private final String flowName;
@@ -33,19 +30,8 @@ final class SiteRequestSink implements Sink<SiteRequestDecision> {
   }
 
   @Override
-  public WriteResult create(String sourceKey, SiteRequestDecision item, String idempotencyKey, String externalRef) {
+  public WriteResult converge(String sourceKey, SiteRequestDecision item) {
     return apply(sourceKey, item);
-  }
-
-  @Override
-  public WriteResult update(LedgerEntry existing, SiteRequestDecision item) {
-    return apply(existing.sourceKey(), item);
-  }
-
-  /** Requests are not created by this flow: there is never an orphan to adopt. */
-  @Override
-  public Optional<WriteResult> findByExternalRef(String externalRef) {
-    return Optional.empty();
   }
 
   private WriteResult apply(String sourceKey, SiteRequestDecision decision) {
@@ -69,18 +55,10 @@ final class SiteRequestSink implements Sink<SiteRequestDecision> {
     return WriteResult.of(request.id(), request.version());
   }
 
-  /** Sets an open request's status (re-reading once on a stale version); other states stay. */
+  /** Sets an open request's status (re-reading it on a stale version); other states stay. */
   private SiteRequest moveTo(SiteRequest request, SiteRequestStatus status) {
-    if (request.status() != SiteRequestStatus.OPEN) {
-      return request;
-    }
     SiteRequestUpdate body = SiteRequestUpdate.builder().status(status).build();
-    try {
-      return tradingGrid.siteRequests().update(request.id(), body, request.version());
-    } catch (PreconditionFailedException e) {
-      SiteRequest current = tradingGrid.siteRequests().get(request.id());
-      return current.status() == SiteRequestStatus.OPEN
-          ? tradingGrid.siteRequests().update(current.id(), body, current.version()) : current;
-    }
+    return tradingGrid.siteRequests().update(request,
+        current -> current.status() == SiteRequestStatus.OPEN ? Optional.of(body) : Optional.empty());
   }
 }

@@ -4,7 +4,6 @@ import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.core.errors.BadRequestException;
-import io.gridcast.core.errors.PreconditionFailedException;
 import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.Assignment;
 import io.gridcast.tradinggrid.model.AssignmentCreate;
@@ -60,22 +59,8 @@ public final class TrainingAssignmentSink implements Sink<TrainingAssignment> {
   }
 
   private WriteResult apply(Assignment current, TrainingAssignment item) {
-    Optional<AssignmentUpdate> change = change(current, item);
-    if (change.isEmpty()) {
-      return WriteResult.of(current.id(), current.version());
-    }
-    try {
-      Assignment a = tradingGrid.assignments().update(current.id(), change.get(), current.version());
-      return WriteResult.of(a.id(), a.version());
-    } catch (PreconditionFailedException e) {
-      Assignment fresh = tradingGrid.assignments().get(current.id());
-      Optional<AssignmentUpdate> again = change(fresh, item);
-      if (again.isEmpty()) {
-        return WriteResult.of(fresh.id(), fresh.version());
-      }
-      Assignment a = tradingGrid.assignments().update(fresh.id(), again.get(), fresh.version());
-      return WriteResult.of(a.id(), a.version());
-    }
+    Assignment a = tradingGrid.assignments().update(current, fresh -> change(fresh, item));
+    return WriteResult.of(a.id(), a.version());
   }
 
   /** The update that makes {@code current} match {@code item}, if any is needed. */

@@ -16,7 +16,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Approval.class)
 @JsonDeserialize(as = Approval.class)
-abstract class AbstractApproval {
+abstract class AbstractApproval implements Versioned {
 
   /** The platform's id. */
   public abstract String id();

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Assignment.class)
 @JsonDeserialize(as = Assignment.class)
-abstract class AbstractAssignment {
+abstract class AbstractAssignment implements Versioned {
 
   /** The platform's id. */
   public abstract String id();

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Campaign.class)
 @JsonDeserialize(as = Campaign.class)
-abstract class AbstractCampaign {
+abstract class AbstractCampaign implements Versioned {
 
   /** The platform's id. */
   public abstract String id();

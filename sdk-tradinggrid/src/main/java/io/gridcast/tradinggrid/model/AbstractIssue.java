@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Issue.class)
 @JsonDeserialize(as = Issue.class)
-abstract class AbstractIssue {
+abstract class AbstractIssue implements Versioned {
 
   /** The platform's id. */
   public abstract String id();

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Partner.class)
 @JsonDeserialize(as = Partner.class)
-abstract class AbstractPartner {
+abstract class AbstractPartner implements Versioned {
 
   /** The platform's id. */
   public abstract String id();

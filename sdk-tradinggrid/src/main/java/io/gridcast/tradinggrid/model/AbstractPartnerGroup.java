@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = PartnerGroup.class)
 @JsonDeserialize(as = PartnerGroup.class)
-abstract class AbstractPartnerGroup {
+abstract class AbstractPartnerGroup implements Versioned {
 
   /** The platform's id. */
   public abstract String id();

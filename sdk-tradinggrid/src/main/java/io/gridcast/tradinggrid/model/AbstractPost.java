@@ -16,7 +16,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Post.class)
 @JsonDeserialize(as = Post.class)
-abstract class AbstractPost {
+abstract class AbstractPost implements Versioned {
 
   /** The platform's id. */
   public abstract String id();

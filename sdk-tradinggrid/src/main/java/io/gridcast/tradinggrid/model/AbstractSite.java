@@ -16,7 +16,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = Site.class)
 @JsonDeserialize(as = Site.class)
-abstract class AbstractSite {
+abstract class AbstractSite implements Versioned {
 
   /** The platform's id. */
   public abstract String id();

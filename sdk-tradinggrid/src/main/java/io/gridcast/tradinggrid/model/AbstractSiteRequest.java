@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @GridcastStyle
 @JsonSerialize(as = SiteRequest.class)
 @JsonDeserialize(as = SiteRequest.class)
-abstract class AbstractSiteRequest {
+abstract class AbstractSiteRequest implements Versioned {
 
   /** The platform's id. */
   public abstract String id();

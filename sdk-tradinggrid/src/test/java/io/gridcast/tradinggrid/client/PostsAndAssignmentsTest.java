@@ -8,6 +8,7 @@ import io.gridcast.core.errors.PreconditionFailedException;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.testkit.TradingGridResource;
 import io.gridcast.tradinggrid.ListQuery;
+import io.gridcast.tradinggrid.VersionedResourceApi;
 import io.gridcast.tradinggrid.model.Assignment;
 import io.gridcast.tradinggrid.model.AssignmentCreate;
 import io.gridcast.tradinggrid.model.AssignmentStatus;
@@ -22,7 +23,10 @@ import io.gridcast.tradinggrid.model.PostKind;
 import io.gridcast.tradinggrid.model.PostUpdate;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Posts and their assignments through the client, against the sandbox. */
@@ -89,6 +93,56 @@ class PostsAndAssignmentsTest extends SandboxClientTest {
         .hasMessageContaining("[version_conflict]")
         .hasMessageContaining("If-Match is " + post.version() + " but the current version is " + retitled.version());
     assertThat(tg.posts().get(post.id()).tags()).doesNotContain("stale");
+  }
+
+  @Test
+  void anUpdateFromTheCurrentPostSendsNothingWhenItIsAlreadyAsWanted() {
+    Post post = tg.posts().create(episodeAnnouncement("Episode 44"), null);
+    AtomicInteger asked = new AtomicInteger();
+
+    Post same = tg.posts().update(post.id(), current -> {
+      asked.incrementAndGet();
+      return current.tags().contains("podcast") ? Optional.empty() : Optional.of(PostUpdate.builder().tags(List.of("podcast")).build());
+    });
+
+    assertThat(asked.get()).isEqualTo(1);
+    assertThat(same.version()).isEqualTo(post.version());
+  }
+
+  @Test
+  void anUpdateThatMeetsANewerVersionIsWorkedOutAgainOnWhatIsThereNowKeepingTheOtherEdit() {
+    Post post = tg.posts().create(episodeAnnouncement("Episode 44"), null);
+    AtomicInteger asked = new AtomicInteger();
+
+    Post updated = tg.posts().update(post, current -> {
+      if (asked.incrementAndGet() == 1) { // someone else retitles the post between our read and our write
+        tg.posts().update(post.id(), PostUpdate.builder().title("Episode 44, retitled").build(), post.version());
+      }
+      List<String> tags = new ArrayList<>(current.tags());
+      tags.add("audio");
+      return Optional.of(PostUpdate.builder().tags(tags).build());
+    });
+
+    assertThat(asked.get()).isEqualTo(2);
+    assertThat(updated.title()).isEqualTo("Episode 44, retitled");
+    assertThat(updated.tags()).containsExactly("podcast", "audio");
+    assertThat(updated.version()).isEqualTo(post.version() + 2);
+  }
+
+  @Test
+  void anUpdateThatKeepsMeetingNewerVersionsGivesUpAfterThreeSends() {
+    Post post = tg.posts().create(episodeAnnouncement("Episode 44"), null);
+    AtomicInteger asked = new AtomicInteger();
+
+    assertThatThrownBy(() -> tg.posts().update(post.id(), current -> {
+      asked.incrementAndGet();
+      Post now = tg.posts().get(post.id()); // a busy editor writes before every one of our sends
+      tg.posts().update(post.id(), PostUpdate.builder().title("edit " + asked.get()).build(), now.version());
+      return Optional.of(PostUpdate.builder().tags(List.of("ours")).build());
+    })).isInstanceOf(PreconditionFailedException.class);
+
+    assertThat(asked.get()).isEqualTo(VersionedResourceApi.MAX_UPDATE_ATTEMPTS).isEqualTo(3);
+    assertThat(tg.posts().get(post.id()).tags()).doesNotContain("ours");
   }
 
   @Test
