@@ -67,7 +67,7 @@ class GridcastConsumerTest {
             .community(TradingGridSandbox.DEFAULT_COMMUNITY_ID)
             .clientCredentials(TradingGridSandbox.DEFAULT_CLIENT_ID, Secret.of(TradingGridSandbox.DEFAULT_CLIENT_SECRET))
             .build()) {
-      Bridge bridge = Bridge.builder().spotify(spotify).tradingGrid(tradingGrid).stateStore(new InMemoryStateStore()).build();
+      Bridge bridge = Bridge.builder().stateStore(new InMemoryStateStore()).build();
       EpisodeAnnouncementsConfig config = EpisodeAnnouncementsConfig.builder()
           .addShowIds(SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY)
           .build();

@@ -229,7 +229,7 @@ public final class EndToEndBenchmark {
             .addInterceptor(recorder).build();
         TradingGridClient tradingGrid = tradingGridBuilder(sandboxes).tokenProvider(tgTokens).addInterceptor(recorder).build();
         JdbcStateStore store = JdbcStateStore.h2File(dir)) {
-      RunReport report = Bridge.builder().spotify(spotify).tradingGrid(tradingGrid).stateStore(store).build()
+      RunReport report = Bridge.builder().stateStore(store).build()
           .run(flow(spotify, tradingGrid, size));
       check(report, size);
       return recorder.requests();
@@ -248,7 +248,7 @@ public final class EndToEndBenchmark {
         TradingGridClient tradingGrid = tradingGridBuilder(sandboxes)
             .clientCredentials(TradingGridSandbox.DEFAULT_CLIENT_ID, Secret.of(TradingGridSandbox.DEFAULT_CLIENT_SECRET)).build();
         JdbcStateStore store = JdbcStateStore.h2File(dir)) {
-      Bridge bridge = Bridge.builder().spotify(spotify).tradingGrid(tradingGrid).stateStore(store).build();
+      Bridge bridge = Bridge.builder().stateStore(store).build();
       var flow = flow(spotify, tradingGrid, size);
       if (maxInFlight > 0) {
         flow = withMaxInFlight(flow, maxInFlight);

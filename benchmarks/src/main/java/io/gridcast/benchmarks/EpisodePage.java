@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.gridcast.bridge.RunContext;
+import io.gridcast.bridge.Snapshot;
 import io.gridcast.bridge.flows.EpisodeAnnouncementMapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
@@ -18,6 +20,7 @@ import io.gridcast.tradinggrid.model.PostKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -56,8 +59,16 @@ final class EpisodePage {
 
   /** The episode announcements flow's default mapper: everyone in the directory, default tags. */
   static EpisodeAnnouncementMapper defaultMapper(PartnerDirectory partners) {
-    return new EpisodeAnnouncementMapper(RoutingPolicy.everyone(), () -> partners, List.of("podcast", "announcement"),
-        PostKind.ANNOUNCEMENT);
+    return new EpisodeAnnouncementMapper(RoutingPolicy.everyone(), Snapshot.of("partners", () -> partners),
+        List.of("podcast", "announcement"), PostKind.ANNOUNCEMENT);
+  }
+
+  /**
+   * A run context outside the bridge for calling the mapper directly: make it once and reuse it,
+   * so that it loads the partner snapshot once, as a run does.
+   */
+  static RunContext detachedRun() {
+    return RunContext.detached("episode-announcements", Clock.systemUTC());
   }
 
   /** The demo community's partners, read once from a Trading Grid sandbox as a run reads them. */

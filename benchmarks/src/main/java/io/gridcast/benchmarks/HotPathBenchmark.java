@@ -1,6 +1,7 @@
 package io.gridcast.benchmarks;
 
 import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.flows.EpisodeAnnouncementMapper;
 import io.gridcast.bridge.flows.ShowEpisode;
 import io.gridcast.spotify.model.Paging;
@@ -52,6 +53,7 @@ public class HotPathBenchmark {
   private byte[] page;
   private String pageText;
   private EpisodeAnnouncementMapper mapper;
+  private RunContext run;
   private List<ShowEpisode> episodes;
   private List<PostCreate> posts;
 
@@ -60,6 +62,7 @@ public class HotPathBenchmark {
     page = EpisodePage.bytes();
     pageText = new String(page, StandardCharsets.UTF_8);
     mapper = EpisodePage.defaultMapper(EpisodePage.demoPartners());
+    run = EpisodePage.detachedRun();
     Paging<SimplifiedEpisode> decoded = EpisodePage.PAGE_READER.readValue(page);
     if (decoded.items().size() != EpisodePage.EPISODES) {
       throw new IllegalStateException("the fixture must hold " + EpisodePage.EPISODES + " episodes, has " + decoded.items().size());
@@ -69,7 +72,7 @@ public class HotPathBenchmark {
     for (SimplifiedEpisode e : decoded.items()) {
       ShowEpisode item = new ShowEpisode(EpisodePage.SHOW_ID, EpisodePage.SHOW_NAME, e);
       episodes.add(item);
-      posts.add(mapper.map(item));
+      posts.add(mapper.map(item, run));
     }
   }
 
@@ -83,7 +86,7 @@ public class HotPathBenchmark {
   @OperationsPerInvocation(EpisodePage.EPISODES)
   public void map(Blackhole bh) {
     for (ShowEpisode e : episodes) {
-      bh.consume(mapper.map(e));
+      bh.consume(mapper.map(e, run));
     }
   }
 
@@ -109,7 +112,7 @@ public class HotPathBenchmark {
     Paging<SimplifiedEpisode> decoded = EpisodePage.PAGE_READER.readValue(page);
     for (SimplifiedEpisode e : decoded.items()) {
       ShowEpisode item = new ShowEpisode(EpisodePage.SHOW_ID, EpisodePage.SHOW_NAME, e);
-      PostCreate post = mapper.map(item);
+      PostCreate post = mapper.map(item, run);
       bh.consume(Flow.jsonFingerprint(post));
       bh.consume(EpisodePage.POST_WRITER.writeValueAsBytes(post.withExternalRef(item.key()))); // as PostSink.create
     }

@@ -45,7 +45,7 @@ class HotPathFixtureTest {
     List<SimplifiedEpisode> episodes = EpisodePage.PAGE_READER.<Paging<SimplifiedEpisode>>readValue(EpisodePage.bytes()).items();
 
     byte[] body = EpisodePage.POST_WRITER.writeValueAsBytes(EpisodePage.defaultMapper(partners)
-        .map(new io.gridcast.bridge.flows.ShowEpisode(EpisodePage.SHOW_ID, EpisodePage.SHOW_NAME, episodes.get(4))));
+        .map(new io.gridcast.bridge.flows.ShowEpisode(EpisodePage.SHOW_ID, EpisodePage.SHOW_NAME, episodes.get(4)), EpisodePage.detachedRun()));
 
     assertThat(partners.partners()).isNotEmpty();
     assertThat(new String(body, StandardCharsets.UTF_8))

@@ -1,7 +1,7 @@
 package io.gridcast.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.flows.ApprovalGatedPublishingConfig;
 import io.gridcast.bridge.flows.ApprovalGatedPublishingFlow;
@@ -36,7 +36,7 @@ import javax.imageio.ImageIO;
  * GRIDCAST_RELEASE_SHOW_ID}, {@code GRIDCAST_FEED_FILE}, {@code GRIDCAST_FEED_URL}, {@code
  * GRIDCAST_MEDIA_DIR}, {@code GRIDCAST_MEDIA_BASE_URL}, {@code GRIDCAST_ARTWORK_DOCUMENT_ID}.
  */
-final class ApprovalPublishingExample implements ExampleFlow {
+final class ApprovalPublishingExample implements Example {
 
   private static final String SUBMITTER = "content-team@halvorsen-pike.example";
   private static final String FLOW_NAME = "approval-publishing";
@@ -53,7 +53,7 @@ final class ApprovalPublishingExample implements ExampleFlow {
   }
 
   @Override
-  public RunReport run(Environment env, Bridge bridge, boolean plan) {
+  public Flow<?, ?> flow(Environment env) {
     FeedPublishingConfig.Builder publishing = FeedPublishingConfig.builder();
     String artwork;
     if (env.embedded()) {
@@ -86,26 +86,27 @@ final class ApprovalPublishingExample implements ExampleFlow {
         .releaseNotesDocumentId(TradingGridDemoData.DOCUMENT_EP43_RELEASE_NOTES)
         .audioDocumentId(TradingGridDemoData.DOCUMENT_EP43_AUDIO)
         .build();
-    ApprovalGatedPublishingFlow flow = ApprovalGatedPublishingFlow.create(env.spotify(), env.tradingGrid(),
+    return ApprovalGatedPublishingFlow.create(env.spotify(), env.tradingGrid(),
         ApprovalGatedPublishingConfig.builder()
             .publishing(publishing.build())
             .flowName(FLOW_NAME)
             .addSubmissions(new ContentSubmission(SUBMISSION_KEY, "Supply Chain Minutes 44: Peak without panic",
                 "Why the Friday ASN cut-off moves to 14:00 during peak, and how to plan for it.", pkg, SUBMITTER))
             .build());
-    if (plan) {
-      bridge.plan(flow.requestsFlow());
-      return bridge.plan(flow.releasesFlow());
-    }
-    bridge.run(flow.requestsFlow());
-    if (env.embedded()) {
-      approveOnce(env.tradingGridSandbox());
-    }
-    return bridge.run(flow.releasesFlow());
   }
 
-  /** The reviewers approve, unless they already decided in an earlier run. */
-  private static void approveOnce(TradingGridSandbox tg) {
+  /**
+   * On the embedded sandboxes the reviewers approve the request the run submitted, unless they
+   * already decided in an earlier run; the flow then runs again to release the package.
+   */
+  @Override
+  public boolean afterRun(Environment env, RunReport report) {
+    return env.embedded() && approveOnce(env.tradingGridSandbox());
+  }
+
+  /** The reviewers approve, unless they already decided in an earlier run; true when they approved now. */
+  private static boolean approveOnce(TradingGridSandbox tg) {
+    boolean approved = false;
     for (JsonNode approval : tg.resources(TradingGridResource.APPROVALS)) {
       if (approval.path("externalRef").asText().equals("gridcast:approval:" + FLOW_NAME + ":" + SUBMISSION_KEY)
           && approval.path("decisions").isEmpty()) {
@@ -113,8 +114,10 @@ final class ApprovalPublishingExample implements ExampleFlow {
         tg.decideApproval(id, "legal", "approve", "m.okafor@halvorsen-pike.example", "Music licences checked.");
         tg.decideApproval(id, "compliance", "approve", "j.berg@halvorsen-pike.example", null);
         tg.decideApproval(id, "partner_operations", "approve", "a.silva@halvorsen-pike.example", null);
+        approved = true;
       }
     }
+    return approved;
   }
 
   /** A 1400x1400 PNG cover, uploaded once and found again by its externalRef. */

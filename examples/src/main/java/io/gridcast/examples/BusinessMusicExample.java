@@ -2,11 +2,9 @@ package io.gridcast.examples;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gridcast.bridge.Bridge;
-import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.flows.BusinessMusicConfig;
 import io.gridcast.bridge.flows.BusinessMusicFlow;
-import io.gridcast.bridge.flows.BusinessMusicRun;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridResource;
 import io.gridcast.testkit.TradingGridSandbox;
@@ -19,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * refused with a comment). A second run finds everything unchanged. With real credentials the
  * programme comes from {@code GRIDCAST_BUSINESS_MUSIC_PROGRAMME} (comma-separated track URIs).
  */
-final class BusinessMusicExample implements ExampleFlow {
+final class BusinessMusicExample implements Example {
 
   private static final String DENVER = "s_denver_118";
   private static final String ROTTERDAM = "s_rotterdam_112";
@@ -37,27 +35,23 @@ final class BusinessMusicExample implements ExampleFlow {
   }
 
   @Override
-  public RunReport run(Environment env, Bridge bridge, boolean plan) {
+  public Flow<?, ?> flow(Environment env) {
     BusinessMusicConfig.Builder config = BusinessMusicConfig.builder();
     if (env.embedded()) {
       for (int i = 0; i < 4; i++) {
         config.addProgramme("spotify:track:" + SpotifyDemoData.trackId(i));
       }
-      if (!plan) {
-        actAsTheStoreTeams(env.tradingGridSandbox());
-      }
     } else {
       config.addProgramme(Launcher.requiredEnv("GRIDCAST_BUSINESS_MUSIC_PROGRAMME").split(","));
     }
-    return execute(bridge, config.build(), plan);
+    return BusinessMusicFlow.create(env.spotify(), env.tradingGrid(), config.build());
   }
 
-  private static RunReport execute(Bridge bridge, BusinessMusicConfig config, boolean plan) {
-    BusinessMusicRun run = plan ? BusinessMusicFlow.plan(bridge, config) : BusinessMusicFlow.run(bridge, config);
-    for (RunReport phase : run.reports()) {
-      System.out.println("  " + phase.summary());
+  @Override
+  public void beforeRun(Environment env) {
+    if (env.embedded()) {
+      actAsTheStoreTeams(env.tradingGridSandbox());
     }
-    return run.combined();
   }
 
   /** What people do in Trading Grid before the flow runs; each step only once, so reruns stay unchanged. */

@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.flows.CampaignCoordinationConfig;
 import io.gridcast.bridge.flows.CampaignCoordinationFlow;
-import io.gridcast.bridge.flows.CampaignCoordinationRun;
 import io.gridcast.bridge.flows.SettledConflict;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.testkit.TradingGridResource;
 import io.gridcast.testkit.TradingGridSandbox;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Flow 4 as a script: the demo campaign "Summer Sounds in Store" kept in step with its Spotify
@@ -22,7 +23,10 @@ import io.gridcast.testkit.TradingGridSandbox;
  * the episodes of the trailer and launch milestones (once, so a second run is unchanged). With
  * real credentials every active campaign is coordinated. Settled conflicts are printed.
  */
-final class CampaignCoordinationExample implements ExampleFlow {
+final class CampaignCoordinationExample implements Example {
+
+  /** The conflicts the flow settled since it was built, printed after the run. */
+  private final List<SettledConflict> settled = new ArrayList<>();
 
   @Override
   public String name() {
@@ -35,27 +39,37 @@ final class CampaignCoordinationExample implements ExampleFlow {
   }
 
   @Override
-  public RunReport run(Environment env, Bridge bridge, boolean plan) {
-    CampaignCoordinationConfig config = CampaignCoordinationConfig.builder().build();
-    if (!env.embedded()) {
-      return execute(bridge, config, plan);
+  public Flow<?, ?> flow(Environment env) {
+    synchronized (settled) {
+      settled.clear();
     }
-    if (!plan) {
-      linkTheSponsoredShow(env.tradingGridSandbox());
-    }
-    return execute(bridge, config, plan);
+    // told on the threads writing the playlists: kept until the run is over, so as not to break the progress line
+    return CampaignCoordinationFlow.create(env.spotify(), env.tradingGrid(), CampaignCoordinationConfig.builder().build(),
+        conflict -> {
+          synchronized (settled) {
+            settled.add(conflict);
+          }
+        });
   }
 
-  private static RunReport execute(Bridge bridge, CampaignCoordinationConfig config, boolean plan) {
-    CampaignCoordinationRun run = plan ? CampaignCoordinationFlow.plan(bridge, config) : CampaignCoordinationFlow.run(bridge, config);
-    for (RunReport phase : run.reports()) {
-      System.out.println("  " + phase.summary());
+  @Override
+  public void beforeRun(Environment env) {
+    if (env.embedded()) {
+      linkTheSponsoredShow(env.tradingGridSandbox());
     }
-    for (SettledConflict c : run.conflicts()) {
-      System.out.println("  conflict on " + c.campaignId() + " " + c.field() + ": Spotify \"" + c.spotifyValue()
-          + "\" vs Trading Grid \"" + c.tradingGridValue() + "\" -> " + c.winner() + " (" + c.reason() + ")");
+  }
+
+  /** Prints the conflicts the run settled. */
+  @Override
+  public boolean afterRun(Environment env, RunReport report) {
+    synchronized (settled) {
+      for (SettledConflict c : settled) {
+        System.out.println("  conflict on " + c.campaignId() + " " + c.field() + ": Spotify \"" + c.spotifyValue()
+            + "\" vs Trading Grid \"" + c.tradingGridValue() + "\" -> " + c.winner() + " (" + c.reason() + ")");
+      }
+      settled.clear();
     }
-    return run.combined();
+    return false;
   }
 
   /** The campaign team's one-time edit: the sponsored show and the episodes two milestones deliver. */

@@ -1,7 +1,6 @@
 package io.gridcast.examples;
 
-import io.gridcast.bridge.Bridge;
-import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.flows.EpisodeAnnouncementsConfig;
 import io.gridcast.bridge.flows.EpisodeAnnouncementsFlow;
 import io.gridcast.bridge.flows.ShowEpisode;
@@ -13,7 +12,7 @@ import io.gridcast.tradinggrid.model.OnboardingStage;
  * Flow 1 as a script: the episodes of two demo shows announced to certified and active
  * partners (with real credentials: the shows in {@code GRIDCAST_SHOW_IDS}, comma-separated).
  */
-final class EpisodeAnnouncementsExample implements ExampleFlow {
+final class EpisodeAnnouncementsExample implements Example {
 
   @Override
   public String name() {
@@ -26,7 +25,7 @@ final class EpisodeAnnouncementsExample implements ExampleFlow {
   }
 
   @Override
-  public RunReport run(Environment env, Bridge bridge, boolean plan) {
+  public Flow<?, ?> flow(Environment env) {
     EpisodeAnnouncementsConfig.Builder config = EpisodeAnnouncementsConfig.builder()
         .routing(RoutingPolicy.<ShowEpisode>stages(OnboardingStage.CERTIFIED, OnboardingStage.ACTIVE));
     if (env.embedded()) {
@@ -34,7 +33,6 @@ final class EpisodeAnnouncementsExample implements ExampleFlow {
     } else {
       config.addShowIds(Launcher.requiredEnv("GRIDCAST_SHOW_IDS").split(","));
     }
-    var flow = EpisodeAnnouncementsFlow.create(env.spotify(), env.tradingGrid(), config.build());
-    return plan ? bridge.plan(flow) : bridge.run(flow);
+    return EpisodeAnnouncementsFlow.create(env.spotify(), env.tradingGrid(), config.build());
   }
 }

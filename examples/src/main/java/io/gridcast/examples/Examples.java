@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Every example the launcher knows, in the order {@code --help} lists them. */
 final class Examples {
 
-  static final List<ExampleFlow> ALL = List.of(
+  static final List<Example> ALL = List.of(
       new EpisodeAnnouncementsExample(),   // flow 1
       new TrainingSeriesExample(),         // flow 2
       new IssueAudioUpdatesExample(),      // flow 3
@@ -18,7 +18,7 @@ final class Examples {
 
   private Examples() {}
 
-  static Optional<ExampleFlow> named(String name) {
+  static Optional<Example> named(String name) {
     return ALL.stream().filter(e -> e.name().equals(name)).findFirst();
   }
 }

@@ -3,8 +3,7 @@ package io.gridcast.examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gridcast.bridge.Bridge;
-import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.flows.FeedPublishingConfig;
 import io.gridcast.bridge.flows.IssueAudioUpdatesConfig;
 import io.gridcast.bridge.flows.IssueAudioUpdatesFlow;
@@ -31,7 +30,7 @@ import java.nio.file.Path;
  * GRIDCAST_FEED_FILE}, {@code GRIDCAST_FEED_URL}, {@code GRIDCAST_MEDIA_DIR} and {@code
  * GRIDCAST_MEDIA_BASE_URL}.
  */
-final class IssueAudioUpdatesExample implements ExampleFlow {
+final class IssueAudioUpdatesExample implements Example {
 
   static final String ISSUE = TradingGridDemoData.ISSUE_IN_PROGRESS;
   /** The demo show the audio updates are published into; used by no other example. */
@@ -48,7 +47,7 @@ final class IssueAudioUpdatesExample implements ExampleFlow {
   }
 
   @Override
-  public RunReport run(Environment env, Bridge bridge, boolean plan) {
+  public Flow<?, ?> flow(Environment env) {
     FeedPublishingConfig.Builder publishing = FeedPublishingConfig.builder();
     if (env.embedded()) {
       Path folder = env.dir().resolve("audio-updates");
@@ -61,9 +60,6 @@ final class IssueAudioUpdatesExample implements ExampleFlow {
           .mediaBaseUrl(URI.create("https://media.halvorsen-pike.example/audio-updates/"));
       // the sandbox reads the file where a real Spotify would fetch the public URL
       env.spotifySandbox().registerFeed(SHOW, feedFile.toUri());
-      if (!plan) {
-        resolveOnce(env.tradingGridSandbox());
-      }
     } else {
       publishing.showId(Launcher.requiredEnv("GRIDCAST_AUDIO_SHOW_ID"))
           .feedSink(FileSystemFeedSink.create(Path.of(Launcher.requiredEnv("GRIDCAST_FEED_FILE")),
@@ -71,9 +67,15 @@ final class IssueAudioUpdatesExample implements ExampleFlow {
           .mediaFolder(Path.of(Launcher.requiredEnv("GRIDCAST_MEDIA_DIR")))
           .mediaBaseUrl(URI.create(Launcher.requiredEnv("GRIDCAST_MEDIA_BASE_URL")));
     }
-    IssueAudioUpdatesFlow updates = IssueAudioUpdatesFlow.create(env.spotify(), env.tradingGrid(),
+    return IssueAudioUpdatesFlow.create(env.spotify(), env.tradingGrid(),
         IssueAudioUpdatesConfig.builder().publishing(publishing.build()).build());
-    return plan ? bridge.plan(updates.eventsFlow()) : bridge.run(updates.eventsFlow());
+  }
+
+  @Override
+  public void beforeRun(Environment env) {
+    if (env.embedded()) {
+      resolveOnce(env.tradingGridSandbox());
+    }
   }
 
   /** The process change gets its recorded update and is resolved, unless an earlier run did that. */

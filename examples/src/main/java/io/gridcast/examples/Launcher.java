@@ -1,6 +1,7 @@
 package io.gridcast.examples;
 
 import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.Outcome;
 import io.gridcast.bridge.RunReport;
 import java.io.PrintStream;
@@ -65,7 +66,7 @@ public final class Launcher {
       usage(out);
       return 2;
     }
-    Optional<ExampleFlow> example = Examples.named(rest.get(0));
+    Optional<Example> example = Examples.named(rest.get(0));
     if (example.isEmpty()) {
       out.println("unknown flow: " + rest.get(0));
       usage(out);
@@ -76,12 +77,10 @@ public final class Launcher {
           + dir.toAbsolutePath().normalize() + (plan ? " (plan: the flow writes nothing)" : ""));
       Progress progress = new Progress(out);
       Bridge bridge = Bridge.builder()
-          .spotify(environment.spotify())
-          .tradingGrid(environment.tradingGrid())
           .stateStore(environment.stateStore())
           .progressListener(progress)
           .build();
-      RunReport report = example.get().run(environment, bridge, plan);
+      RunReport report = run(example.get(), environment, bridge, plan);
       progress.finish();
       summary(out, report);
       if (serve) {
@@ -89,6 +88,20 @@ public final class Launcher {
       }
       return report.failed() == 0 && report.stoppedBecause().isEmpty() ? 0 : 1;
     }
+  }
+
+  /** Runs (or plans) the example's flow, with what the demo's people do before and after the run. */
+  private static RunReport run(Example example, Environment environment, Bridge bridge, boolean plan) {
+    Flow<?, ?> flow = example.flow(environment);
+    if (plan) {
+      return bridge.plan(flow);
+    }
+    example.beforeRun(environment);
+    RunReport report = bridge.run(flow);
+    if (example.afterRun(environment, report)) {
+      report = bridge.run(flow);
+    }
+    return report;
   }
 
   /** Prints where the sandboxes' web views are and keeps the sandboxes up while {@code whileServing} runs. */
@@ -129,7 +142,7 @@ public final class Launcher {
     out.println("platforms when SPOTIFY_CLIENT_ID and the TRADINGGRID_* settings are in the environment.");
     out.println();
     out.println("flows:");
-    for (ExampleFlow e : Examples.ALL) {
+    for (Example e : Examples.ALL) {
       out.printf("  %-26s %s%n", e.name(), e.summary());
     }
     out.println();
@@ -152,6 +165,7 @@ public final class Launcher {
     out.printf("%-12s %8d%n", "seen", r.seen());
     out.println();
     out.println(r.summary());
+    r.stages().forEach(stage -> out.println("  " + stage.summary()));
     r.failures().stream().limit(10).forEach(f -> out.println("  failed " + f.sourceKey() + ": " + f.reason()));
   }
 

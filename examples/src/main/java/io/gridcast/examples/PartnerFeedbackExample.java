@@ -1,6 +1,6 @@
 package io.gridcast.examples;
 
-import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.flows.FeedbackChannel;
 import io.gridcast.bridge.flows.PartnerFeedbackConfig;
@@ -20,7 +20,7 @@ import java.util.Map;
  * summarises it all. A second run finds nothing new. With real credentials: the shows in
  * {@code GRIDCAST_SHOW_IDS}.
  */
-final class PartnerFeedbackExample implements ExampleFlow {
+final class PartnerFeedbackExample implements Example {
 
   private static final String SHOW = SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY;
 
@@ -35,22 +35,20 @@ final class PartnerFeedbackExample implements ExampleFlow {
   }
 
   @Override
-  public RunReport run(Environment env, Bridge bridge, boolean plan) {
+  public Flow<?, ?> flow(Environment env) {
     PartnerFeedbackConfig.Builder config = PartnerFeedbackConfig.builder().maxEpisodesPerShow(5);
     if (env.embedded()) {
       config.addShowIds(SHOW);
     } else {
       config.addShowIds(Launcher.requiredEnv("GRIDCAST_SHOW_IDS").split(","));
     }
-    PartnerFeedbackConfig c = config.build();
-    if (plan) {
-      return PartnerFeedbackFlow.plan(bridge, c);
-    }
-    RunReport report = PartnerFeedbackFlow.run(bridge, c);
-    if (env.embedded() && answerOnce(env)) {
-      report = PartnerFeedbackFlow.run(bridge, c); // summarise what the partners just said
-    }
-    return report;
+    return PartnerFeedbackFlow.create(env.spotify(), env.tradingGrid(), config.build());
+  }
+
+  /** On the embedded sandboxes partners answer once; the flow then runs again to summarise what they said. */
+  @Override
+  public boolean afterRun(Environment env, RunReport report) {
+    return env.embedded() && answerOnce(env);
   }
 
   /** Partners answer the newest episode's form, unless they already did; true when they answered now. */

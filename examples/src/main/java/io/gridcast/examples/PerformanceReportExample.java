@@ -1,7 +1,6 @@
 package io.gridcast.examples;
 
-import io.gridcast.bridge.Bridge;
-import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.flows.PerformanceReportConfig;
 import io.gridcast.bridge.flows.PerformanceReportFlow;
 import io.gridcast.spotify.analytics.CsvAnalyticsSource;
@@ -20,7 +19,7 @@ import java.time.LocalDate;
  * credentials: the export in {@code GRIDCAST_ANALYTICS_CSV}, the shows in
  * {@code GRIDCAST_SHOW_IDS} and the period in {@code GRIDCAST_PERIOD_START}/{@code GRIDCAST_PERIOD_END}.
  */
-final class PerformanceReportExample implements ExampleFlow {
+final class PerformanceReportExample implements Example {
 
   private static final String EXPORT = "analytics/trading-grid-weekly-2025-04.csv";
 
@@ -35,7 +34,7 @@ final class PerformanceReportExample implements ExampleFlow {
   }
 
   @Override
-  public RunReport run(Environment env, Bridge bridge, boolean plan) {
+  public Flow<?, ?> flow(Environment env) {
     PerformanceReportConfig.Builder config = PerformanceReportConfig.builder();
     if (env.embedded()) {
       config.addShowIds(SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY)
@@ -48,8 +47,7 @@ final class PerformanceReportExample implements ExampleFlow {
           .periodEnd(LocalDate.parse(Launcher.requiredEnv("GRIDCAST_PERIOD_END")))
           .analytics(CsvAnalyticsSource.fromPath(Path.of(Launcher.requiredEnv("GRIDCAST_ANALYTICS_CSV"))));
     }
-    var flow = PerformanceReportFlow.create(env.spotify(), env.tradingGrid(), config.build());
-    return plan ? bridge.plan(flow) : bridge.run(flow);
+    return PerformanceReportFlow.create(env.spotify(), env.tradingGrid(), config.build());
   }
 
   /** The bundled export, copied into the example's folder (the same bytes on every run). */

@@ -1,8 +1,7 @@
 package io.gridcast.examples;
 
-import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.RunReport;
-import io.gridcast.bridge.flows.TrainingPostMapper;
 import io.gridcast.bridge.flows.TrainingSeriesConfig;
 import io.gridcast.bridge.flows.TrainingSeriesFlow;
 import io.gridcast.testkit.SpotifyDemoData;
@@ -22,7 +21,7 @@ import java.util.Optional;
  * to it; later runs find nothing to do. With real credentials: the show in
  * {@code GRIDCAST_TRAINING_SHOW_ID} and the documents in {@code GRIDCAST_TRAINING_DOCS}.
  */
-final class TrainingSeriesExample implements ExampleFlow {
+final class TrainingSeriesExample implements Example {
 
   @Override
   public String name() {
@@ -35,7 +34,7 @@ final class TrainingSeriesExample implements ExampleFlow {
   }
 
   @Override
-  public RunReport run(Environment env, Bridge bridge, boolean plan) {
+  public Flow<?, ?> flow(Environment env) {
     TrainingSeriesConfig.Builder config = TrainingSeriesConfig.builder()
         .maxEpisodesPerShow(4)
         .dueAfterDays(21)
@@ -47,22 +46,22 @@ final class TrainingSeriesExample implements ExampleFlow {
       config.addShowIds(Launcher.requiredEnv("GRIDCAST_TRAINING_SHOW_ID"))
           .documentsFolder(Path.of(Launcher.requiredEnv("GRIDCAST_TRAINING_DOCS")));
     }
-    TrainingSeriesConfig c = config.build();
-    if (plan) {
-      return TrainingSeriesFlow.plan(bridge, c);
+    return TrainingSeriesFlow.create(env.spotify(), env.tradingGrid(), config.build());
+  }
+
+  /** The first time (the run created the training posts), an invited partner moves into onboarding. */
+  @Override
+  public boolean afterRun(Environment env, RunReport report) {
+    if (!env.embedded() || report.stage("posts").created() == 0) {
+      return false;
     }
-    String newest = "spotify:episode:" + SpotifyDemoData.episodeId(SpotifyDemoData.SHOW_PARTNER_ACADEMY, 9);
-    boolean firstTime = env.embedded() && env.tradingGrid().posts().findByExternalRef(TrainingPostMapper.postRef(newest)).isEmpty();
-    RunReport report = TrainingSeriesFlow.run(bridge, c);
-    if (firstTime) {
-      Optional<Partner> invited = env.tradingGrid().partners().atStage(OnboardingStage.INVITED).stream().findFirst();
-      if (invited.isPresent()) {
-        env.tradingGridSandbox().movePartnerToStage(invited.get().id(), "onboarding");
-        System.out.println(invited.get().name() + " moved from invited to onboarding; re-evaluating the assignments");
-        report = TrainingSeriesFlow.run(bridge, c);
-      }
+    Optional<Partner> invited = env.tradingGrid().partners().atStage(OnboardingStage.INVITED).stream().findFirst();
+    if (invited.isEmpty()) {
+      return false;
     }
-    return report;
+    env.tradingGridSandbox().movePartnerToStage(invited.get().id(), "onboarding");
+    System.out.println(invited.get().name() + " moved from invited to onboarding; re-evaluating the assignments");
+    return true;
   }
 
   /** The example's supporting documents, written into its folder with the same bytes every run. */

@@ -49,7 +49,7 @@ public final class SyncWorker {
             holdingPostAnswer(Integer.parseInt(options.getOrDefault("--hold-post", "0"))));
         JdbcStateStore store = openStore(required(options, "--store"))) {
       int[] created = {0};
-      Bridge bridge = Bridge.builder().spotify(spotify).tradingGrid(tradingGrid).stateStore(store)
+      Bridge bridge = Bridge.builder().stateStore(store)
           .instanceId(instance).leaseTtl(leaseTtl)
           .progressListener((flow, key, outcome, done, total) -> {
             if (outcome == Outcome.CREATED) {

@@ -104,7 +104,7 @@ class SharedPostgresInstancesTest {
           try (SpotifyClient spotify = sandboxes.spotifyClient();
               TradingGridClient tg = sandboxes.tradingGridClient();
               JdbcStateStore store = openStore()) {
-            Bridge bridge = Bridge.builder().spotify(spotify).tradingGrid(tg).stateStore(store)
+            Bridge bridge = Bridge.builder().stateStore(store)
                 .instanceId(instance).leaseTtl(LEASE_TTL).build();
             go.await();
             return SyncWorker.runUntilDone(bridge, EpisodeAnnouncementsFlow.create(spotify, tg,

@@ -26,6 +26,7 @@ import io.gridcast.bridge.flows.ShowEpisode;
 import io.gridcast.bridge.flows.TrainingSeriesConfig;
 import io.gridcast.bridge.flows.TrainingSeriesFlow;
 import io.gridcast.bridge.policy.RoutingPolicy;
+import io.gridcast.core.Secret;
 import io.gridcast.spotify.analytics.CsvAnalyticsSource;
 import io.gridcast.spotify.feed.FileSystemFeedSink;
 import io.gridcast.spotify.feed.PodcastFeed;
@@ -88,7 +89,7 @@ final class FlowScenarios {
   // ---- 2: training series ---------------------------------------------------------------------
 
   static FlowScenario trainingSeries() {
-    Function<SandboxPair, RunReport> run = p -> TrainingSeriesFlow.run(p.bridge,
+    Function<SandboxPair, RunReport> run = p -> p.bridge.run(TrainingSeriesFlow.create(p.spotify, p.tradingGrid,
         TrainingSeriesConfig.builder()
             .addShowIds(SpotifyDemoData.SHOW_PARTNER_ACADEMY)
             .maxEpisodesPerShow(2)
@@ -96,7 +97,7 @@ final class FlowScenarios {
             .addDocumentIds(TradingGridDemoData.DOCUMENT_ASN_CHECKLIST)
             .putFaqs("Is the training mandatory?", "Yes, before your EDI certification.")
             .dueAfterDays(21)
-            .build());
+            .build()));
     return new FlowScenario("training-series", FlowScenarios::writeTrainingDocuments, List.of(
         FlowScenario.Stage.runs("publish and assign the two newest episodes", run),
         new FlowScenario.Stage("an invited partner starts onboarding", p -> movePartner(p, "invited", "onboarding"), run),
@@ -122,17 +123,20 @@ final class FlowScenarios {
       // a support case is not a trading issue or process change: no audio update for it
       attachAudioAndResolve(p.tradingGridSandbox, TradingGridDemoData.ISSUE_SUPPORT, "SSO sessions now survive the portal redirect.");
     }, List.of(
-        FlowScenario.Stage.runs("publish the resolved issue", p -> p.bridge.run(audioUpdates(p).eventsFlow())),
+        FlowScenario.Stage.runs("publish the resolved issue", p -> p.bridge.run(IssueAudioUpdatesFlow.create(p.spotify, p.tradingGrid, audioUpdates(p)))),
         new FlowScenario.Stage("the resolution is reworded",
             p -> p.tradingGridSandbox.update(TradingGridResource.ISSUES, issue,
                 JSON.objectNode().put("resolutionSummary", "Retries now carry an idempotency key.")),
-            p -> p.bridge.run(audioUpdates(p).issueFlow(issue)))),
+            p -> p.bridge.run(IssueAudioUpdatesFlow.webhooks(p.spotify, p.tradingGrid, audioUpdates(p)).issueFlow(issue)))),
         List.of("updates.xml"));
   }
 
-  private static IssueAudioUpdatesFlow audioUpdates(SandboxPair p) {
-    return IssueAudioUpdatesFlow.create(p.spotify, p.tradingGrid, IssueAudioUpdatesConfig.builder()
-        .publishing(publishing(p, SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY, "updates.xml")).build());
+  /** With a webhook secret, which {@link IssueAudioUpdatesFlow#webhooks} (and so an on-demand issue flow) needs. */
+  private static IssueAudioUpdatesConfig audioUpdates(SandboxPair p) {
+    return IssueAudioUpdatesConfig.builder()
+        .publishing(publishing(p, SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY, "updates.xml"))
+        .webhookSecret(Secret.of("proving-ground-webhook-secret"))
+        .build();
   }
 
   private static void attachAudioAndResolve(TradingGridSandbox tg, String issueId, String summary) {
@@ -147,7 +151,7 @@ final class FlowScenarios {
   static FlowScenario campaignCoordination() {
     String show = SpotifyDemoData.SHOW_ARCHIVE_SESSIONS;
     Function<SandboxPair, RunReport> run = p ->
-        CampaignCoordinationFlow.run(p.bridge, CampaignCoordinationConfig.builder().build()).combined();
+        p.bridge.run(CampaignCoordinationFlow.create(p.spotify, p.tradingGrid, CampaignCoordinationConfig.builder().build()));
     return new FlowScenario("campaign-coordination", p -> {
       ObjectNode patch = JSON.objectNode();
       patch.putArray("spotifyRefs").add("spotify:show:" + show);
@@ -197,14 +201,13 @@ final class FlowScenarios {
           .releaseNotesDocumentId(TradingGridDemoData.DOCUMENT_EP43_RELEASE_NOTES)
           .audioDocumentId(TradingGridDemoData.DOCUMENT_EP43_AUDIO)
           .build();
-      ApprovalGatedPublishingFlow flow = ApprovalGatedPublishingFlow.create(p.spotify, p.tradingGrid,
+      return p.bridge.run(ApprovalGatedPublishingFlow.create(p.spotify, p.tradingGrid,
           ApprovalGatedPublishingConfig.builder()
               .publishing(publishing(p, SpotifyDemoData.SHOW_ARCHIVE_SESSIONS, "releases.xml"))
               .addSubmissions(new ContentSubmission(submissionKey, "Supply Chain Minutes 44: Peak without panic",
                   "How the peak cut-offs work.", pkg, "content-team@halvorsen-pike.example"))
               .flowName(flowName)
-              .build());
-      return RunReport.combine(flowName, flow.run(p.bridge));
+              .build()));
     };
     return new FlowScenario("approval-gated-publishing", p -> {
       p.spotifySandbox.registerFeed(SpotifyDemoData.SHOW_ARCHIVE_SESSIONS, p.dir.resolve("releases.xml").toUri());
@@ -238,7 +241,7 @@ final class FlowScenarios {
   static FlowScenario partnerFeedback() {
     String show = SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY;
     PartnerFeedbackConfig config = PartnerFeedbackConfig.builder().addShowIds(show).maxEpisodesPerShow(3).build();
-    Function<SandboxPair, RunReport> run = p -> PartnerFeedbackFlow.run(p.bridge, config);
+    Function<SandboxPair, RunReport> run = p -> p.bridge.run(PartnerFeedbackFlow.create(p.spotify, p.tradingGrid, config));
     return new FlowScenario("partner-feedback", p -> { }, List.of(
         FlowScenario.Stage.runs("open a thread and a form per episode", run),
         new FlowScenario.Stage("partners answer, two of them rate low", p -> {
@@ -259,7 +262,7 @@ final class FlowScenarios {
 
   static FlowScenario businessMusic() {
     BusinessMusicConfig config = BusinessMusicConfig.builder().addProgramme(track(1), track(2), track(3)).build();
-    Function<SandboxPair, RunReport> run = p -> BusinessMusicFlow.run(p.bridge, config).combined();
+    Function<SandboxPair, RunReport> run = p -> p.bridge.run(BusinessMusicFlow.create(p.spotify, p.tradingGrid, config));
     String denver = "s_denver_118";
     return new FlowScenario("business-music", p -> {
       TradingGridSandbox tg = p.tradingGridSandbox;

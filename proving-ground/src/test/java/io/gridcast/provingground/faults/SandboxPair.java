@@ -71,7 +71,7 @@ final class SandboxPair implements AutoCloseable {
         .transport(transport)
         .addInterceptor(tradingGridTags)
         .build();
-    this.bridge = Bridge.builder().spotify(spotify).tradingGrid(tradingGrid).stateStore(new InMemoryStateStore()).build();
+    this.bridge = Bridge.builder().stateStore(new InMemoryStateStore()).build();
   }
 
   /** Starts a fresh pair whose flow files live in {@code dir} (created if missing). */

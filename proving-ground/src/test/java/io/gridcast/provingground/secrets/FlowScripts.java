@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.flows.ApprovalGatedPublishingConfig;
 import io.gridcast.bridge.flows.ApprovalGatedPublishingFlow;
@@ -12,23 +13,25 @@ import io.gridcast.bridge.flows.BusinessMusicConfig;
 import io.gridcast.bridge.flows.BusinessMusicFlow;
 import io.gridcast.bridge.flows.CampaignCoordinationConfig;
 import io.gridcast.bridge.flows.CampaignCoordinationFlow;
-import io.gridcast.bridge.flows.CampaignCoordinationRun;
 import io.gridcast.bridge.flows.ContentSubmission;
 import io.gridcast.bridge.flows.EpisodeAnnouncementsConfig;
 import io.gridcast.bridge.flows.EpisodeAnnouncementsFlow;
 import io.gridcast.bridge.flows.FeedPublishingConfig;
 import io.gridcast.bridge.flows.FeedbackChannel;
+import io.gridcast.bridge.flows.IssueAudioUpdate;
 import io.gridcast.bridge.flows.IssueAudioUpdatesConfig;
 import io.gridcast.bridge.flows.IssueAudioUpdatesFlow;
 import io.gridcast.bridge.flows.PartnerFeedbackConfig;
 import io.gridcast.bridge.flows.PartnerFeedbackFlow;
 import io.gridcast.bridge.flows.PerformanceReportConfig;
 import io.gridcast.bridge.flows.PerformanceReportFlow;
+import io.gridcast.bridge.flows.SettledConflict;
 import io.gridcast.bridge.flows.TrainingSeriesConfig;
 import io.gridcast.bridge.flows.TrainingSeriesFlow;
 import io.gridcast.bridge.policy.ConflictPolicy;
 import io.gridcast.bridge.policy.RoutingPolicy;
 import io.gridcast.core.Secret;
+import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.analytics.CsvAnalyticsSource;
 import io.gridcast.spotify.feed.FileSystemFeedSink;
 import io.gridcast.spotify.feed.PodcastFeed;
@@ -44,6 +47,7 @@ import io.gridcast.tradinggrid.WebhookSignatureException;
 import io.gridcast.tradinggrid.WebhookVerifier;
 import io.gridcast.tradinggrid.model.ContentPackage;
 import io.gridcast.tradinggrid.model.EventType;
+import io.gridcast.tradinggrid.model.Issue;
 import io.gridcast.tradinggrid.model.OnboardingStage;
 import io.gridcast.tradinggrid.model.WebhookCreate;
 import java.awt.Color;
@@ -59,6 +63,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -96,25 +101,25 @@ final class FlowScripts {
   }
 
   /** Flow 1: episodes of two shows announced to certified and active partners; a partner certified later is added. */
-  FlowScript episodeAnnouncements(Bridge bridge) {
+  FlowScript episodeAnnouncements(Bridge bridge, SpotifyClient spotify, TradingGridClient tradingGrid) {
     EpisodeAnnouncementsConfig config = EpisodeAnnouncementsConfig.builder()
         .addShowIds(SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY, SpotifyDemoData.SHOW_LIEFERKETTE_LIVE)
         .routing(RoutingPolicy.stages(OnboardingStage.CERTIFIED, OnboardingStage.ACTIVE))
         .build();
     env.evidence.printed("EpisodeAnnouncementsConfig", config);
-    var flow = EpisodeAnnouncementsFlow.create(bridge.spotify(), bridge.tradingGrid(), config);
+    var flow = EpisodeAnnouncementsFlow.create(spotify, tradingGrid, config);
     env.evidence.printed("Flow", flow);
     List<RunReport> runs = new ArrayList<>();
     runs.add(bridge.plan(flow));
     runs.add(bridge.run(flow));
-    env.tradingGridSandbox.movePartnerToStage(firstPartnerAt(bridge.tradingGrid(), OnboardingStage.INVITED), "certified");
+    env.tradingGridSandbox.movePartnerToStage(firstPartnerAt(tradingGrid, OnboardingStage.INVITED), "certified");
     runs.add(bridge.run(flow)); // the new partner joins every announcement's audience
     runs.add(bridge.run(flow)); // nothing changed
     return new FlowScript("episode announcements", runs, () -> List.of(bridge.run(flow)));
   }
 
   /** Flow 2: training posts with documents, assigned by onboarding stage, re-evaluated as a partner moves. */
-  FlowScript trainingSeries(Bridge bridge) throws IOException {
+  FlowScript trainingSeries(Bridge bridge, SpotifyClient spotify, TradingGridClient tradingGrid) throws IOException {
     Path docs = Files.createDirectories(env.dir.resolve("training-docs"));
     Files.writeString(docs.resolve("asn-checklist.md"), "# ASN checklist\n\n1. One SSCC label per pallet\n2. Send the ASN before the truck leaves\n");
     Files.writeString(docs.resolve("training-faq.md"), "# Training FAQ\n\n**How long does it take?** About 20 minutes.\n");
@@ -127,14 +132,16 @@ final class FlowScripts {
         .putFaqs("Is the training mandatory?", "Yes: finish it before your EDI certification test.")
         .build();
     env.evidence.printed("TrainingSeriesConfig", config);
+    Flow<?, ?> flow = TrainingSeriesFlow.create(spotify, tradingGrid, config);
+    env.evidence.printed("Flow", flow);
     List<RunReport> runs = new ArrayList<>();
-    runs.add(TrainingSeriesFlow.run(bridge, config));
-    env.tradingGridSandbox.movePartnerToStage(firstPartnerAt(bridge.tradingGrid(), OnboardingStage.INVITED), "onboarding");
-    runs.add(TrainingSeriesFlow.run(bridge, config)); // the mover gets its assignments
+    runs.add(bridge.run(flow));
+    env.tradingGridSandbox.movePartnerToStage(firstPartnerAt(tradingGrid, OnboardingStage.INVITED), "onboarding");
+    runs.add(bridge.run(flow)); // the mover gets its assignments
     Files.writeString(docs.resolve("training-faq.md"), "# Training FAQ\n\n**How long does it take?** About 25 minutes.\n");
-    runs.add(TrainingSeriesFlow.run(bridge, config)); // the changed document updates the posts
-    runs.add(TrainingSeriesFlow.run(bridge, config)); // nothing changed
-    return new FlowScript("training series", runs, () -> List.of(TrainingSeriesFlow.run(bridge, config)));
+    runs.add(bridge.run(flow)); // the changed document updates the posts
+    runs.add(bridge.run(flow)); // nothing changed
+    return new FlowScript("training series", runs, () -> List.of(bridge.run(flow)));
   }
 
   /**
@@ -142,7 +149,7 @@ final class FlowScripts {
    * signed webhook delivery (registered through the client with the signing secret); the
    * delivery replayed, and one signed with another secret, are refused.
    */
-  FlowScript issueAudioUpdates(Bridge bridge) throws IOException, InterruptedException, WebhookSignatureException {
+  FlowScript issueAudioUpdates(Bridge bridge, SpotifyClient spotify, TradingGridClient tradingGrid) throws IOException, InterruptedException, WebhookSignatureException {
     String show = SpotifyDemoData.SHOW_CADENA_AL_DIA;
     Path folder = Files.createDirectories(env.dir.resolve("audio-updates"));
     Path feedFile = folder.resolve("feed.xml");
@@ -153,13 +160,15 @@ final class FlowScripts {
             channel("Halvorsen & Pike supplier audio updates")))
         .mediaFolder(folder.resolve("media"))
         .mediaBaseUrl(URI.create("https://media.halvorsen-pike.example/audio-updates/"))
-        .releaseWatcher(env.ingestingWatcher(bridge.spotify()))
+        .releaseWatcher(env.ingestingWatcher(spotify))
         .build();
     IssueAudioUpdatesConfig config = IssueAudioUpdatesConfig.builder().publishing(publishing)
         .webhookSecret(Secret.of(env.webhookSecret)).build();
     env.evidence.printed("FeedPublishingConfig", publishing);
     env.evidence.printed("IssueAudioUpdatesConfig", config);
-    IssueAudioUpdatesFlow updates = IssueAudioUpdatesFlow.create(bridge.spotify(), bridge.tradingGrid(), config);
+    Flow<Issue, IssueAudioUpdate> events = IssueAudioUpdatesFlow.create(spotify, tradingGrid, config);
+    IssueAudioUpdatesFlow webhooks = IssueAudioUpdatesFlow.webhooks(spotify, tradingGrid, config);
+    env.evidence.printed("Flow", events);
 
     WebhookCreate hook = WebhookCreate.builder()
         .url("http://127.0.0.1:9/gridcast/webhooks") // nobody listens: the sandbox keeps each signed delivery
@@ -168,52 +177,52 @@ final class FlowScripts {
         .description("audio updates")
         .build();
     env.evidence.printed("WebhookCreate", hook);
-    env.evidence.printed("Webhook", bridge.tradingGrid().webhooks().register(hook, "secret-hygiene-webhook"));
+    env.evidence.printed("Webhook", tradingGrid.webhooks().register(hook, "secret-hygiene-webhook"));
     env.evidence.printed("WebhookVerifier", WebhookVerifier.create(Secret.of(env.webhookSecret)));
 
     List<RunReport> runs = new ArrayList<>();
     resolveWithAudio(TradingGridDemoData.ISSUE_IN_PROGRESS, uploadedAudio(), "The Friday ASN cut-off is 14:00 during peak.");
-    runs.add(bridge.run(updates.eventsFlow()));
+    runs.add(bridge.run(events));
     resolveWithAudio(TradingGridDemoData.ISSUE_OPEN, TradingGridDemoData.DOCUMENT_ASN_AUDIO,
         "The gateway no longer resends purchase orders after a timeout.");
     WebhookDelivery delivery = awaitResolution(TradingGridDemoData.ISSUE_OPEN);
-    updates.handleWebhook(bridge, delivery.body(), delivery.signature()).ifPresent(runs::add);
+    webhooks.flowFor(delivery.body(), delivery.signature()).map(bridge::run).ifPresent(runs::add);
     env.evidence.expectFailure("replaying a webhook delivery",
-        () -> updates.handleWebhook(bridge, delivery.body(), delivery.signature()));
-    env.evidence.expectFailure("a webhook signed with another secret", () -> updates.handleWebhook(bridge, delivery.body(),
+        () -> webhooks.flowFor(delivery.body(), delivery.signature()));
+    env.evidence.expectFailure("a webhook signed with another secret", () -> webhooks.flowFor(delivery.body(),
         WebhookVerifier.generateSignatureHeader(Secret.of(HygieneEnvironment.random("other-")), delivery.body(), Instant.now())));
-    env.evidence.expectFailure("a webhook without a signature", () -> updates.handleWebhook(bridge, delivery.body(), null));
-    runs.add(bridge.run(updates.eventsFlow())); // the webhook's issue is already done
-    runs.add(bridge.run(updates.issueFlow(TradingGridDemoData.ISSUE_IN_PROGRESS))); // nothing changed
+    env.evidence.expectFailure("a webhook without a signature", () -> webhooks.flowFor(delivery.body(), null));
+    runs.add(bridge.run(events)); // the webhook's issue is already done
+    runs.add(bridge.run(webhooks.issueFlow(TradingGridDemoData.ISSUE_IN_PROGRESS))); // nothing changed
     return new FlowScript("issue audio updates", runs,
-        () -> List.of(bridge.run(updates.eventsFlow()), bridge.run(updates.issueFlow(TradingGridDemoData.ISSUE_OPEN))));
+        () -> List.of(bridge.run(events), bridge.run(webhooks.issueFlow(TradingGridDemoData.ISSUE_OPEN))));
   }
 
   /** Flow 4: the demo campaign kept in step with its playlist; a name changed on both sides is settled. */
-  FlowScript campaignCoordination(Bridge bridge) {
+  FlowScript campaignCoordination(Bridge bridge, SpotifyClient spotify, TradingGridClient tradingGrid) {
     linkTheSponsoredShow();
     CampaignCoordinationConfig config = CampaignCoordinationConfig.builder()
         .conflictPolicy(ConflictPolicy.lastWriterWins()).build();
     env.evidence.printed("CampaignCoordinationConfig", config);
     List<RunReport> runs = new ArrayList<>();
-    runs.addAll(coordinate(bridge, config));
-    String playlist = campaignPlaylist(bridge);
-    bridge.spotify().playlists().changeDetails(playlist, "Summer Sounds (Spotify edit)", null, null, null);
+    runs.add(coordinate(bridge, spotify, tradingGrid, config));
+    String playlist = campaignPlaylist(spotify);
+    spotify.playlists().changeDetails(playlist, "Summer Sounds (Spotify edit)", null, null, null);
     env.tradingGridSandbox.update(TradingGridResource.CAMPAIGNS, TradingGridDemoData.CAMPAIGN_SUMMER_SOUNDS,
         JSON.objectNode().put("name", "Summer Sounds 2027"));
-    runs.addAll(coordinate(bridge, config)); // the conflict is settled and reported
-    runs.addAll(coordinate(bridge, config)); // nothing changed
-    return new FlowScript("campaign coordination", runs, () -> coordinate(bridge, config));
+    runs.add(coordinate(bridge, spotify, tradingGrid, config)); // the conflict is settled and reported
+    runs.add(coordinate(bridge, spotify, tradingGrid, config)); // nothing changed
+    return new FlowScript("campaign coordination", runs, () -> List.of(coordinate(bridge, spotify, tradingGrid, config)));
   }
 
   /** Flow 5: a content package reviewed by three roles and released to Spotify once all approved. */
-  FlowScript approvalGatedPublishing(Bridge bridge) throws IOException {
+  FlowScript approvalGatedPublishing(Bridge bridge, SpotifyClient spotify, TradingGridClient tradingGrid) throws IOException {
     String flowName = "approval-publishing";
     String submissionKey = "supply-minutes-44";
     Path folder = Files.createDirectories(env.dir.resolve("approval-publishing"));
     Path feedFile = folder.resolve("feed.xml");
     env.spotifySandbox.registerFeed(SpotifyDemoData.SHOW_ARCHIVE_SESSIONS, feedFile.toUri());
-    String cover = bridge.tradingGrid().documents().upload(cover(), "supply-minutes-44-cover.png", "image/png",
+    String cover = tradingGrid.documents().upload(cover(), "supply-minutes-44-cover.png", "image/png",
         "secret-hygiene:supply-minutes-44-cover", "secret-hygiene-supply-minutes-44-cover").id();
     ApprovalGatedPublishingConfig config = ApprovalGatedPublishingConfig.builder()
         .publishing(FeedPublishingConfig.builder()
@@ -222,7 +231,7 @@ final class FlowScripts {
                 channel("Supply Chain Minutes")))
             .mediaFolder(folder.resolve("media"))
             .mediaBaseUrl(URI.create("https://media.halvorsen-pike.example/supply-minutes/"))
-            .releaseWatcher(env.ingestingWatcher(bridge.spotify()))
+            .releaseWatcher(env.ingestingWatcher(spotify))
             .build())
         .flowName(flowName)
         .addSubmissions(new ContentSubmission(submissionKey, "Supply Chain Minutes 44: Peak without panic",
@@ -234,31 +243,31 @@ final class FlowScripts {
                 .build(), "content-team@halvorsen-pike.example"))
         .build();
     env.evidence.printed("ApprovalGatedPublishingConfig", config);
-    ApprovalGatedPublishingFlow flow = ApprovalGatedPublishingFlow.create(bridge.spotify(), bridge.tradingGrid(), config);
-    env.evidence.printed("Flow", flow.releasesFlow());
+    Flow<?, ?> flow = ApprovalGatedPublishingFlow.create(spotify, tradingGrid, config);
+    env.evidence.printed("Flow", flow);
     List<RunReport> runs = new ArrayList<>();
-    runs.add(bridge.run(flow.requestsFlow()));
-    runs.add(bridge.run(flow.releasesFlow())); // still pending: nothing released
+    runs.add(bridge.run(flow)); // requested; still pending, so nothing released
     String approval = env.tradingGridSandbox.resources(TradingGridResource.APPROVALS).stream()
         .filter(a -> a.path("externalRef").asText().equals("gridcast:approval:" + flowName + ":" + submissionKey))
         .map(a -> a.path("id").asText()).findFirst().orElseThrow();
     env.tradingGridSandbox.decideApproval(approval, "legal", "approve", "m.okafor@halvorsen-pike.example", "Licences checked.");
     env.tradingGridSandbox.decideApproval(approval, "compliance", "approve", "j.berg@halvorsen-pike.example", null);
     env.tradingGridSandbox.decideApproval(approval, "partner_operations", "approve", "a.silva@halvorsen-pike.example", null);
-    runs.add(bridge.run(flow.releasesFlow())); // released to Spotify, every step on the audit trail
-    runs.addAll(flow.run(bridge)); // nothing changed
-    return new FlowScript("approval-gated publishing", runs, () -> flow.run(bridge));
+    runs.add(bridge.run(flow)); // released to Spotify, every step on the audit trail
+    runs.add(bridge.run(flow)); // nothing changed
+    return new FlowScript("approval-gated publishing", runs, () -> List.of(bridge.run(flow)));
   }
 
   /** Flow 6: feedback threads and forms per episode; partners answer, one rates low, the summary follows. */
-  FlowScript partnerFeedback(Bridge bridge) {
+  FlowScript partnerFeedback(Bridge bridge, SpotifyClient spotify, TradingGridClient tradingGrid) {
     String show = SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY;
     PartnerFeedbackConfig config = PartnerFeedbackConfig.builder().addShowIds(show).maxEpisodesPerShow(5).build();
     env.evidence.printed("PartnerFeedbackConfig", config);
+    Flow<?, ?> flow = PartnerFeedbackFlow.create(spotify, tradingGrid, config);
     List<RunReport> runs = new ArrayList<>();
-    runs.add(PartnerFeedbackFlow.run(bridge, config));
+    runs.add(bridge.run(flow));
     String episode = "spotify:episode:" + SpotifyDemoData.episodeId(show, 59);
-    TradingGridClient tg = bridge.tradingGrid();
+    TradingGridClient tg = tradingGrid;
     String form = tg.forms().findByExternalRef(FeedbackChannel.formRef(episode)).orElseThrow().id();
     String thread = tg.threads().findByExternalRef(FeedbackChannel.threadRef(episode)).orElseThrow().id();
     TradingGridSandbox partners = env.tradingGridSandbox;
@@ -268,13 +277,13 @@ final class FlowScripts {
         "comment", "Too long to play on the warehouse floor."));
     partners.postThreadMessage(thread, TradingGridDemoData.PARTNER_IDS.get(7), "Could a follow-up cover returns labels?");
     env.evidence.printed("form submissions", tg.forms().submissions(form, ListQuery.create()).stream().toList());
-    runs.add(PartnerFeedbackFlow.run(bridge, config)); // summary updated, an issue for the low rating
-    runs.add(PartnerFeedbackFlow.run(bridge, config)); // nothing changed
-    return new FlowScript("partner feedback", runs, () -> List.of(PartnerFeedbackFlow.run(bridge, config)));
+    runs.add(bridge.run(flow)); // summary updated, an issue for the low rating
+    runs.add(bridge.run(flow)); // nothing changed
+    return new FlowScript("partner feedback", runs, () -> List.of(bridge.run(flow)));
   }
 
   /** Flow 7: per-site playlists; Denver goes live with its licence, Rotterdam asks for a change, Lyon is refused. */
-  FlowScript businessMusic(Bridge bridge) {
+  FlowScript businessMusic(Bridge bridge, SpotifyClient spotify, TradingGridClient tradingGrid) {
     BusinessMusicConfig.Builder builder = BusinessMusicConfig.builder();
     for (int i = 0; i < 4; i++) {
       builder.addProgramme("spotify:track:" + SpotifyDemoData.trackId(i));
@@ -282,14 +291,15 @@ final class FlowScripts {
     BusinessMusicConfig config = builder.build();
     env.evidence.printed("BusinessMusicConfig", config);
     actAsTheStoreTeams();
+    Flow<?, ?> flow = BusinessMusicFlow.create(spotify, tradingGrid, config);
     List<RunReport> runs = new ArrayList<>();
-    runs.addAll(BusinessMusicFlow.run(bridge, config).reports());
-    runs.addAll(BusinessMusicFlow.run(bridge, config).reports()); // nothing changed
-    return new FlowScript("business music", runs, () -> BusinessMusicFlow.run(bridge, config).reports());
+    runs.add(bridge.run(flow));
+    runs.add(bridge.run(flow)); // nothing changed
+    return new FlowScript("business music", runs, () -> List.of(bridge.run(flow)));
   }
 
   /** Flow 8: three weeks of Trading Grid Weekly's performance as a report post with table, chart and CSV. */
-  FlowScript performanceReport(Bridge bridge) throws IOException {
+  FlowScript performanceReport(Bridge bridge, SpotifyClient spotify, TradingGridClient tradingGrid) throws IOException {
     Path export = env.dir.resolve("trading-grid-weekly-2025-03.csv");
     try (InputStream in = FlowScripts.class.getResourceAsStream("/analytics/trading-grid-weekly-2025-03.csv")) {
       if (in == null) {
@@ -304,7 +314,7 @@ final class FlowScripts {
         .analytics(CsvAnalyticsSource.fromPath(export))
         .build();
     env.evidence.printed("PerformanceReportConfig", config);
-    var flow = PerformanceReportFlow.create(bridge.spotify(), bridge.tradingGrid(), config);
+    var flow = PerformanceReportFlow.create(spotify, tradingGrid, config);
     List<RunReport> runs = new ArrayList<>();
     runs.add(bridge.plan(flow));
     runs.add(bridge.run(flow));
@@ -368,16 +378,19 @@ final class FlowScripts {
     env.tradingGridSandbox.update(TradingGridResource.CAMPAIGNS, TradingGridDemoData.CAMPAIGN_SUMMER_SOUNDS, patch);
   }
 
-  private List<RunReport> coordinate(Bridge bridge, CampaignCoordinationConfig config) {
-    CampaignCoordinationRun run = CampaignCoordinationFlow.run(bridge, config);
-    env.evidence.printed("CampaignCoordinationRun", run);
-    run.conflicts().forEach(c -> env.evidence.printed("SettledConflict", c));
-    return run.reports();
+  /** One run of the campaign flow; its report and every conflict it settled go into the evidence. */
+  private RunReport coordinate(Bridge bridge, SpotifyClient spotify, TradingGridClient tradingGrid,
+      CampaignCoordinationConfig config) {
+    List<SettledConflict> conflicts = Collections.synchronizedList(new ArrayList<>());
+    RunReport report = bridge.run(CampaignCoordinationFlow.create(spotify, tradingGrid, config, conflicts::add));
+    env.evidence.printed("RunReport (campaign coordination)", report);
+    conflicts.forEach(c -> env.evidence.printed("SettledConflict", c));
+    return report;
   }
 
-  private static String campaignPlaylist(Bridge bridge) {
+  private static String campaignPlaylist(SpotifyClient spotify) {
     String marker = "[gridcast:campaign:" + TradingGridDemoData.CAMPAIGN_SUMMER_SOUNDS + "]";
-    for (SimplifiedPlaylist p : bridge.spotify().playlists().mine()) {
+    for (SimplifiedPlaylist p : spotify.playlists().mine()) {
       if (p.description().orElse("").contains(marker)) {
         return p.id();
       }

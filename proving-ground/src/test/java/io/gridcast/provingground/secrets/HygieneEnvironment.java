@@ -73,11 +73,14 @@ final class HygieneEnvironment implements AutoCloseable {
   final TradingGridClient tradingGrid;
   final TradingGridClient tradingGridUser;
   final JdbcStateStore store;
-  /** Spotify user and Trading Grid on client credentials. */
+  /** For flows on the Spotify user and Trading Grid on client credentials ({@link #spotify}, {@link #tradingGrid}). */
   final Bridge bridge;
-  /** Spotify user and Trading Grid on the password grant. */
+  /** For flows on the Spotify user and Trading Grid on the password grant ({@link #spotify}, {@link #tradingGridUser}). */
   final Bridge userBridge;
-  /** Spotify app (client credentials, for flows that only read Spotify) and Trading Grid on client credentials. */
+  /**
+   * For flows on the Spotify app (client credentials, for flows that only read Spotify) and Trading
+   * Grid on client credentials ({@link #spotifyApp}, {@link #tradingGrid}).
+   */
   final Bridge appBridge;
 
   HygieneEnvironment(Path dir) throws IOException, InterruptedException {
@@ -121,11 +124,11 @@ final class HygieneEnvironment implements AutoCloseable {
         .clientAuth(ClientAuthMethod.FORM)
         .build();
     store = JdbcStateStore.h2File(dir.resolve("state"));
-    bridge = Bridge.builder().spotify(spotify).tradingGrid(tradingGrid).stateStore(store)
+    bridge = Bridge.builder().stateStore(store)
         .listener(evidence.reportKeeper()).instanceId("hygiene-client").build();
-    userBridge = Bridge.builder().spotify(spotify).tradingGrid(tradingGridUser).stateStore(store)
+    userBridge = Bridge.builder().stateStore(store)
         .listener(evidence.reportKeeper()).instanceId("hygiene-user").build();
-    appBridge = Bridge.builder().spotify(spotifyApp).tradingGrid(tradingGrid).stateStore(store)
+    appBridge = Bridge.builder().stateStore(store)
         .listener(evidence.reportKeeper()).instanceId("hygiene-app").build();
   }
 

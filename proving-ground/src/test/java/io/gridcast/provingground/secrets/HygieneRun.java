@@ -85,14 +85,14 @@ final class HygieneRun {
   private void runTheEightFlows() throws Exception {
     FlowScripts scripts = new FlowScripts(env);
     List<FlowStep> steps = List.of(
-        () -> scripts.episodeAnnouncements(env.appBridge),
-        () -> scripts.trainingSeries(env.userBridge),
-        () -> scripts.issueAudioUpdates(env.bridge),
-        () -> scripts.campaignCoordination(env.userBridge),
-        () -> scripts.approvalGatedPublishing(env.bridge),
-        () -> scripts.partnerFeedback(env.userBridge),
-        () -> scripts.businessMusic(env.bridge),
-        () -> scripts.performanceReport(env.appBridge));
+        () -> scripts.episodeAnnouncements(env.appBridge, env.spotifyApp, env.tradingGrid),
+        () -> scripts.trainingSeries(env.userBridge, env.spotify, env.tradingGridUser),
+        () -> scripts.issueAudioUpdates(env.bridge, env.spotify, env.tradingGrid),
+        () -> scripts.campaignCoordination(env.userBridge, env.spotify, env.tradingGridUser),
+        () -> scripts.approvalGatedPublishing(env.bridge, env.spotify, env.tradingGrid),
+        () -> scripts.partnerFeedback(env.userBridge, env.spotify, env.tradingGridUser),
+        () -> scripts.businessMusic(env.bridge, env.spotify, env.tradingGrid),
+        () -> scripts.performanceReport(env.appBridge, env.spotifyApp, env.tradingGrid));
     for (FlowStep step : steps) {
       if (!flows.isEmpty()) {
         env.expireEveryToken();
