@@ -13,6 +13,7 @@ import io.gridcast.tradinggrid.TradingGridClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -23,7 +24,9 @@ import java.util.function.Consumer;
  * start it, watch its output, and kill, freeze or race it.
  *
  * <p>Arguments: {@code --spotify ROOT --tradinggrid API --show ID --store h2:DIR|postgres:PREFIX
- * --instance NAME --lease-ttl-ms N [--hold-post N]}. Prints (one line each, flushed): with
+ * --instance NAME --lease-ttl-ms N [--hold-post N] [--reconcile-first true]}; with {@code
+ * --reconcile-first} it first runs the flow over nothing, so that the partition is reconciled and
+ * creates go out without look-ups (see {@link io.gridcast.bridge.state.WriteIntent}). Prints (one line each, flushed): with
  * {@code --hold-post N}, {@code POSTED n} when the n-th post create of this JVM was answered, the
  * N-th answer then held back for a minute so that a kill lands between the remote write and its
  * ledger row; {@code CREATED n} after
@@ -58,6 +61,12 @@ public final class SyncWorker {
             }
           })
           .build();
+      if (options.containsKey("--reconcile-first")) {
+        // a run of the flow over nothing: it completes, so the partition is reconciled and the
+        // real run sends each create without a look-up unless a write intent names its key
+        runUntilDone(bridge, Flow.<String, String>builder(FLOW).source(run -> List.of()).key(k -> k)
+            .mapper((k, run) -> k).sink(new PostSinkThatIsNeverCalled()).build(), line -> { });
+      }
       runUntilDone(bridge, EpisodeAnnouncementsFlow.create(spotify, tradingGrid,
           EpisodeAnnouncementsConfig.builder().addShowIds(show).build()), line -> {
             System.out.println(line);
@@ -65,6 +74,27 @@ public final class SyncWorker {
           });
       System.out.println("DONE");
       System.out.flush();
+    }
+  }
+
+  /** The episode announcements flow's default name, under which its ledger and intents are kept. */
+  private static final String FLOW = "episode-announcements";
+
+  /** The sink of a flow over nothing. */
+  private static final class PostSinkThatIsNeverCalled implements io.gridcast.bridge.Sink<String> {
+    @Override
+    public io.gridcast.bridge.WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef) {
+      throw new AssertionError("a flow over nothing wrote");
+    }
+
+    @Override
+    public io.gridcast.bridge.WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item) {
+      throw new AssertionError("a flow over nothing wrote");
+    }
+
+    @Override
+    public java.util.Optional<io.gridcast.bridge.WriteResult> findByExternalRef(String externalRef) {
+      throw new AssertionError("a flow over nothing looked up");
     }
   }
 

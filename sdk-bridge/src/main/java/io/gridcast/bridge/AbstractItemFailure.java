@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 /** One item that failed in a run, and why. Generated as {@code ItemFailure}; immutable. */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractItemFailure {
+abstract class AbstractItemFailure {
 
   /** The stable key of the source item that failed. */
   public abstract String sourceKey();

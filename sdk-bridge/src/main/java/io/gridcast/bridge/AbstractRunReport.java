@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractRunReport {
+abstract class AbstractRunReport {
 
   /** The name of the flow that ran. */
   public abstract String flow();

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Flow<SimplifiedEpisode, NewPost> flow = Flow.<SimplifiedEpisode, NewPost>builder("episode-announcements")
- *     .source(checkpoint -> episodesOfShows(...))
+ *     .source(run -> episodesOfShows(run.checkpoint()))
  *     .key(e -> "spotify:episode:" + e.id())
  *     .mapper(new EpisodeAnnouncementMapper(routing))
  *     .sink(postSink)

@@ -8,6 +8,7 @@ import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.bridge.state.SourceKeys;
 import io.gridcast.bridge.state.StateStore;
 import io.gridcast.bridge.state.StateStoreException;
+import io.gridcast.bridge.state.WriteIntent;
 import io.gridcast.core.LogSafe;
 import io.gridcast.core.errors.GridcastException;
 import io.gridcast.core.errors.NotFoundException;
@@ -17,12 +18,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -42,13 +46,15 @@ import org.slf4j.MDC;
  * One run (or plan) of one flow: the effectively-once delivery loop. Not thread-safe; one
  * instance per run, used from the run's thread (its writes alone run on the bridge's executor).
  *
- * <p>Per batch: one ledger look-up for all keys; then, in item order, map → fingerprint → skip,
- * or start a remote update or create (a create first looks for an orphan by {@code
- * externalRef}), with up to the flow's {@code maxInFlight} writes in flight; once they have all
+ * <p>Per batch: one ledger look-up for all keys; the keys that may be created named in the
+ * partition's {@link WriteIntent} (saved before any write starts); then, in item order, map →
+ * fingerprint → skip, or start a remote update or create (a create looks for an orphan by {@code
+ * externalRef} first only where one may exist: see {@link #lookUpBeforeCreate}), with up to the
+ * flow's {@code maxInFlight} writes in flight; once they have all
  * finished, the batch's successful writes are recorded together ({@code StateStore.recordAll}, a group
  * commit), failed ones dead-lettered, listeners told in item order, and only then is the
  * checkpoint saved and the lease renewed. A write that succeeded remotely but could not be
- * recorded is found by its {@code externalRef} on the next run, as after a crash. An item whose
+ * recorded stays named and is found by its {@code externalRef} on the next run, as after a crash. An item whose
  * key no state store can hold ({@link SourceKeys}) fails alone, before the look-up: it is
  * reported but not dead-lettered (it could not be recorded), and it does not hold back the
  * checkpoint.
@@ -98,6 +104,19 @@ final class FlowRun<S, T> {
   private boolean checkpointBlocked;
   private boolean capReached;
   private boolean cancelled;
+  /** Whether this run keeps write intents: a run or a replay (not a plan) on a store that keeps them. */
+  private boolean intents;
+  /**
+   * Whether the partition's ledger is known to hold everything the target has of it: its intent
+   * says so and was saved by the run just before this one (see {@link WriteIntent}).
+   */
+  private boolean reconciled;
+  /** Whether this run read only part of its source: it started from a checkpoint, or a batch carried one. */
+  private boolean partialRead;
+  /** The keys this partition's intent names: saved before each batch's creates, shrunk as they are recorded. */
+  private final Set<String> named = new LinkedHashSet<>();
+  /** The keys other partitions' intents named when the run started: a create of one looks for an orphan. */
+  private final Set<String> namedElsewhere = new HashSet<>();
   private Map<String, Integer> deadAttempts = Map.of();
   private boolean replaying;
   private OptionalLong total = OptionalLong.empty();
@@ -181,10 +200,18 @@ final class FlowRun<S, T> {
         }
         deadAttempts = dl;
         replaying = replayItems != null;
+        if (!dryRun && store.keepsWriteIntents()) {
+          readIntents();
+        }
         if (replayItems != null) {
           processBatch(Batch.of(replayItems), false);
         } else {
           processSource();
+        }
+        if (intents) {
+          // a run that read its whole source and completed looked every new item up or named it
+          boolean whole = !replaying && !partialRead && stoppedBecause == null && !capReached && !checkpointBlocked;
+          saveIntent(whole || reconciled); // every run saves it, so that the next sees no other writer came between
         }
       } catch (LeaseLostException e) {
         stop("lease lost: " + LogSafe.text(e.getMessage()));
@@ -217,6 +244,7 @@ final class FlowRun<S, T> {
   private void processSource() {
     Optional<String> checkpoint = store.checkpoint(flow.name(), flow.partition());
     context = new RunContext(scope, flow.name(), flow.partition(), checkpoint);
+    partialRead = checkpoint.isPresent();
     Iterator<Batch<S>> batches;
     long t = System.nanoTime();
     batches = flow.source().read(context).iterator();
@@ -230,6 +258,7 @@ final class FlowRun<S, T> {
       if (batch.total().isPresent()) {
         total = batch.total();
       }
+      partialRead |= batch.checkpointAfter().isPresent();
       processBatch(batch, true);
       if (stoppedBecause != null || capReached) {
         return; // what lies beyond a cap is read by the next run, from the last checkpoint
@@ -268,9 +297,15 @@ final class FlowRun<S, T> {
     Map<String, LedgerEntry> ledger = store.findAll(flow.name(), storable);
     stageNanos[Stage.LOOKUP.ordinal()] += System.nanoTime() - t;
 
+    Set<String> namedBefore = intents ? Set.copyOf(named) : Set.of();
+    if (intents) {
+      nameCreates(storable, ledger);
+    }
+
     Outcome[] outcomes = new Outcome[items.size()];
     long[] nanos = new long[items.size()];
     List<Delivery> deliveries = new ArrayList<>();
+    Set<String> keysOfBatch = new HashSet<>();
     boolean complete = true;
     Writes inFlight = new Writes();
     try {
@@ -300,7 +335,9 @@ final class FlowRun<S, T> {
         Delivery delivery;
         try {
           renewLeaseIfDue();
-          delivery = prepare(i, items.get(i), key, ledger.get(key), itemStart);
+          // the same key again in this batch: its write waits for the first and must find what it made
+          boolean again = !keysOfBatch.add(key);
+          delivery = prepare(i, items.get(i), key, ledger.get(key), itemStart, again || lookUpBeforeCreate(key, namedBefore));
         } catch (StateStoreException e) { // a LeaseLostException included
           stop((e instanceof LeaseLostException ? "lease lost: " : "state store failed: ") + LogSafe.text(e.getMessage()));
           outcomes[i] = Outcome.FAILED; // not committed: the next run picks it up again
@@ -395,15 +432,80 @@ final class FlowRun<S, T> {
     for (Delivery d : written) {
       clearDeadLetter(d.key);
       outcomes[d.index] = d.writeOutcome;
+      named.remove(d.key); // recorded: no orphan to look for any more (saved with the next intent)
     }
     return true;
   }
+
+  // ---- write intents ----
+
+  /**
+   * Reads the flow's write intents: this partition's names, whether it is reconciled (its intent
+   * says so and was saved under the lease just before this run's), and the keys others name.
+   */
+  private void readIntents() {
+    intents = true;
+    for (WriteIntent intent : store.writeIntents(flow.name())) {
+      if (intent.partition().equals(flow.partition())) {
+        reconciled = intent.reconciled() && lease != null && intent.fencingToken() == lease.fencingToken() - 1;
+        named.addAll(intent.sourceKeys());
+      } else {
+        namedElsewhere.addAll(intent.sourceKeys());
+      }
+    }
+    if (!reconciled) {
+      LOG.debug("flow {} partition {} is not reconciled: every new item is looked up before it is created", flow.name(),
+          LogSafe.quoted(flow.partition()));
+    }
+  }
+
+  /**
+   * Names, durably and before any of the batch's writes starts, every key of the batch that may
+   * be created (it has no ledger entry), so that a crash after its create and before its ledger
+   * entry leaves it named and the next run looks for the orphan; un-names those the ledger holds.
+   * Where creates may skip the look-up, first reads again what other partitions name.
+   */
+  private void nameCreates(List<String> storable, Map<String, LedgerEntry> ledger) {
+    boolean changed = false;
+    for (String key : storable) {
+      changed |= ledger.containsKey(key) ? named.remove(key) : named.add(key);
+    }
+    if (reconciled && !replaying) {
+      namedElsewhere.clear();
+      for (WriteIntent intent : store.writeIntents(flow.name())) {
+        if (!intent.partition().equals(flow.partition())) {
+          namedElsewhere.addAll(intent.sourceKeys());
+        }
+      }
+    }
+    if (changed) {
+      saveIntent(reconciled);
+    }
+  }
+
+  /**
+   * Whether a create of {@code key} must first look for an orphan: always in a replay, on a
+   * partition not reconciled, or for a key named before this batch (here or by another partition)
+   * or held by a dead letter.
+   */
+  private boolean lookUpBeforeCreate(String key, Set<String> namedBefore) {
+    return !intents || replaying || !reconciled || namedBefore.contains(key) || namedElsewhere.contains(key)
+        || deadAttempts.containsKey(key);
+  }
+
+  private void saveIntent(boolean reconciledNow) {
+    long t = System.nanoTime();
+    store.saveWriteIntent(lease, WriteIntent.of(flow.partition(), named, reconciledNow));
+    reconciled = reconciledNow;
+    stageNanos[Stage.LEDGER.ordinal()] += System.nanoTime() - t;
+  }
+
 
   /**
    * Maps and fingerprints one item and decides what it needs: an outcome at once (unchanged, a
    * mapping failure, over the write cap, or any change in a plan), or a remote write.
    */
-  private Delivery prepare(int index, S item, String key, LedgerEntry entry, long startedNanos) {
+  private Delivery prepare(int index, S item, String key, LedgerEntry entry, long startedNanos, boolean lookUp) {
     T mapped;
     String fingerprint;
     long t = System.nanoTime();
@@ -427,12 +529,13 @@ final class FlowRun<S, T> {
     if (dryRun) {
       return immediate(entry == null ? Outcome.CREATED : Outcome.UPDATED);
     }
-    return new Delivery(index, key, mapped, fingerprint, entry, startedNanos);
+    return new Delivery(index, key, mapped, fingerprint, entry, startedNanos, lookUp);
   }
 
   /**
    * The remote write of one item: an update of the resource the ledger names (delivered again if
-   * it was deleted), or a create that first adopts an orphan an earlier run left unrecorded.
+   * it was deleted, after a look-up), or a create that first adopts an orphan an earlier run left
+   * unrecorded where {@link Delivery#lookUp} says one may exist.
    * Touches no state: it may run on a writer thread.
    */
   private void write(Delivery d) {
@@ -451,7 +554,8 @@ final class FlowRun<S, T> {
         }
       }
       String externalRef = flow.externalRefOf(d.key);
-      Optional<WriteResult> orphan = flow.sink().findByExternalRef(externalRef);
+      // a create no earlier attempt can have sent (no intent named it) needs no look-up: one request
+      Optional<WriteResult> orphan = d.lookUp || d.existing != null ? flow.sink().findByExternalRef(externalRef) : Optional.empty();
       WriteResult result;
       if (orphan.isPresent()) {
         WriteResult found = orphan.get();
@@ -472,7 +576,7 @@ final class FlowRun<S, T> {
   /** An item decided without a write: one shared, never-started delivery per outcome. */
   private Delivery immediate(Outcome outcome) {
     return immediates.computeIfAbsent(outcome, o -> {
-      Delivery d = new Delivery(-1, null, null, null, null, 0);
+      Delivery d = new Delivery(-1, null, null, null, null, 0, true);
       d.outcome = o;
       return d;
     });
@@ -490,6 +594,8 @@ final class FlowRun<S, T> {
     final String fingerprint;
     final LedgerEntry existing;
     final long startedNanos;
+    /** Whether a create must first look for an orphan an earlier attempt may have left. */
+    final boolean lookUp;
     final CountDownLatch finished = new CountDownLatch(1);
     Outcome outcome;
     long writeStartedNanos;
@@ -499,7 +605,8 @@ final class FlowRun<S, T> {
     RuntimeException failure;
     Error error;
 
-    Delivery(int index, String key, T mapped, String fingerprint, LedgerEntry existing, long startedNanos) {
+    Delivery(int index, String key, T mapped, String fingerprint, LedgerEntry existing, long startedNanos, boolean lookUp) {
+      this.lookUp = lookUp;
       this.index = index;
       this.key = key;
       this.mapped = mapped;

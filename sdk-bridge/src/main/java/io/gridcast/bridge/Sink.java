@@ -23,8 +23,13 @@ public interface Sink<T> {
   WriteResult update(LedgerEntry existing, T item);
 
   /**
-   * Finds a resource created earlier for {@code externalRef}, if any. Called before a create
-   * when the ledger has no entry, to heal a crash between a remote write and its ledger write.
+   * Finds a resource created earlier for {@code externalRef}, if any, to heal a crash between a
+   * remote write and its ledger write. Called before a create only where such a crash may have
+   * happened: in a partition's first runs (until one completes), for a key a {@linkplain
+   * io.gridcast.bridge.state.WriteIntent write intent} names or a dead letter holds, in a
+   * dead-letter replay, for a resource the ledger names that is gone, and always when the state
+   * store keeps no write intents. A new item of a reconciled partition is created without it: one
+   * request.
    */
   Optional<WriteResult> findByExternalRef(String externalRef);
 }

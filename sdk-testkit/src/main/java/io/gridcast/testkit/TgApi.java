@@ -67,10 +67,14 @@ final class TgApi {
   private final TgResources resources;
   private final Runnable persist;
   private final long maxDocumentBytes;
+  /** Whether an answered create's {@code Idempotency-Key} is kept (replayed) or forgotten at once. */
+  private final boolean keepIdempotencyKeys;
   /** The list operations served by {@link #list}, by operationId, with the kind each lists. */
   private final Map<String, TgKind> lists = new LinkedHashMap<>();
 
-  TgApi(TgStore store, TgTokens tokens, TgResources resources, Runnable persist, long maxDocumentBytes) {
+  TgApi(TgStore store, TgTokens tokens, TgResources resources, Runnable persist, long maxDocumentBytes,
+      boolean keepIdempotencyKeys) {
+    this.keepIdempotencyKeys = keepIdempotencyKeys;
     this.store = store;
     this.tokens = tokens;
     this.resources = resources;
@@ -249,7 +253,7 @@ final class TgApi {
       throw e;
     }
     synchronized (store) {
-      if (response.status() >= 200 && response.status() < 300) {
+      if (response.status() >= 200 && response.status() < 300 && keepIdempotencyKeys) {
         community.idempotency.put(scope, new TgCommunity.Idempotency(fingerprint, response.status(), readTree(response.body()), false));
         store.markDirty();
       } else {

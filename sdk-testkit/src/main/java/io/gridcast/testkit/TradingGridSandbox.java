@@ -99,7 +99,7 @@ public final class TradingGridSandbox implements AutoCloseable {
       }
       flushLocked();
     }
-    TgApi api = new TgApi(store, tokens, resources, this::persistLocked, b.maxDocumentBytes);
+    TgApi api = new TgApi(store, tokens, resources, this::persistLocked, b.maxDocumentBytes, b.keepIdempotencyKeys);
     try {
       this.server = SandboxServer.builder()
           .name("tradinggrid")
@@ -540,6 +540,7 @@ public final class TradingGridSandbox implements AutoCloseable {
     private FaultProfile faults = FaultProfile.none();
     private boolean exemptTokenEndpoint;
     private int maxDocumentBytes = MAX_DOCUMENT_BYTES;
+    private boolean keepIdempotencyKeys = true;
     private int webhookAttempts = 4;
     private Duration webhookBackoff = Duration.ofMillis(250);
     private Duration webhookTimeout = Duration.ofSeconds(10);
@@ -675,6 +676,18 @@ public final class TradingGridSandbox implements AutoCloseable {
         throw new IllegalArgumentException("maxDocumentBytes must be 1-" + MAX_DOCUMENT_BYTES + ", was " + bytes);
       }
       this.maxDocumentBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Forgets every {@code Idempotency-Key} as soon as its create has been answered (a request
+     * still in flight keeps its key), as a platform does once the key's retention has passed (the
+     * contract keeps keys at least 24 hours): a create sent again is then carried out again. Use
+     * it to prove that a client never relies on the platform's idempotency records to avoid a
+     * duplicate. Default: keys are kept for the sandbox's lifetime.
+     */
+    public Builder forgetIdempotencyKeys() {
+      this.keepIdempotencyKeys = false;
       return this;
     }
 

@@ -16,7 +16,7 @@ import java.time.Duration;
  * S}, {@code --fault-seed S} (default: the seed), {@code --fault-5xx R}, {@code --fault-429 R},
  * {@code --retry-after SECONDS}, {@code --fault-reset R}, {@code --fault-malformed R}, {@code
  * --latency-ms N}, {@code --jitter-ms N}, {@code --fault-exempt PATH_PREFIX} (repeatable), {@code
- * --fault-exempt-token}, {@code --token-ttl-seconds N}, {@code --spike-rate R} with {@code --spike-ms N}
+ * --fault-exempt-token}, {@code --forget-idempotency-keys}, {@code --token-ttl-seconds N}, {@code --spike-rate R} with {@code --spike-ms N}
  * (latency spikes). Prints the API base URL on the first line
  * ({@code Trading Grid sandbox listening on http://127.0.0.1:PORT/activecommunity/v1/}), then the
  * token URL, ids and credentials.
@@ -35,11 +35,15 @@ public final class TradingGridSandboxMain {
         String option = args[i];
         if (option.equals("--help") || option.equals("-h")) {
           System.out.println("usage: TradingGridSandboxMain [--port N] [--bind ADDRESS] [--state-dir D] [--seed S] " + FaultOptions.USAGE
-              + " [--fault-exempt-token] [--token-ttl-seconds N]");
+              + " [--fault-exempt-token] [--forget-idempotency-keys] [--token-ttl-seconds N]");
           return;
         }
         if (option.equals("--fault-exempt-token")) {
           builder.exemptTokenEndpointFromFaults();
+          continue;
+        }
+        if (option.equals("--forget-idempotency-keys")) {
+          builder.forgetIdempotencyKeys();
           continue;
         }
         if (i + 1 >= args.length) {

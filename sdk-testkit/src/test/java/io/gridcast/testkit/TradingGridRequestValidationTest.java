@@ -192,7 +192,7 @@ class TradingGridRequestValidationTest {
   }
 
   private static Map<String, TgKind> listOperations() {
-    TgApi api = new TgApi(null, new TgTokens(Map.of(), Clock.systemUTC(), Duration.ofHours(1)), null, null, 0);
+    TgApi api = new TgApi(null, new TgTokens(Map.of(), Clock.systemUTC(), Duration.ofHours(1)), null, null, 0, true);
     api.routes();
     return api.listOperations();
   }

@@ -26,7 +26,6 @@ import io.gridcast.bridge.flows.ShowEpisode;
 import io.gridcast.bridge.flows.TrainingSeriesConfig;
 import io.gridcast.bridge.flows.TrainingSeriesFlow;
 import io.gridcast.bridge.policy.RoutingPolicy;
-import io.gridcast.core.Secret;
 import io.gridcast.spotify.analytics.CsvAnalyticsSource;
 import io.gridcast.spotify.feed.FileSystemFeedSink;
 import io.gridcast.spotify.feed.PodcastFeed;
@@ -127,15 +126,13 @@ final class FlowScenarios {
         new FlowScenario.Stage("the resolution is reworded",
             p -> p.tradingGridSandbox.update(TradingGridResource.ISSUES, issue,
                 JSON.objectNode().put("resolutionSummary", "Retries now carry an idempotency key.")),
-            p -> p.bridge.run(IssueAudioUpdatesFlow.webhooks(p.spotify, p.tradingGrid, audioUpdates(p)).issueFlow(issue)))),
+            p -> p.bridge.run(IssueAudioUpdatesFlow.forIssue(p.spotify, p.tradingGrid, audioUpdates(p), issue)))),
         List.of("updates.xml"));
   }
 
-  /** With a webhook secret, which {@link IssueAudioUpdatesFlow#webhooks} (and so an on-demand issue flow) needs. */
   private static IssueAudioUpdatesConfig audioUpdates(SandboxPair p) {
     return IssueAudioUpdatesConfig.builder()
         .publishing(publishing(p, SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY, "updates.xml"))
-        .webhookSecret(Secret.of("proving-ground-webhook-secret"))
         .build();
   }
 

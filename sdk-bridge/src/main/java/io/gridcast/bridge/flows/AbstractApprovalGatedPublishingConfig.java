@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractApprovalGatedPublishingConfig {
+abstract class AbstractApprovalGatedPublishingConfig {
 
   /** Where and how approved packages are published. */
   public abstract FeedPublishingConfig publishing();
@@ -49,7 +49,7 @@ public abstract class AbstractApprovalGatedPublishingConfig {
   }
 
   @Value.Check
-  protected void check() {
+  void check() {
     Set<String> keys = new HashSet<>();
     for (ContentSubmission s : submissions()) {
       if (!keys.add(s.key())) {

@@ -29,7 +29,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractBusinessMusicConfig {
+abstract class AbstractBusinessMusicConfig {
 
   /** Track or episode URIs (or links) every site playlist starts with, in order. */
   public abstract List<String> programme();
@@ -98,7 +98,7 @@ public abstract class AbstractBusinessMusicConfig {
   }
 
   @Value.Check
-  protected void check() {
+  void check() {
     if (programme().isEmpty()) {
       throw new IllegalArgumentException("programme is empty: business music needs at least one item every site"
           + " playlist starts with, e.g. addProgramme(\"spotify:track:…\")");

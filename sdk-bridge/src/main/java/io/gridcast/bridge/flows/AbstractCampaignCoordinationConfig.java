@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractCampaignCoordinationConfig {
+abstract class AbstractCampaignCoordinationConfig {
 
   /** Only these campaigns; empty means every active campaign. */
   public abstract Set<String> campaignIds();
@@ -58,7 +58,7 @@ public abstract class AbstractCampaignCoordinationConfig {
   }
 
   @Value.Check
-  protected void check() {
+  void check() {
     if (flowName().length() > 50) {
       throw new IllegalArgumentException("flowName must be at most 50 characters (phase names are added), was " + flowName());
     }

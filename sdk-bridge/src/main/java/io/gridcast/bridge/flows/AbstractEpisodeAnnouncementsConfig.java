@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractEpisodeAnnouncementsConfig {
+abstract class AbstractEpisodeAnnouncementsConfig {
 
   /** The shows whose episodes are announced (ids, URIs or links). */
   public abstract List<String> showIds();
@@ -70,7 +70,7 @@ public abstract class AbstractEpisodeAnnouncementsConfig {
   }
 
   @Value.Check
-  protected void check() {
+  void check() {
     if (showIds().isEmpty()) {
       throw new IllegalArgumentException("episode announcements need at least one show id: call addShowIds(...)");
     }

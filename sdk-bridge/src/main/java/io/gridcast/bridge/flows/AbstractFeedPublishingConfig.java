@@ -34,7 +34,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractFeedPublishingConfig {
+abstract class AbstractFeedPublishingConfig {
 
   /**
    * The deadline of the default release watcher: 2 minutes, under half the bridge's default
@@ -71,7 +71,7 @@ public abstract class AbstractFeedPublishingConfig {
   }
 
   @Value.Check
-  protected void check() {
+  void check() {
     if (showId().isBlank()) {
       throw new IllegalArgumentException("showId must not be blank: name the Spotify show whose feed carries the episodes");
     }

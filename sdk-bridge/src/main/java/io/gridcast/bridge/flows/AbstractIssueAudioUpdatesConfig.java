@@ -25,7 +25,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractIssueAudioUpdatesConfig {
+abstract class AbstractIssueAudioUpdatesConfig {
 
   /** Where and how the episodes are published. */
   public abstract FeedPublishingConfig publishing();
@@ -76,7 +76,7 @@ public abstract class AbstractIssueAudioUpdatesConfig {
   }
 
   @Value.Check
-  protected void check() {
+  void check() {
     if (issueTypes().isEmpty()) {
       throw new IllegalArgumentException("issueTypes must name at least one issue type, e.g. TRADING_ISSUE");
     }

@@ -26,7 +26,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractPartnerFeedbackConfig {
+abstract class AbstractPartnerFeedbackConfig {
 
   private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
 
@@ -88,7 +88,7 @@ public abstract class AbstractPartnerFeedbackConfig {
   }
 
   @Value.Check
-  protected void check() {
+  void check() {
     if (showIds().isEmpty()) {
       throw new IllegalArgumentException("partner feedback needs at least one show id: call addShowIds(...)");
     }

@@ -23,7 +23,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractPerformanceReportConfig {
+abstract class AbstractPerformanceReportConfig {
 
   /** The longest period one report covers, in days. */
   public static final long MAX_PERIOD_DAYS = 366;
@@ -71,7 +71,7 @@ public abstract class AbstractPerformanceReportConfig {
   }
 
   @Value.Check
-  protected void check() {
+  void check() {
     if (periodEnd().isBefore(periodStart())) {
       throw new IllegalArgumentException("periodEnd " + periodEnd() + " is before periodStart " + periodStart());
     }

@@ -35,7 +35,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GridcastStyle
-public abstract class AbstractTrainingSeriesConfig {
+abstract class AbstractTrainingSeriesConfig {
 
   /** The training shows (ids, URIs or links); leave empty when using a playlist. */
   public abstract List<String> showIds();
@@ -107,7 +107,7 @@ public abstract class AbstractTrainingSeriesConfig {
   }
 
   @Value.Check
-  protected void check() {
+  void check() {
     if (showIds().isEmpty() == playlistId().isEmpty()) {
       throw new IllegalArgumentException(
           "a training series needs exactly one source: set showIds (addShowIds(...)) or playlistId, not both and not neither");

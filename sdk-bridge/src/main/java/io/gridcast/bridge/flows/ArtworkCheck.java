@@ -15,7 +15,7 @@ import javax.imageio.stream.ImageInputStream;
  * 3000 pixels a side. Reads only the image header (with {@code javax.imageio}). Stateless and
  * thread-safe.
  */
-public final class ArtworkCheck {
+final class ArtworkCheck {
 
   /** The smallest side Spotify accepts, in pixels. */
   public static final int MIN_SIDE = 1400;

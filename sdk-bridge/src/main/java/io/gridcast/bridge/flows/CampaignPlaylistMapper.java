@@ -15,7 +15,7 @@ import java.util.List;
  * both to different values, the {@link ConflictPolicy} settles it and the settlement is
  * reported. Pure and thread-safe.
  */
-public final class CampaignPlaylistMapper implements Mapper<CampaignState, CampaignPlaylistSpec> {
+final class CampaignPlaylistMapper implements Mapper<CampaignState, CampaignPlaylistSpec> {
 
   private final ConflictPolicy policy;
 

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param playlistMissing whether the playlist the last sync made is gone from Spotify (so this
  *     sync makes it again even though nothing else changed)
  */
-public record CampaignPlaylistSpec(String campaignId, String name, String description, List<String> items,
+record CampaignPlaylistSpec(String campaignId, String name, String description, List<String> items,
     SettledConflict conflict, boolean playlistMissing) {
 
   public CampaignPlaylistSpec {

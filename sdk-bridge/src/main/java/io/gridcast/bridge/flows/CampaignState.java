@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param recordedPlaylistId the playlist the ledger recorded for the campaign at the last sync,
  *     if there was one
  */
-public record CampaignState(Campaign campaign, Optional<Playlist> playlist, List<String> releasedItems,
+record CampaignState(Campaign campaign, Optional<Playlist> playlist, List<String> releasedItems,
     Optional<String> lastSyncedName, Optional<String> recordedPlaylistId) {
 
   public CampaignState {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * is healed by the next run: uploaded documents are found again, the post's create carries the
  * bridge's idempotency key and is adopted by {@code externalRef}. Thread-safe.
  */
-public final class DocumentPostSink implements Sink<PostWithDocuments> {
+final class DocumentPostSink implements Sink<PostWithDocuments> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DocumentPostSink.class);
 

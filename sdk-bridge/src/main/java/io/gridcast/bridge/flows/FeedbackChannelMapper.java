@@ -14,7 +14,7 @@ import java.util.List;
  * three questions — {@value #RATING} (1-5, required), {@value #TOPIC} (one of the configured
  * topics, required) and {@value #COMMENT} (free text, optional). Pure and thread-safe.
  */
-public final class FeedbackChannelMapper implements Mapper<ShowEpisode, FeedbackChannel> {
+final class FeedbackChannelMapper implements Mapper<ShowEpisode, FeedbackChannel> {
 
   /** The form's rating field key. */
   public static final String RATING = "rating";

@@ -16,7 +16,7 @@ import io.gridcast.tradinggrid.model.Thread;
  * <p>The contract has no update for threads or forms: once created they stay as they are, and an
  * "update" (e.g. after an episode was renamed) only makes sure both still exist. Thread-safe.
  */
-public final class FeedbackChannelSink implements ConvergingSink<FeedbackChannel> {
+final class FeedbackChannelSink implements ConvergingSink<FeedbackChannel> {
 
   private final TradingGridClient tradingGrid;
   private final String flowName;

@@ -16,7 +16,7 @@ import io.gridcast.tradinggrid.model.Partner;
  * episode, rating, topic and comment, for the submitting partner (with its region and account),
  * linked to the episode on Spotify. Pure and thread-safe.
  */
-public final class FeedbackIssueMapper implements Mapper<LowRating, IssueCreate> {
+final class FeedbackIssueMapper implements Mapper<LowRating, IssueCreate> {
 
   private final IssueSeverity severity;
 

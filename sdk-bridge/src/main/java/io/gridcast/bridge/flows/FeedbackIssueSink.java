@@ -16,7 +16,7 @@ import java.util.Optional;
  * later change of the mapped content (e.g. the partner moved region) is never written over it.
  * Thread-safe.
  */
-public final class FeedbackIssueSink implements Sink<IssueCreate> {
+final class FeedbackIssueSink implements Sink<IssueCreate> {
 
   private final TradingGridClient tradingGrid;
 

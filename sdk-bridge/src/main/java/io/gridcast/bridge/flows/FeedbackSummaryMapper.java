@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * feedback always gives the same post (and the bridge leaves it unchanged). Pure and
  * thread-safe.
  */
-public final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, PostCreate> {
+final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, PostCreate> {
 
   private final int lowRatingThreshold;
   private final Audience audience;

@@ -104,6 +104,19 @@ public final class IssueAudioUpdatesFlow {
   }
 
   /**
+   * The flow for one issue, on demand (an operator's "publish this one now"): the same name,
+   * ledger and sink as the events flow, in a partition of its own ({@code issue-<id>}); no webhook
+   * secret needed. Run it with {@code bridge.run}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static Flow<Issue, IssueAudioUpdate> forIssue(SpotifyClient spotify, TradingGridClient tradingGrid,
+      IssueAudioUpdatesConfig config, String issueId) {
+    return new IssueAudioUpdatesFlow(Objects.requireNonNull(spotify, "spotify"),
+        Objects.requireNonNull(tradingGrid, "tradingGrid"), Objects.requireNonNull(config, "config")).issueFlow(issueId);
+  }
+
+  /**
    * What turns webhook deliveries (and on-demand requests) into flows for single issues; create
    * it once and share it.
    *

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param milestoneId the milestone to mark done
  * @param posts the partner posts, by partner id
  */
-public record MilestonePosts(String campaignId, String milestoneId, List<PostCreate> posts) {
+record MilestonePosts(String campaignId, String milestoneId, List<PostCreate> posts) {
 
   public MilestonePosts {
     Objects.requireNonNull(campaignId, "campaignId");

@@ -21,7 +21,7 @@ import java.util.Map;
  * announcement visible to that partner only, with the link to the release and that partner's
  * instructions. Pure and thread-safe.
  */
-public final class MilestonePostsMapper implements Mapper<MilestoneRelease, MilestonePosts> {
+final class MilestonePostsMapper implements Mapper<MilestoneRelease, MilestonePosts> {
 
   private final List<String> tags;
 

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param itemName the released episode's (or track's) name on Spotify
  * @param link its open.spotify.com link
  */
-public record MilestoneRelease(Campaign campaign, Milestone milestone, String itemName, String link) {
+record MilestoneRelease(Campaign campaign, Milestone milestone, String itemName, String link) {
 
   public MilestoneRelease {
     Objects.requireNonNull(campaign, "campaign");

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * episodes or outside the period are left out. No checkpoints: the ledger's fingerprint decides
  * whether the report changed. Thread-safe.
  */
-public final class PerformanceDataSource implements Source<PerformanceData> {
+final class PerformanceDataSource implements Source<PerformanceData> {
 
   private static final Logger LOG = LoggerFactory.getLogger(PerformanceDataSource.class);
 

@@ -42,7 +42,7 @@ public final class PerformanceReportFlow {
    *
    * @throws IllegalStateException if JFreeChart ({@code org.jfree:jfreechart}) is not on the class path
    */
-  public static Flow<PerformanceData, PostWithDocuments> create(SpotifyClient spotify, TradingGridClient tradingGrid,
+  public static Flow<PerformanceData, ?> create(SpotifyClient spotify, TradingGridClient tradingGrid,
       PerformanceReportConfig config) {
     PerformanceChart.requireLibrary(); // before anything is read, not once per item
     PerformanceDataSource source = new PerformanceDataSource(spotify, tradingGrid, config);

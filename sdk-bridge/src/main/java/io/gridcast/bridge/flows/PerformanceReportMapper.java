@@ -25,7 +25,7 @@ import java.util.Map;
  * so the same data always maps to the same documents. Pure for a given partner snapshot;
  * thread-safe.
  */
-public final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithDocuments> {
+final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithDocuments> {
 
   private static final String[] HEADER = {"date", "episode_id", "episode", "show", "release_date", "starts", "streams", "listeners"};
 

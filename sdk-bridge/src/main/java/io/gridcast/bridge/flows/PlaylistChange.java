@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * @param position the 1-based target position of a move (0 otherwise)
  * @param name the new playlist name of a rename ({@code null} otherwise)
  */
-public record PlaylistChange(Action action, String item, int position, String name) {
+record PlaylistChange(Action action, String item, int position, String name) {
 
   /** The four kinds of instruction. */
   public enum Action {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * playlist order, one batch per {@value ShowEpisodesSource#BATCH_SIZE} episodes. No checkpoints:
  * every run re-reads the playlist. Thread-safe.
  */
-public final class PlaylistEpisodesSource implements Source<ShowEpisode> {
+final class PlaylistEpisodesSource implements Source<ShowEpisode> {
 
   private final SpotifyClient spotify;
   private final String playlistId;

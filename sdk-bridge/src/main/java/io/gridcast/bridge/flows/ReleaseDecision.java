@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param contentPackage the documents under review
  * @param releaseDate the episode's publication date: when the approval completed, else when it was created
  */
-public record ReleaseDecision(String approvalId, String title, String description, ApprovalPolicy.Outcome outcome,
+record ReleaseDecision(String approvalId, String title, String description, ApprovalPolicy.Outcome outcome,
     List<Decision> decisions, ContentPackage contentPackage, Instant releaseDate) {
 
   /** @throws NullPointerException if a component is null */

@@ -18,7 +18,7 @@ import java.util.List;
  * until the site's programme changes, while a deleted playlist is made again. Pure and
  * thread-safe.
  */
-public final class SitePlaylistMapper implements Mapper<SiteProgramme, SitePlaylistSpec> {
+final class SitePlaylistMapper implements Mapper<SiteProgramme, SitePlaylistSpec> {
 
   private final BusinessMusicConfig config;
   private final String coverSha256;

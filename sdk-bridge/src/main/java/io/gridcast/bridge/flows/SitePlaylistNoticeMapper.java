@@ -25,7 +25,7 @@ import java.util.OptionalLong;
  * Spotify (an edit there or by the flow) changes the notice, so it is updated, never duplicated.
  * Pure for a given partner snapshot; thread-safe.
  */
-public final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState, PostCreate> {
+final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState, PostCreate> {
 
   private final RoutingPolicy<Site> audience;
   private final Snapshot<PartnerDirectory> partners;

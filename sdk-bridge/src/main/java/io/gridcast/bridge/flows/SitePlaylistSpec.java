@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param playlistMissing whether the site's playlist is gone from Spotify (so this sync makes it
  *     again even though nothing else changed)
  */
-public record SitePlaylistSpec(String siteId, String name, String description, List<String> items,
+record SitePlaylistSpec(String siteId, String name, String description, List<String> items,
     String coverSha256, List<String> requestIds, @JsonIgnore boolean playlistMissing) {
 
   public SitePlaylistSpec {

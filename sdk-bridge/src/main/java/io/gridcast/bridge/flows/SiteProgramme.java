@@ -21,7 +21,7 @@ import java.util.Optional;
  *     on Spotify, or the site no longer links to a playlist of the flow): the playlist phase
  *     must make it again (or link it again)
  */
-public record SiteProgramme(Site site, List<SiteRequest> requests, Optional<String> playlistSnapshotId,
+record SiteProgramme(Site site, List<SiteRequest> requests, Optional<String> playlistSnapshotId,
     boolean playlistMissing) {
 
   public SiteProgramme {

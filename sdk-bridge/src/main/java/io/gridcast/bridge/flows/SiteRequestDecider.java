@@ -21,7 +21,7 @@ import io.gridcast.tradinggrid.model.SiteRequest;
  *
  * Every refusal carries a comment saying why and what to do instead.
  */
-public final class SiteRequestDecider implements Mapper<SiteRequestCase, SiteRequestDecision> {
+final class SiteRequestDecider implements Mapper<SiteRequestCase, SiteRequestDecision> {
 
   @Override
   public SiteRequestDecision map(SiteRequestCase source, RunContext run) {

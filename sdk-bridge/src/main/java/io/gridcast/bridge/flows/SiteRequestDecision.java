@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param comment for a refusal, the comment that says why (posted exactly once); {@code null}
  *     otherwise
  */
-public record SiteRequestDecision(String requestId, Verdict verdict, String comment) {
+record SiteRequestDecision(String requestId, Verdict verdict, String comment) {
 
   /** The outcomes of a decision. */
   public enum Verdict {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param reason why it is assigned
  * @param wanted whether the target should (still) have the assignment
  */
-public record TrainingAssignment(String episodeKey, String postId, AssignmentTarget target, LocalDate dueDate,
+record TrainingAssignment(String episodeKey, String postId, AssignmentTarget target, LocalDate dueDate,
     String reason, boolean wanted) {
 
   public TrainingAssignment {

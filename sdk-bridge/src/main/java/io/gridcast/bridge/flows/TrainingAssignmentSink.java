@@ -19,7 +19,7 @@ import java.util.Optional;
  * never deleted, so their history stays. Updates use {@code If-Match}, re-reading once on a 412.
  * Thread-safe.
  */
-public final class TrainingAssignmentSink implements Sink<TrainingAssignment> {
+final class TrainingAssignmentSink implements Sink<TrainingAssignment> {
 
   private final TradingGridClient tradingGrid;
 

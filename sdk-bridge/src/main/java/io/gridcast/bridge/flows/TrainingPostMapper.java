@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code externalRef} is {@link #postRef}. Pure for a given partner and document snapshot;
  * thread-safe.
  */
-public final class TrainingPostMapper implements Mapper<ShowEpisode, PostWithDocuments> {
+final class TrainingPostMapper implements Mapper<ShowEpisode, PostWithDocuments> {
 
   private final EpisodeAnnouncementMapper layout;
   private final Map<String, String> faqs;

@@ -52,7 +52,7 @@ public final class PostgresTestDatabase {
 
   public static void dropTables(String prefix) throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-      for (String table : new String[] {"ledger", "checkpoints", "leases", "dead_letters", "schema_version"}) {
+      for (String table : new String[] {"ledger", "checkpoints", "leases", "dead_letters", "write_intents", "schema_version"}) {
         statement.execute("DROP TABLE IF EXISTS " + prefix + table);
       }
     }

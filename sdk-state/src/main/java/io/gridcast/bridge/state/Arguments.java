@@ -1,5 +1,6 @@
 package io.gridcast.bridge.state;
 
+import io.gridcast.core.LogSafe;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,9 +45,20 @@ final class Arguments {
   }
 
   /**
-   * Databases keep microseconds (H2 rounds, PostgreSQL rounds too); every store truncates to
-   * microseconds first so that what is read back equals what the in-memory store returns.
+   * The intent, checked to be of the lease's partition.
+   *
+   * @throws IllegalArgumentException if it is missing or of another partition
    */
+  static WriteIntent requireIntentOf(Lease lease, WriteIntent intent) {
+    requirePresent("lease", lease);
+    requirePresent("intent", intent);
+    if (!intent.partition().equals(lease.partition())) {
+      throw new IllegalArgumentException("the write intent is of partition " + LogSafe.quoted(intent.partition())
+          + " but the lease is of partition " + LogSafe.quoted(lease.partition()));
+    }
+    return intent;
+  }
+
   /**
    * The entries of one {@code recordAll}, each checked as {@code record} checks it, before any is
    * written: present, of the lease's flow, and holding only text a store can keep.
@@ -61,6 +73,10 @@ final class Arguments {
     return checked;
   }
 
+  /**
+   * Databases keep microseconds (H2 rounds, PostgreSQL rounds too); every store truncates to
+   * microseconds first so that what is read back equals what the in-memory store returns.
+   */
   static Instant micros(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MICROS);
   }

@@ -41,6 +41,7 @@ public final class InMemoryStateStore implements StateStore {
   private final Clock clock;
   private final Map<String, TreeMap<String, LedgerEntry>> ledger = new HashMap<>();
   private final Map<FlowKey, String> checkpoints = new HashMap<>();
+  private final Map<FlowKey, WriteIntent> intents = new HashMap<>();
   private final Map<FlowKey, LeaseState> leases = new HashMap<>();
   private final Map<FlowKey, DeadLetter> deadLetters = new HashMap<>();
   private boolean closed;
@@ -134,6 +135,37 @@ public final class InMemoryStateStore implements StateStore {
     synchronized (lock) {
       ensureOpen();
       return Optional.ofNullable(checkpoints.get(new FlowKey(flow, partition)));
+    }
+  }
+
+  /** Always true: intents are kept with the rest, in memory. */
+  @Override
+  public boolean keepsWriteIntents() {
+    return true;
+  }
+
+  @Override
+  public List<WriteIntent> writeIntents(String flow) {
+    requireText("flow", flow);
+    synchronized (lock) {
+      ensureOpen();
+      List<WriteIntent> out = new ArrayList<>();
+      intents.forEach((k, v) -> {
+        if (k.flow().equals(flow)) { // FlowKey(flow, partition)
+          out.add(v);
+        }
+      });
+      return out;
+    }
+  }
+
+  @Override
+  public void saveWriteIntent(Lease lease, WriteIntent intent) {
+    Arguments.requireIntentOf(lease, intent);
+    synchronized (lock) {
+      ensureOpen();
+      verify(lease);
+      intents.put(new FlowKey(lease.flow(), lease.partition()), intent.savedUnder(lease.fencingToken()));
     }
   }
 

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p><b>Schema.</b> Opening a store creates or upgrades its tables ({@code <prefix>ledger},
- * {@code <prefix>checkpoints}, {@code <prefix>leases}, {@code <prefix>dead_letters}, and
+ * {@code <prefix>checkpoints}, {@code <prefix>leases}, {@code <prefix>dead_letters}, {@code
+ * <prefix>write_intents}, and
  * {@code <prefix>schema_version} recording the applied versions). Instances opening together
  * on PostgreSQL serialise on an advisory lock, so each version is applied once. A database
  * whose schema is newer than this Gridcast is refused with a {@link StateStoreException}.
@@ -96,6 +97,7 @@ public final class JdbcStateStore implements StateStore {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String upsertLedger;
   private final String upsertCheckpoint;
+  private final String upsertIntent;
 
   JdbcStateStore(Clock clock, String prefix, DataSource dataSource, AutoCloseable closeWhenClosed) {
     this.clock = clock;
@@ -118,6 +120,11 @@ public final class JdbcStateStore implements StateStore {
         dialect.upsert(
             table("checkpoints"),
             List.of("flow", "partition_key", "checkpoint_value", "fencing_token", "updated_at"),
+            List.of("flow", "partition_key"));
+    this.upsertIntent =
+        dialect.upsert(
+            table("write_intents"),
+            List.of("flow", "partition_key", "source_keys", "reconciled", "fencing_token", "updated_at"),
             List.of("flow", "partition_key"));
   }
 
@@ -283,6 +290,51 @@ public final class JdbcStateStore implements StateStore {
     }
     upsert.setString(7, entry.attributes().orElse(null));
     setInstant(upsert, 8, micros(entry.updatedAt()));
+  }
+
+  // ---- write intents ----
+
+  /** Always true: intents are kept in {@code <prefix>write_intents}, one row per partition. */
+  @Override
+  public boolean keepsWriteIntents() {
+    return true;
+  }
+
+  @Override
+  public List<WriteIntent> writeIntents(String flow) {
+    requireText("flow", flow);
+    return run("read the write intents of flow " + quoted(flow), c -> {
+      try (PreparedStatement query = c.prepareStatement("SELECT partition_key, source_keys, reconciled, fencing_token FROM "
+          + table("write_intents") + " WHERE flow = ?")) {
+        query.setString(1, flow);
+        List<WriteIntent> out = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            out.add(WriteIntent.decode(rows.getString(1), rows.getString(2), rows.getBoolean(3), rows.getLong(4)));
+          }
+        }
+        return List.copyOf(out);
+      }
+    });
+  }
+
+  /** One single-row upsert in its own transaction, after the lease is verified (as a checkpoint is saved). */
+  @Override
+  public void saveWriteIntent(Lease lease, WriteIntent intent) {
+    Arguments.requireIntentOf(lease, intent);
+    run("save the write intent of flow " + quoted(lease.flow()) + " partition " + quoted(lease.partition()), c -> {
+      verify(c, lease, dialect.leaseCheckLock());
+      try (PreparedStatement upsert = c.prepareStatement(upsertIntent)) {
+        upsert.setString(1, lease.flow());
+        upsert.setString(2, lease.partition());
+        upsert.setString(3, intent.encodedKeys());
+        upsert.setBoolean(4, intent.reconciled());
+        upsert.setLong(5, lease.fencingToken());
+        setInstant(upsert, 6, now());
+        upsert.executeUpdate();
+      }
+      return null;
+    });
   }
 
   // ---- checkpoints ----

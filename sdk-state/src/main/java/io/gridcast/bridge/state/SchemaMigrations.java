@@ -91,7 +91,19 @@ final class SchemaMigrations {
               List.of(
                   "ALTER TABLE {p}ledger ADD COLUMN IF NOT EXISTS original_key {key}",
                   "ALTER TABLE {p}dead_letters ADD COLUMN IF NOT EXISTS original_key {key}"),
-              SchemaMigrations::digestLongKeys));
+              SchemaMigrations::digestLongKeys),
+          new Step(
+              3,
+              "write intents: the creates a partition may have sent without recording them",
+              List.of(
+                  "CREATE TABLE IF NOT EXISTS {p}write_intents ("
+                      + " flow {key} NOT NULL,"
+                      + " partition_key {key} NOT NULL,"
+                      + " source_keys {large-text} NOT NULL,"
+                      + " reconciled BOOLEAN NOT NULL,"
+                      + " fencing_token BIGINT NOT NULL,"
+                      + " updated_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,"
+                      + " PRIMARY KEY (flow, partition_key))")));
 
   /** The newest schema version this code knows. */
   static final int LATEST = STEPS.get(STEPS.size() - 1).version();

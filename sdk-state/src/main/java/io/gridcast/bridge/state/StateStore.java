@@ -16,7 +16,8 @@ import java.util.Optional;
  * <p><b>Ledger.</b> Maps (flow, source key) to the target resource it produced and the
  * fingerprint of the content last delivered. The bridge writes an entry only after the remote
  * write succeeded, so a crash in between is healed on the next run through the target's
- * idempotency key and {@code externalRef}.
+ * idempotency key and {@code externalRef}: before a batch's creates it saves a {@link
+ * WriteIntent} naming them, and the next run looks each named key up on the target.
  *
  * <p><b>Leases and fencing.</b> A flow's work is divided into partitions. Before processing a
  * partition an instance acquires its lease; each acquisition gets a fencing token strictly
@@ -85,6 +86,39 @@ public interface StateStore extends AutoCloseable {
     for (LedgerEntry entry : Arguments.requireRecordable(entries, lease)) {
       record(entry, lease);
     }
+  }
+
+  // ---- write intents ----
+
+  /**
+   * Whether this store keeps {@linkplain WriteIntent write intents}. One that does lets the
+   * bridge create a new item with a single request, looking for an orphan on the target only
+   * where a crash may have left one; one that does not (the default, so that stores written
+   * before intents existed keep working) makes the bridge look every new item up by its {@code
+   * externalRef} before creating it. The built-in stores keep them.
+   */
+  default boolean keepsWriteIntents() {
+    return false;
+  }
+
+  /**
+   * The write intents of every partition of {@code flow}, in no particular order; empty when
+   * none was saved (or the store keeps none).
+   */
+  default List<WriteIntent> writeIntents(String flow) {
+    return List.of();
+  }
+
+  /**
+   * Replaces the write intent of the lease's partition, fenced like {@link #saveCheckpoint}: the
+   * bridge saves it before a batch's creates are sent, so it must be durable when this returns.
+   *
+   * @throws LeaseLostException if {@code lease} is no longer the current lease of its partition
+   * @throws IllegalArgumentException if the intent is of another partition than the lease
+   * @throws UnsupportedOperationException if this store keeps no write intents
+   */
+  default void saveWriteIntent(Lease lease, WriteIntent intent) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no write intents");
   }
 
   // ---- checkpoints ----

@@ -4,6 +4,7 @@ import io.gridcast.bridge.state.DeadLetter;
 import io.gridcast.bridge.state.Lease;
 import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.bridge.state.StateStore;
+import io.gridcast.bridge.state.WriteIntent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -54,6 +55,21 @@ public class DelegatingStateStore implements StateStore {
   @Override
   public void recordAll(Collection<LedgerEntry> entries, Lease lease) {
     delegate.recordAll(entries, lease);
+  }
+
+  @Override
+  public boolean keepsWriteIntents() {
+    return delegate.keepsWriteIntents();
+  }
+
+  @Override
+  public List<WriteIntent> writeIntents(String flow) {
+    return delegate.writeIntents(flow);
+  }
+
+  @Override
+  public void saveWriteIntent(Lease lease, WriteIntent intent) {
+    delegate.saveWriteIntent(lease, intent);
   }
 
   @Override

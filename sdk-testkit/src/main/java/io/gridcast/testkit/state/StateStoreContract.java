@@ -7,6 +7,7 @@ import io.gridcast.bridge.state.LeaseLostException;
 import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.bridge.state.SourceKeys;
 import io.gridcast.bridge.state.StateStore;
+import io.gridcast.bridge.state.WriteIntent;
 import io.gridcast.bridge.state.StateStoreException;
 import io.gridcast.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -267,6 +269,67 @@ public abstract class StateStoreContract {
     assertThat(store.checkpoint(FLOW, PARTITION)).contains("cursor-a");
     assertThat(store.checkpoint(FLOW, "show-2")).contains("cursor-b");
     assertThat(store.checkpoint(OTHER_FLOW, PARTITION)).isEmpty();
+  }
+
+  // ---- write intents ----
+
+  @Test
+  public void writeIntentsAreKeptPerPartitionAndReplacedWhole() {
+    Assumptions.assumeTrue(store.keepsWriteIntents(), "this store keeps no write intents; the bridge looks every new item up");
+    Lease first = acquire("instance-a");
+    Lease second = store.tryAcquire(FLOW, "show-2", "instance-a", TTL).orElseThrow();
+    assertThat(store.writeIntents(FLOW)).isEmpty();
+
+    store.saveWriteIntent(first, WriteIntent.of(PARTITION, List.of("spotify:episode:a", "spotify:episode:b"), false));
+    store.saveWriteIntent(second, WriteIntent.of("show-2", List.of("spotify:episode:c"), true));
+    store.saveWriteIntent(first, WriteIntent.of(PARTITION, List.of("spotify:episode:b"), true));
+
+    assertThat(store.writeIntents(FLOW))
+        .extracting(WriteIntent::partition, i -> List.copyOf(i.sourceKeys()), WriteIntent::reconciled, WriteIntent::fencingToken)
+        .containsExactlyInAnyOrder(
+            tuple(PARTITION, List.of("spotify:episode:b"), true, first.fencingToken()),
+            tuple("show-2", List.of("spotify:episode:c"), true, second.fencingToken()));
+    assertThat(store.writeIntents(OTHER_FLOW)).isEmpty();
+  }
+
+  @Test
+  public void writeIntentKeysReadBackExactlyWhateverTheyHoldAndInOrder() {
+    Assumptions.assumeTrue(store.keepsWriteIntents(), "this store keeps no write intents; the bridge looks every new item up");
+    Lease lease = acquire("instance-a");
+    List<String> keys = List.of("12:34", ":", "a\nb", "line\nbreak", "ünïcödé 🎧", "x".repeat(5000), "0:");
+
+    store.saveWriteIntent(lease, WriteIntent.of(PARTITION, keys, false));
+    store.saveWriteIntent(lease, WriteIntent.of(PARTITION, List.of(), false)); // then everything was recorded
+    store.saveWriteIntent(lease, WriteIntent.of(PARTITION, keys, false));
+
+    assertThat(store.writeIntents(FLOW)).singleElement()
+        .satisfies(i -> assertThat(i.sourceKeys()).containsExactlyElementsOf(keys));
+  }
+
+  @Test
+  public void aWriteIntentUnderALeaseTakenOverIsRefusedAndTheNewerOneStays() {
+    Assumptions.assumeTrue(store.keepsWriteIntents(), "this store keeps no write intents; the bridge looks every new item up");
+    Lease first = acquire("instance-a");
+    clock.advance(TTL.plusSeconds(1));
+    Lease newer = store.tryAcquire(FLOW, PARTITION, "instance-b", TTL).orElseThrow();
+    store.saveWriteIntent(newer, WriteIntent.of(PARTITION, List.of("spotify:episode:new"), true));
+
+    assertThatThrownBy(() -> store.saveWriteIntent(first, WriteIntent.of(PARTITION, List.of("spotify:episode:old"), false)))
+        .isInstanceOf(LeaseLostException.class);
+    assertThat(store.writeIntents(FLOW)).singleElement().satisfies(i -> {
+      assertThat(i.sourceKeys()).containsExactly("spotify:episode:new");
+      assertThat(i.fencingToken()).as("saved under the newer lease").isEqualTo(newer.fencingToken());
+    });
+  }
+
+  @Test
+  public void aWriteIntentOfAnotherPartitionThanTheLeaseIsRefused() {
+    Assumptions.assumeTrue(store.keepsWriteIntents(), "this store keeps no write intents; the bridge looks every new item up");
+    Lease lease = acquire("instance-a");
+
+    assertThatThrownBy(() -> store.saveWriteIntent(lease, WriteIntent.of("show-2", List.of("k"), false)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("show-2");
+    assertThat(store.writeIntents(FLOW)).isEmpty();
   }
 
   // ---- leases ----
