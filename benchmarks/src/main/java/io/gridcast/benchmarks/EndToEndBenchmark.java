@@ -1,5 +1,6 @@
 package io.gridcast.benchmarks;
 
+import io.gridcast.bridge.RunContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gridcast.benchmarks.RequestRecorder.Recorded;
@@ -323,17 +324,17 @@ public final class EndToEndBenchmark {
         .source(run -> List.of()).key(k -> k).mapper((k, run) -> k)
         .sink(new io.gridcast.bridge.Sink<>() {
           @Override
-          public io.gridcast.bridge.WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
+          public io.gridcast.bridge.WriteResult create(String key, String item, String idempotencyKey, String externalRef, RunContext run) {
             throw new IllegalStateException("a flow over nothing wrote");
           }
 
           @Override
-          public io.gridcast.bridge.WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item) {
+          public io.gridcast.bridge.WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item, RunContext run) {
             throw new IllegalStateException("a flow over nothing wrote");
           }
 
           @Override
-          public java.util.Optional<io.gridcast.bridge.WriteResult> findByExternalRef(String externalRef) {
+          public java.util.Optional<io.gridcast.bridge.WriteResult> findByExternalRef(String externalRef, RunContext run) {
             throw new IllegalStateException("a flow over nothing looked up");
           }
         }).build());

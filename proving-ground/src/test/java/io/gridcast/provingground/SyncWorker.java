@@ -1,5 +1,6 @@
 package io.gridcast.provingground;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.Outcome;
@@ -83,17 +84,17 @@ public final class SyncWorker {
   /** The sink of a flow over nothing. */
   private static final class PostSinkThatIsNeverCalled implements io.gridcast.bridge.Sink<String> {
     @Override
-    public io.gridcast.bridge.WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef) {
+    public io.gridcast.bridge.WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef, RunContext run) {
       throw new AssertionError("a flow over nothing wrote");
     }
 
     @Override
-    public io.gridcast.bridge.WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item) {
+    public io.gridcast.bridge.WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item, RunContext run) {
       throw new AssertionError("a flow over nothing wrote");
     }
 
     @Override
-    public java.util.Optional<io.gridcast.bridge.WriteResult> findByExternalRef(String externalRef) {
+    public java.util.Optional<io.gridcast.bridge.WriteResult> findByExternalRef(String externalRef, RunContext run) {
       throw new AssertionError("a flow over nothing looked up");
     }
   }

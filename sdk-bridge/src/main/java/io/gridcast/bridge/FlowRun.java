@@ -543,7 +543,7 @@ final class FlowRun<S, T> {
       String idempotencyKey = Fingerprints.idempotencyKey(flow.name(), d.key);
       if (d.existing != null) {
         try {
-          d.succeeded(flow.sink().update(d.existing, d.mapped), Outcome.UPDATED);
+          d.succeeded(flow.sink().update(d.existing, d.mapped, context), Outcome.UPDATED);
           return;
         } catch (NotFoundException e) {
           // deleted on the target since we wrote it: deliver it again rather than lose it, under a
@@ -555,7 +555,7 @@ final class FlowRun<S, T> {
       }
       String externalRef = flow.externalRefOf(d.key);
       // a create no earlier attempt can have sent (no intent named it) needs no look-up: one request
-      Optional<WriteResult> orphan = d.lookUp || d.existing != null ? flow.sink().findByExternalRef(externalRef) : Optional.empty();
+      Optional<WriteResult> orphan = d.lookUp || d.existing != null ? flow.sink().findByExternalRef(externalRef, context) : Optional.empty();
       WriteResult result;
       if (orphan.isPresent()) {
         WriteResult found = orphan.get();
@@ -563,9 +563,9 @@ final class FlowRun<S, T> {
             LogSafe.quoted(found.targetId()), LogSafe.quoted(d.key));
         result = d.fingerprint.equals(found.foundFingerprint().orElse(null))
             ? found
-            : flow.sink().update(entry(d.key, found, "", null), d.mapped);
+            : flow.sink().update(entry(d.key, found, "", null), d.mapped, context);
       } else {
-        result = flow.sink().create(d.key, d.mapped, idempotencyKey, externalRef);
+        result = flow.sink().create(d.key, d.mapped, idempotencyKey, externalRef, context);
       }
       d.succeeded(result, Outcome.CREATED);
     } catch (RuntimeException e) {

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /**
  * Writes mapped items to the target platform. The bridge decides create versus update from
- * the ledger; the sink performs the remote call. Implementations must be thread-safe.
+ * the ledger; the sink performs the remote call. Implementations must be thread-safe: the
+ * bridge calls them from its writer threads. Each call gets the {@link RunContext} of the run it
+ * serves (its snapshots, its clock; {@link RunContext#isCancelled()} for a sink that waits long,
+ * such as a release watcher).
  *
  * <p>Effectively-once delivery relies on two properties of {@link #create}: it sends the
  * given idempotency key (the same key for the same source item on every run) and it stores
@@ -17,10 +20,10 @@ import java.util.Optional;
 public interface Sink<T> {
 
   /** Creates the target resource. */
-  WriteResult create(String sourceKey, T item, String idempotencyKey, String externalRef);
+  WriteResult create(String sourceKey, T item, String idempotencyKey, String externalRef, RunContext run);
 
   /** Replaces the content of the resource the ledger entry points at. */
-  WriteResult update(LedgerEntry existing, T item);
+  WriteResult update(LedgerEntry existing, T item, RunContext run);
 
   /**
    * Finds a resource created earlier for {@code externalRef}, if any, to heal a crash between a
@@ -31,5 +34,5 @@ public interface Sink<T> {
    * store keeps no write intents. A new item of a reconciled partition is created without it: one
    * request.
    */
-  Optional<WriteResult> findByExternalRef(String externalRef);
+  Optional<WriteResult> findByExternalRef(String externalRef, RunContext run);
 }

@@ -168,18 +168,18 @@ class BridgeBehaviourTest {
     Map<String, String> target = new ConcurrentHashMap<>();
     Sink<String> sink = new Sink<>() {
       @Override
-      public WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
+      public WriteResult create(String key, String item, String idempotencyKey, String externalRef, RunContext run) {
         target.put(key, item);
         return WriteResult.of("t-" + key, 1L);
       }
 
       @Override
-      public WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item) {
+      public WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item, RunContext run) {
         return WriteResult.of(existing.targetId(), 2L);
       }
 
       @Override
-      public java.util.Optional<WriteResult> findByExternalRef(String externalRef) {
+      public java.util.Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
         return java.util.Optional.empty();
       }
     };
@@ -231,17 +231,17 @@ class BridgeBehaviourTest {
     };
     Sink<String> sink = new Sink<>() {
       @Override
-      public WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
+      public WriteResult create(String key, String item, String idempotencyKey, String externalRef, RunContext run) {
         return WriteResult.of("t", 1L);
       }
 
       @Override
-      public WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item) {
+      public WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item, RunContext run) {
         return WriteResult.of("t", 2L);
       }
 
       @Override
-      public java.util.Optional<WriteResult> findByExternalRef(String externalRef) {
+      public java.util.Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
         return java.util.Optional.empty();
       }
     };
@@ -269,17 +269,17 @@ class BridgeBehaviourTest {
     Flow<String, String> noLookup = Flow.<String, String>builder("no-lookup").source(run -> List.of()).key(k -> k).mapper((k, run) -> k)
         .sink(new Sink<>() {
           @Override
-          public WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
+          public WriteResult create(String key, String item, String idempotencyKey, String externalRef, RunContext run) {
             return WriteResult.of("t", 1L);
           }
 
           @Override
-          public WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item) {
+          public WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item, RunContext run) {
             return WriteResult.of("t", 1L);
           }
 
           @Override
-          public java.util.Optional<WriteResult> findByExternalRef(String externalRef) {
+          public java.util.Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
             return java.util.Optional.empty();
           }
         }).build();
@@ -341,14 +341,14 @@ class BridgeBehaviourTest {
     java.util.concurrent.atomic.AtomicReference<String> content = new java.util.concurrent.atomic.AtomicReference<>("v1");
     Sink<String> sink = new Sink<>() {
       @Override
-      public WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
+      public WriteResult create(String key, String item, String idempotencyKey, String externalRef, RunContext run) {
         keys.add(idempotencyKey);
         target.put("t-" + key, item);
         return WriteResult.of("t-" + key, 1L);
       }
 
       @Override
-      public WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item) {
+      public WriteResult update(io.gridcast.bridge.state.LedgerEntry existing, String item, RunContext run) {
         if (!target.containsKey(existing.targetId())) {
           throw new io.gridcast.core.errors.NotFoundException(404, "PATCH", "http://127.0.0.1/x",
               io.gridcast.core.errors.ErrorDetails.none());
@@ -358,7 +358,7 @@ class BridgeBehaviourTest {
       }
 
       @Override
-      public java.util.Optional<WriteResult> findByExternalRef(String externalRef) {
+      public java.util.Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
         return java.util.Optional.empty();
       }
     };

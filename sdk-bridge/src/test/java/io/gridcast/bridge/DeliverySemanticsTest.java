@@ -124,8 +124,8 @@ class DeliverySemanticsTest {
     AtomicInteger creates = new AtomicInteger();
     Sink<PostCreate> sink = new Sink<>() {
       @Override
-      public WriteResult create(String key, PostCreate item, String idempotencyKey, String externalRef) {
-        WriteResult r = posts.create(key, item, idempotencyKey, externalRef);
+      public WriteResult create(String key, PostCreate item, String idempotencyKey, String externalRef, RunContext run) {
+        WriteResult r = posts.create(key, item, idempotencyKey, externalRef, run);
         if (crash == CrashPoint.AFTER_REMOTE_WRITE && creates.incrementAndGet() == 8) {
           throw new SimulatedCrash("after the remote write of item 8");
         }
@@ -133,13 +133,13 @@ class DeliverySemanticsTest {
       }
 
       @Override
-      public WriteResult update(LedgerEntry existing, PostCreate item) {
-        return posts.update(existing, item);
+      public WriteResult update(LedgerEntry existing, PostCreate item, RunContext run) {
+        return posts.update(existing, item, run);
       }
 
       @Override
-      public Optional<WriteResult> findByExternalRef(String externalRef) {
-        return posts.findByExternalRef(externalRef);
+      public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
+        return posts.findByExternalRef(externalRef, run);
       }
     };
     return Flow.<ShowEpisode, PostCreate>builder(FLOW)

@@ -191,7 +191,7 @@ class PipelinedDeliveryTest {
     }
 
     @Override
-    public WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef) {
+    public WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef, RunContext run) {
       return during(() -> {
         if (sourceKey.equals(failAt)) {
           failedAt = System.nanoTime();
@@ -204,12 +204,12 @@ class PipelinedDeliveryTest {
     }
 
     @Override
-    public WriteResult update(LedgerEntry existing, String item) {
+    public WriteResult update(LedgerEntry existing, String item, RunContext run) {
       return during(() -> WriteResult.of(existing.targetId(), 2L));
     }
 
     @Override
-    public Optional<WriteResult> findByExternalRef(String externalRef) {
+    public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
       Optional<WriteResult> found = Optional.ofNullable(byRef.get(externalRef)).map(id -> WriteResult.found(id, 1L, null));
       found.ifPresent(f -> adopted.incrementAndGet());
       return found;

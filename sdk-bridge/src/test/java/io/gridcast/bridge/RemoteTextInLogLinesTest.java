@@ -70,17 +70,17 @@ class RemoteTextInLogLinesTest {
   private static Flow<String, String> flow(List<String> items, Function<String, String> mapper) {
     Sink<String> sink = new Sink<>() {
       @Override
-      public WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
+      public WriteResult create(String key, String item, String idempotencyKey, String externalRef, RunContext run) {
         return WriteResult.of("post-" + Math.abs(key.hashCode()), 1L);
       }
 
       @Override
-      public WriteResult update(LedgerEntry existing, String item) {
+      public WriteResult update(LedgerEntry existing, String item, RunContext run) {
         return WriteResult.of(existing.targetId(), 2L);
       }
 
       @Override
-      public Optional<WriteResult> findByExternalRef(String externalRef) {
+      public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
         return Optional.empty();
       }
     };
@@ -192,10 +192,11 @@ class RemoteTextInLogLinesTest {
   void aPostFoundUnderItsExternalRefIsLoggedEscaped() {
     try (Sandboxes sandboxes = Sandboxes.start()) {
       PostSink sink = new PostSink(sandboxes.tradingGrid);
+      RunContext run = RunContext.detached("announcements", java.time.Clock.systemUTC());
       String hostileKey = "spotify:episode:" + HOSTILE;
-      sink.create(hostileKey, post("Episode 44"), "idempotency-1", "ref-44");
+      sink.create(hostileKey, post("Episode 44"), "idempotency-1", "ref-44", run);
 
-      sink.create(hostileKey, post("Episode 44, corrected"), "idempotency-1", "ref-44");
+      sink.create(hostileKey, post("Episode 44, corrected"), "idempotency-1", "ref-44", run);
 
       assertThat(capture.linesContaining("already exists for")).singleElement()
           .satisfies(line -> assertThat(line).contains("spotify:episode:x\\r\\n2026-01-01"));

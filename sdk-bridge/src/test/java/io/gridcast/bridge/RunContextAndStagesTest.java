@@ -42,7 +42,7 @@ class RunContextAndStagesTest {
     final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     @Override
-    public WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef) {
+    public WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef, RunContext run) {
       if (failing.contains(sourceKey)) {
         throw new ServerException(503, "POST", "https://target.example/items", ErrorDetails.none());
       }
@@ -51,13 +51,13 @@ class RunContextAndStagesTest {
     }
 
     @Override
-    public WriteResult update(LedgerEntry existing, String item) {
+    public WriteResult update(LedgerEntry existing, String item, RunContext run) {
       written.put(existing.sourceKey(), item);
       return WriteResult.of(existing.targetId(), 2L);
     }
 
     @Override
-    public Optional<WriteResult> findByExternalRef(String externalRef) {
+    public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
       return Optional.ofNullable(written.get(externalRef)).map(i -> WriteResult.of("t-" + externalRef, 1L));
     }
   }
@@ -150,6 +150,40 @@ class RunContextAndStagesTest {
     assertThat(planned.dryRun()).isTrue();
     assertThat(planned.runId()).isEqualTo(plan.runId()).isNotEqualTo(first.runId());
     assertThat(source.toString()).contains(first.runId(), "observed", "emea");
+  }
+
+  @Test
+  void sinksSeeTheRunTheyWriteForOnEveryWriterThread() {
+    List<RunContext> seen = new CopyOnWriteArrayList<>();
+    MapSink target = new MapSink();
+    Sink<String> observing = new Sink<>() {
+      @Override
+      public WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef, RunContext run) {
+        seen.add(run);
+        return target.create(sourceKey, item, idempotencyKey, externalRef, run);
+      }
+
+      @Override
+      public WriteResult update(LedgerEntry existing, String item, RunContext run) {
+        seen.add(run);
+        return target.update(existing, item, run);
+      }
+
+      @Override
+      public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
+        seen.add(run);
+        return target.findByExternalRef(externalRef, run);
+      }
+    };
+    Flow<String, String> flow = Flow.<String, String>builder("sinks").source(run -> List.of(Batch.of(List.of("a", "b", "c"))))
+        .key(i -> i).mapper((i, run) -> i).sink(observing).maxInFlight(3).build();
+
+    RunReport report = bridge.run(flow);
+
+    assertThat(seen).isNotEmpty().allSatisfy(run -> {
+      assertThat(run.runId()).isEqualTo(report.runId());
+      assertThat(run.flow()).isEqualTo("sinks");
+    });
   }
 
   @Test

@@ -77,7 +77,7 @@ class UnstorableSourceKeysTest {
   private Flow<String, String> flow(Source<String> source) {
     Sink<String> sink = new Sink<>() {
       @Override
-      public WriteResult create(String key, String item, String idempotencyKey, String externalRef) {
+      public WriteResult create(String key, String item, String idempotencyKey, String externalRef, RunContext run) {
         if (failingCreates.contains(key)) {
           throw new IllegalStateException("the target refused this item");
         }
@@ -86,12 +86,12 @@ class UnstorableSourceKeysTest {
       }
 
       @Override
-      public WriteResult update(LedgerEntry existing, String item) {
+      public WriteResult update(LedgerEntry existing, String item, RunContext run) {
         return WriteResult.of(existing.targetId(), 2L);
       }
 
       @Override
-      public Optional<WriteResult> findByExternalRef(String externalRef) {
+      public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
         return Optional.empty();
       }
     };

@@ -35,7 +35,7 @@ class WriteIntentsTest {
     final List<String> creates = new CopyOnWriteArrayList<>();
 
     @Override
-    public WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef) {
+    public WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef, RunContext run) {
       creates.add(externalRef);
       if (target.putIfAbsent(externalRef, item) != null) {
         throw new AssertionError("a second resource for " + externalRef + ": a duplicate");
@@ -44,13 +44,13 @@ class WriteIntentsTest {
     }
 
     @Override
-    public WriteResult update(LedgerEntry existing, String item) {
+    public WriteResult update(LedgerEntry existing, String item, RunContext run) {
       target.put(existing.sourceKey(), item);
       return WriteResult.of(existing.targetId(), 2L);
     }
 
     @Override
-    public Optional<WriteResult> findByExternalRef(String externalRef) {
+    public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
       lookUps.add(externalRef);
       return Optional.ofNullable(target.get(externalRef))
           .map(content -> WriteResult.found("t-" + externalRef, 1L, Flow.jsonFingerprint(content)));
@@ -283,19 +283,19 @@ class WriteIntentsTest {
     };
     Sink<String> ordered = new Sink<>() {
       @Override
-      public WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef) {
+      public WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef, RunContext run) {
         order.add("create");
-        return sink.create(sourceKey, item, idempotencyKey, externalRef);
+        return sink.create(sourceKey, item, idempotencyKey, externalRef, run);
       }
 
       @Override
-      public WriteResult update(LedgerEntry existing, String item) {
-        return sink.update(existing, item);
+      public WriteResult update(LedgerEntry existing, String item, RunContext run) {
+        return sink.update(existing, item, run);
       }
 
       @Override
-      public Optional<WriteResult> findByExternalRef(String externalRef) {
-        return sink.findByExternalRef(externalRef);
+      public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
+        return sink.findByExternalRef(externalRef, run);
       }
     };
     Flow<String, String> pipelined = Flow.<String, String>builder("intents")

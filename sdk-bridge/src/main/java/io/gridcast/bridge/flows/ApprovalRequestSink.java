@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.policy.ApprovalPolicy;
@@ -34,7 +35,7 @@ final class ApprovalRequestSink implements Sink<ContentSubmission> {
   }
 
   @Override
-  public WriteResult create(String sourceKey, ContentSubmission item, String idempotencyKey, String externalRef) {
+  public WriteResult create(String sourceKey, ContentSubmission item, String idempotencyKey, String externalRef, RunContext run) {
     Approval approval = tradingGrid.approvals().create(ApprovalCreate.builder()
         .title(item.title())
         .description(item.description())
@@ -55,7 +56,7 @@ final class ApprovalRequestSink implements Sink<ContentSubmission> {
    *     new key; the item is dead-lettered and the approval left as it is
    */
   @Override
-  public WriteResult update(LedgerEntry existing, ContentSubmission item) {
+  public WriteResult update(LedgerEntry existing, ContentSubmission item, RunContext run) {
     if (!existing.fingerprint().isEmpty()) {
       throw new IllegalArgumentException("submission " + item.key() + " changed after it was submitted as approval "
           + existing.targetId() + "; the package under review is not changed: submit the changed package under a "
@@ -68,7 +69,7 @@ final class ApprovalRequestSink implements Sink<ContentSubmission> {
   }
 
   @Override
-  public Optional<WriteResult> findByExternalRef(String externalRef) {
+  public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
     return tradingGrid.approvals().findByExternalRef(externalRef).map(a -> WriteResult.found(a.id(), a.version(), null));
   }
 

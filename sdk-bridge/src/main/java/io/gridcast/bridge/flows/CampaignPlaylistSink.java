@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
@@ -52,17 +53,17 @@ final class CampaignPlaylistSink implements Sink<CampaignPlaylistSpec> {
   }
 
   @Override
-  public WriteResult create(String sourceKey, CampaignPlaylistSpec item, String idempotencyKey, String externalRef) {
+  public WriteResult create(String sourceKey, CampaignPlaylistSpec item, String idempotencyKey, String externalRef, RunContext run) {
     return apply(null, item, false); // findByExternalRef found nothing just before
   }
 
   @Override
-  public WriteResult update(LedgerEntry existing, CampaignPlaylistSpec item) {
+  public WriteResult update(LedgerEntry existing, CampaignPlaylistSpec item, RunContext run) {
     return apply(existing.targetId(), item, true);
   }
 
   @Override
-  public Optional<WriteResult> findByExternalRef(String externalRef) {
+  public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
     if (!externalRef.startsWith(KEY_PREFIX)) {
       return Optional.empty();
     }

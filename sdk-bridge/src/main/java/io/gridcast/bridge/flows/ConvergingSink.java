@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
@@ -21,18 +22,18 @@ interface ConvergingSink<T> extends Sink<T> {
   WriteResult converge(String sourceKey, T item);
 
   @Override
-  default WriteResult create(String sourceKey, T item, String idempotencyKey, String externalRef) {
+  default WriteResult create(String sourceKey, T item, String idempotencyKey, String externalRef, RunContext run) {
     return converge(sourceKey, item);
   }
 
   @Override
-  default WriteResult update(LedgerEntry existing, T item) {
+  default WriteResult update(LedgerEntry existing, T item, RunContext run) {
     return converge(existing.sourceKey(), item);
   }
 
   /** Nothing to find: {@link #converge} finds its own traces. */
   @Override
-  default Optional<WriteResult> findByExternalRef(String externalRef) {
+  default Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
     return Optional.empty();
   }
 }

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
@@ -37,20 +38,20 @@ final class DocumentPostSink implements Sink<PostWithDocuments> {
   }
 
   @Override
-  public WriteResult create(String sourceKey, PostWithDocuments item, String idempotencyKey, String externalRef) {
+  public WriteResult create(String sourceKey, PostWithDocuments item, String idempotencyKey, String externalRef, RunContext run) {
     List<String> ids = upload(item.documents());
-    return posts.create(sourceKey, item.withAttachments(ids), idempotencyKey, externalRef);
+    return posts.create(sourceKey, item.withAttachments(ids), idempotencyKey, externalRef, run);
   }
 
   @Override
-  public WriteResult update(LedgerEntry existing, PostWithDocuments item) {
+  public WriteResult update(LedgerEntry existing, PostWithDocuments item, RunContext run) {
     List<String> ids = upload(item.documents());
-    return posts.update(existing, item.withAttachments(ids));
+    return posts.update(existing, item.withAttachments(ids), run);
   }
 
   /** Finds the post; its content is not compared, so the bridge brings it up to date. */
   @Override
-  public Optional<WriteResult> findByExternalRef(String externalRef) {
+  public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
     return tradingGrid.posts().findByExternalRef(externalRef).map(p -> WriteResult.found(p.id(), p.version(), null));
   }
 

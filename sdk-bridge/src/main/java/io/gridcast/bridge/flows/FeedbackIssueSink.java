@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
@@ -25,7 +26,7 @@ final class FeedbackIssueSink implements Sink<IssueCreate> {
   }
 
   @Override
-  public WriteResult create(String sourceKey, IssueCreate item, String idempotencyKey, String externalRef) {
+  public WriteResult create(String sourceKey, IssueCreate item, String idempotencyKey, String externalRef, RunContext run) {
     try {
       Issue issue = tradingGrid.issues().create(item.withExternalRef(externalRef), idempotencyKey);
       return WriteResult.of(issue.id(), issue.version());
@@ -40,12 +41,12 @@ final class FeedbackIssueSink implements Sink<IssueCreate> {
 
   /** Leaves the issue as the people working it left it (see the class comment). */
   @Override
-  public WriteResult update(LedgerEntry existing, IssueCreate item) {
+  public WriteResult update(LedgerEntry existing, IssueCreate item, RunContext run) {
     return WriteResult.of(existing.targetId(), existing.targetVersion().orElse(null));
   }
 
   @Override
-  public Optional<WriteResult> findByExternalRef(String externalRef) {
+  public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
     return tradingGrid.issues().findByExternalRef(externalRef).map(i -> WriteResult.found(i.id(), i.version(), null));
   }
 }

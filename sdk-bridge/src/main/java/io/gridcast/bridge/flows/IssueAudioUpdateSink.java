@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Sink;
@@ -93,23 +94,23 @@ final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
   }
 
   @Override
-  public WriteResult create(String sourceKey, IssueAudioUpdate item, String idempotencyKey, String externalRef) {
-    return deliver(item);
+  public WriteResult create(String sourceKey, IssueAudioUpdate item, String idempotencyKey, String externalRef, RunContext run) {
+    return deliver(item, run);
   }
 
   @Override
-  public WriteResult update(LedgerEntry existing, IssueAudioUpdate item) {
-    return deliver(item);
+  public WriteResult update(LedgerEntry existing, IssueAudioUpdate item, RunContext run) {
+    return deliver(item, run);
   }
 
   @Override
-  public Optional<WriteResult> findByExternalRef(String externalRef) {
+  public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
     // a post means an earlier run got to its last step; the fingerprint is unknown, so the
     // bridge calls update(), which re-checks every step and writes only what is missing
     return tradingGrid.posts().findByExternalRef(externalRef).map(p -> WriteResult.found(p.id(), p.version(), null));
   }
 
-  private WriteResult deliver(IssueAudioUpdate update) {
+  private WriteResult deliver(IssueAudioUpdate update, RunContext run) {
     String issueId = update.issueId();
     String key = keyOf(issueId);
     Issue issue = tradingGrid.issues().get(issueId);
@@ -127,7 +128,7 @@ final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
     String commentRef = publishedCommentRefOf(issueId, commentHash);
     commentOnce(issueId, commentRef, comment, Fingerprints.idempotencyKey(flowName, key + "#comment#" + commentHash));
     PostCreate post = IssueAudioUpdateMapper.post(update, url, "spotify:episode:" + episode.id(), postRefOf(issueId));
-    WriteResult written = upsertPost(key, post);
+    WriteResult written = upsertPost(key, post, run);
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("feedGuid", update.guid());
     attributes.put("episodeUri", "spotify:episode:" + episode.id());
@@ -168,11 +169,11 @@ final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
   }
 
   /** Creates the post, or brings the one an earlier run created up to date; never a second one. */
-  private WriteResult upsertPost(String key, PostCreate post) {
+  private WriteResult upsertPost(String key, PostCreate post, RunContext run) {
     String ref = post.externalRef().orElseThrow();
     Optional<Post> existing = tradingGrid.posts().findByExternalRef(ref);
     if (existing.isEmpty()) {
-      return posts.create(key, post, Fingerprints.idempotencyKey(flowName, key + "#post"), ref);
+      return posts.create(key, post, Fingerprints.idempotencyKey(flowName, key + "#post"), ref, run);
     }
     Post p = existing.get();
     if (PostSink.asCreate(p).equals(post)) {
@@ -180,7 +181,7 @@ final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
     }
     LOG.info("audio-update post {} for {} differs from the update; bringing it up to date", p.id(), key);
     return posts.update(LedgerEntry.builder().flow(flowName).sourceKey(key).targetId(p.id()).fingerprint("")
-        .targetVersion(p.version()).updatedAt(p.updatedAt()).build(), post);
+        .targetVersion(p.version()).updatedAt(p.updatedAt()).build(), post, run);
   }
 
   private static String json(Map<String, String> attributes) {

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
@@ -40,7 +41,7 @@ public final class PostSink implements Sink<PostCreate> {
   }
 
   @Override
-  public WriteResult create(String sourceKey, PostCreate item, String idempotencyKey, String externalRef) {
+  public WriteResult create(String sourceKey, PostCreate item, String idempotencyKey, String externalRef, RunContext run) {
     PostCreate body = item.withExternalRef(externalRef);
     try {
       Post post = tradingGrid.posts().create(body, idempotencyKey);
@@ -58,7 +59,7 @@ public final class PostSink implements Sink<PostCreate> {
   }
 
   @Override
-  public WriteResult update(LedgerEntry existing, PostCreate item) {
+  public WriteResult update(LedgerEntry existing, PostCreate item, RunContext run) {
     long version = existing.targetVersion().orElseGet(() -> tradingGrid.posts().get(existing.targetId()).version());
     return update(existing.targetId(), version, item);
   }
@@ -70,7 +71,7 @@ public final class PostSink implements Sink<PostCreate> {
   }
 
   @Override
-  public Optional<WriteResult> findByExternalRef(String externalRef) {
+  public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
     return tradingGrid.posts().findByExternalRef(externalRef)
         .map(p -> WriteResult.found(p.id(), p.version(), fingerprint.apply(asCreate(p))));
   }

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.Sink;
@@ -56,18 +57,18 @@ final class SitePlaylistSink implements Sink<SitePlaylistSpec> {
   }
 
   @Override
-  public WriteResult create(String sourceKey, SitePlaylistSpec item, String idempotencyKey, String externalRef) {
+  public WriteResult create(String sourceKey, SitePlaylistSpec item, String idempotencyKey, String externalRef, RunContext run) {
     // the bridge calls create only after findByExternalRef found nothing: create straight away
     return apply(null, item, null, false);
   }
 
   @Override
-  public WriteResult update(LedgerEntry existing, SitePlaylistSpec item) {
+  public WriteResult update(LedgerEntry existing, SitePlaylistSpec item, RunContext run) {
     return apply(existing.targetId(), item, coverOf(existing.attributes()), true);
   }
 
   @Override
-  public Optional<WriteResult> findByExternalRef(String externalRef) {
+  public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
     if (!externalRef.startsWith(KEY_PREFIX)) {
       return Optional.empty();
     }

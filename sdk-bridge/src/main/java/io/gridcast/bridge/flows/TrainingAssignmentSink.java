@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
@@ -28,7 +29,7 @@ final class TrainingAssignmentSink implements Sink<TrainingAssignment> {
   }
 
   @Override
-  public WriteResult create(String sourceKey, TrainingAssignment item, String idempotencyKey, String externalRef) {
+  public WriteResult create(String sourceKey, TrainingAssignment item, String idempotencyKey, String externalRef, RunContext run) {
     if (!item.wanted()) {
       // only existing assignments are ever unwanted; findByExternalRef found none, so it is gone
       throw new IllegalArgumentException("assignment " + externalRef + " is no longer wanted and no longer exists");
@@ -48,13 +49,13 @@ final class TrainingAssignmentSink implements Sink<TrainingAssignment> {
   }
 
   @Override
-  public WriteResult update(LedgerEntry existing, TrainingAssignment item) {
+  public WriteResult update(LedgerEntry existing, TrainingAssignment item, RunContext run) {
     return apply(tradingGrid.assignments().get(existing.targetId()), item);
   }
 
   /** Finds the assignment; its state is not compared, so the bridge brings it up to date. */
   @Override
-  public Optional<WriteResult> findByExternalRef(String externalRef) {
+  public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
     return tradingGrid.assignments().findByExternalRef(externalRef).map(a -> WriteResult.found(a.id(), a.version(), null));
   }
 

@@ -375,20 +375,20 @@ class BusinessMusicFlowTest {
     Flow<SiteProgramme, SitePlaylistSpec> real = BusinessMusicFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, config());
     Sink<SitePlaylistSpec> crashing = new Sink<>() {
       @Override
-      public WriteResult create(String key, SitePlaylistSpec item, String idempotencyKey, String externalRef) {
+      public WriteResult create(String key, SitePlaylistSpec item, String idempotencyKey, String externalRef, RunContext run) {
         // Spotify works, Trading Grid goes down: the playlist exists, the site never learns of it
         sandboxes.tradingGridSandbox.faults(FaultProfile.builder().serverErrorRate(1.0).exemptPath("/tenants/").build());
-        return real.sink().create(key, item, idempotencyKey, externalRef);
+        return real.sink().create(key, item, idempotencyKey, externalRef, run);
       }
 
       @Override
-      public WriteResult update(LedgerEntry existing, SitePlaylistSpec item) {
-        return real.sink().update(existing, item);
+      public WriteResult update(LedgerEntry existing, SitePlaylistSpec item, RunContext run) {
+        return real.sink().update(existing, item, run);
       }
 
       @Override
-      public Optional<WriteResult> findByExternalRef(String externalRef) {
-        return real.sink().findByExternalRef(externalRef);
+      public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
+        return real.sink().findByExternalRef(externalRef, run);
       }
     };
     Flow<SiteProgramme, SitePlaylistSpec> crashingFlow = Flow.<SiteProgramme, SitePlaylistSpec>builder(real.name())
