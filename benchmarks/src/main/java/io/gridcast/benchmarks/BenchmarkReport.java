@@ -189,7 +189,8 @@ public final class BenchmarkReport {
     if (sizes.size() > 0) {
       double perNew = sizes.get(0).at("/bridge/tradingGridWritesPerNewItem").asDouble();
       target(t, "Trading Grid requests per new item = 1 on the happy path",
-          String.format(Locale.ROOT, "%.2f (an `externalRef` look-up and a create)", perNew), perNew <= REQUESTS_PER_NEW_ITEM_TARGET,
+          String.format(Locale.ROOT, perNew <= REQUESTS_PER_NEW_ITEM_TARGET ? "%.2f (the create alone)"
+              : "%.2f (an `externalRef` look-up and a create)", perNew), perNew <= REQUESTS_PER_NEW_ITEM_TARGET,
           perNew / REQUESTS_PER_NEW_ITEM_TARGET - 1);
     }
     List<JsonNode> flat = new ArrayList<>();
@@ -249,7 +250,8 @@ public final class BenchmarkReport {
         .append("Both sandboxes answer every request *latency* ms late. *bridge*: the episode announcements flow, ")
         .append(r.at("/endToEnd/0/bridgeMaxInFlight").asInt()).append(" writes in flight (the default); *bare loop*: the minimal ")
         .append("requests (tokens, Spotify reads, one create per item), ").append(r.at("/endToEnd/0/bareConcurrency").asInt())
-        .append(" creates in flight; *sequential*: the same flow rebuilt with `maxInFlight(1)`, i.e. the engine before pipelining. ")
+        .append(" creates in flight, after an untimed run that reconciles the partition; *sequential*: the same flow rebuilt with ")
+        .append("`maxInFlight(1)` on a partition not reconciled, i.e. the engine issue #15 measured (one item at a time, a look-up before each create). ")
         .append("Items/s is the median run's (min–max over the runs).\n\n")
         .append("| latency | items | bridge items/s | bare loop items/s | overhead | sequential items/s | bridge ÷ sequential |\n")
         .append("|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -1,0 +1,446 @@
+package io.gridcast.bridge;
+
+import io.gridcast.core.LogSafe;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs flows continuously: each on its own interval (with jitter, so that instances started
+ * together spread out), on demand ({@link #trigger}), never twice at once in this worker, and
+ * backing off while its platform fails. A thin loop over {@link Bridge#run}: several instances
+ * sharing a PostgreSQL state store share the flows through the bridge's leases (a partition is run
+ * by one instance at a time; the others find the lease held and wait for their next turn), so no
+ * distributed scheduler is needed. Hosts that already schedule work (Quartz, db-scheduler, their
+ * framework's scheduler) can call {@code bridge.run(flow)} from their own jobs instead.
+ *
+ * <pre>{@code
+ * try (Worker worker = Worker.builder(bridge)
+ *     .every(Duration.ofMinutes(5), EpisodeAnnouncementsFlow.create(spotify, tradingGrid, announcements))
+ *     .every(Duration.ofMinutes(1), IssueAudioUpdatesFlow.create(spotify, tradingGrid, audioUpdates))
+ *     .build()) {
+ *   worker.start();
+ *   ...                                   // the application runs
+ *   worker.trigger("episode-announcements"); // e.g. from an admin endpoint
+ * }                                       // close(): running flows stop at an item boundary, nothing lost
+ * }</pre>
+ *
+ * <p>After a run that stopped early (its target unreachable, a state store failure), the flow's
+ * next run waits {@code failureBackoff × 2^(n-1)} after the n-th such run in a row, at most {@code
+ * maxBackoff} (and never less than its interval); a completed run resets the count. A run that
+ * found the lease held elsewhere simply waits for its next turn. A trigger that arrives while the
+ * flow runs makes it run once more right after, however many arrive.
+ *
+ * <p>Defaults: jitter 10 % of the interval; failure backoff 5 s doubling up to 15 minutes; 2 run
+ * threads (daemon, named {@code gridcast-worker-N}); {@link #close()} waits 30 s for running
+ * flows. Thread-safe. Not restartable: after {@link #close()} build a new worker.
+ */
+public final class Worker implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+
+  private final Bridge bridge;
+  private final Clock clock;
+  private final Map<String, Entry> entries;
+  private final Duration failureBackoff;
+  private final Duration maxBackoff;
+  private final Duration closeTimeout;
+  private final ScheduledExecutorService timer;
+  private final ExecutorService runners;
+  private final List<Listener> listeners;
+  private final ReentrantLock lock = new ReentrantLock();
+  private boolean started;
+  private boolean closed;
+
+  private Worker(Builder b) {
+    this.bridge = b.bridge;
+    this.clock = bridge.clock();
+    this.failureBackoff = b.failureBackoff;
+    this.maxBackoff = b.maxBackoff;
+    this.closeTimeout = b.closeTimeout;
+    this.listeners = List.copyOf(b.listeners);
+    Map<String, Entry> m = new LinkedHashMap<>();
+    for (Schedule s : b.schedules) {
+      m.put(s.flow.name(), new Entry(s));
+    }
+    this.entries = m;
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("gridcast-worker-timer", new AtomicInteger()));
+    this.runners = Executors.newFixedThreadPool(b.threads, daemon("gridcast-worker-", new AtomicInteger(1)));
+  }
+
+  /**
+   * A builder for a worker running flows on {@code bridge}.
+   *
+   * @throws NullPointerException if {@code bridge} is null
+   */
+  public static Builder builder(Bridge bridge) {
+    return new Builder(Objects.requireNonNull(bridge, "bridge"));
+  }
+
+  /**
+   * Schedules every flow's first run (after a random part of its jitter, so that instances
+   * started together do not run in step).
+   *
+   * @throws IllegalStateException if the worker was started or closed already
+   */
+  public void start() {
+    lock.lock();
+    try {
+      if (started || closed) {
+        throw new IllegalStateException(closed ? "this worker is closed: build a new one" : "this worker is started already");
+      }
+      started = true;
+      for (Entry e : entries.values()) {
+        e.scheduleIn(jitter(e.schedule));
+      }
+    } finally {
+      lock.unlock();
+    }
+    LOG.info("worker started with {} flow(s): {}", entries.size(), entries.keySet());
+  }
+
+  /**
+   * Runs the flow named {@code flowName} as soon as a run thread is free; if it is running now,
+   * once more right after. Its next scheduled run moves to one interval after this run.
+   *
+   * @throws IllegalArgumentException if this worker runs no flow of that name
+   * @throws IllegalStateException if the worker is not started or is closed
+   */
+  public void trigger(String flowName) {
+    Entry e = entries.get(flowName);
+    if (e == null) {
+      throw new IllegalArgumentException("this worker runs no flow named " + LogSafe.quoted(flowName) + "; it runs "
+          + entries.keySet());
+    }
+    lock.lock();
+    try {
+      if (!started || closed) {
+        throw new IllegalStateException(closed ? "this worker is closed" : "start() the worker first");
+      }
+      e.scheduleIn(Duration.ZERO);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** What each flow did last and when it runs next, in the order the flows were added. */
+  public List<FlowStatus> status() {
+    lock.lock();
+    try {
+      List<FlowStatus> out = new ArrayList<>(entries.size());
+      for (Entry e : entries.values()) {
+        out.add(e.status());
+      }
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops the worker: no new run starts; running flows are cancelled (their threads interrupted:
+   * each stops at its next item, records what finished, and releases its lease, so nothing is lost
+   * and the next run, here or on another instance, goes on from there); waits up to the close
+   * timeout for them. Idempotent.
+   */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (Entry e : entries.values()) {
+        e.cancelTimer();
+      }
+    } finally {
+      lock.unlock();
+    }
+    timer.shutdownNow();
+    runners.shutdownNow(); // interrupts running flows: each stops at an item boundary
+    try {
+      if (!runners.awaitTermination(closeTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("worker closed while a flow was still finishing its writes after {}; its lease expires by itself", closeTimeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("worker closed");
+  }
+
+  /** The time to the first run of {@code s}: a random part of its jitter. */
+  private static Duration jitter(Schedule s) {
+    long max = s.jitter.toMillis();
+    return max <= 0 ? Duration.ZERO : Duration.ofMillis(ThreadLocalRandom.current().nextLong(max + 1));
+  }
+
+  private static ThreadFactory daemon(String prefix, AtomicInteger counter) {
+    return r -> {
+      Thread t = new Thread(r, prefix.endsWith("-") ? prefix + counter.getAndIncrement() : prefix);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** One flow's schedule and state; guarded by the worker's lock. */
+  private final class Entry {
+    final Schedule schedule;
+    ScheduledFuture<?> timerTask;
+    Future<?> running;
+    boolean again;
+    int failuresInRow;
+    RunReport last;
+    Instant lastStartedAt;
+    Instant nextRunAt;
+
+    Entry(Schedule schedule) {
+      this.schedule = schedule;
+    }
+
+    /** (Re)schedules the next run {@code delay} from now; while running, marks it to run once more. */
+    void scheduleIn(Duration delay) {
+      if (closed) {
+        return;
+      }
+      if (running != null && delay.isZero()) {
+        again = true;
+        return;
+      }
+      cancelTimer();
+      nextRunAt = clock.instant().plus(delay);
+      timerTask = timer.schedule(this::submit, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void cancelTimer() {
+      if (timerTask != null) {
+        timerTask.cancel(false);
+        timerTask = null;
+      }
+    }
+
+    private void submit() {
+      lock.lock();
+      try {
+        if (closed || running != null) {
+          again |= running != null;
+          return;
+        }
+        timerTask = null;
+        nextRunAt = null;
+        lastStartedAt = clock.instant();
+        running = runners.submit(this::runOnce);
+      } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+        // closed meanwhile: nothing to run
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    private void runOnce() {
+      RunReport report = null;
+      RuntimeException failure = null;
+      try {
+        report = bridge.run(schedule.flow);
+      } catch (RuntimeException e) {
+        failure = e; // a bug in a source, mapper or sink that escaped the engine: back off, do not die
+        LOG.error("flow {} failed outside the engine's handling; it runs again after a back-off", schedule.flow.name(),
+            EscapedThrowable.of(e));
+      }
+      Duration next;
+      lock.lock();
+      try {
+        running = null;
+        last = report;
+        boolean stopped = failure != null || (report != null && report.stoppedBecause().isPresent()
+            && !report.stoppedBecause().get().contains(FlowRun.CANCELLED));
+        failuresInRow = stopped ? failuresInRow + 1 : 0;
+        next = again ? Duration.ZERO : nextDelay();
+        again = false;
+        if (!closed) {
+          scheduleIn(next);
+        }
+      } finally {
+        lock.unlock();
+      }
+      for (Listener l : listeners) {
+        try {
+          l.onRunFinished(schedule.flow.name(), report, next);
+        } catch (RuntimeException e) {
+          LOG.warn("worker listener failed", EscapedThrowable.of(e));
+        }
+      }
+    }
+
+    /** The interval (with jitter), or the back-off after runs that stopped early. */
+    private Duration nextDelay() {
+      Duration base = schedule.interval.plus(jitter(schedule));
+      if (failuresInRow == 0) {
+        return base;
+      }
+      long factor = 1L << Math.min(failuresInRow - 1, 30);
+      Duration backoff = failureBackoff.multipliedBy(factor);
+      if (backoff.compareTo(maxBackoff) > 0 || backoff.isNegative()) {
+        backoff = maxBackoff;
+      }
+      return backoff.compareTo(base) > 0 ? backoff : base;
+    }
+
+    FlowStatus status() {
+      return new FlowStatus(schedule.flow.name(), schedule.interval, running != null, Optional.ofNullable(lastStartedAt),
+          Optional.ofNullable(last), failuresInRow, Optional.ofNullable(nextRunAt));
+    }
+  }
+
+  /**
+   * One flow as a worker sees it.
+   *
+   * @param flow the flow's name
+   * @param interval how often it runs when all is well
+   * @param running whether it is running now
+   * @param lastStartedAt when its last run started
+   * @param lastReport the report of its last finished run
+   * @param failuresInRow how many of its last runs in a row stopped early (its back-off grows with them)
+   * @param nextRunAt when it runs next (empty while it runs, or once the worker is closed)
+   */
+  public record FlowStatus(String flow, Duration interval, boolean running, Optional<Instant> lastStartedAt,
+      Optional<RunReport> lastReport, int failuresInRow, Optional<Instant> nextRunAt) {}
+
+  /** Told after each run a worker made, on the run's thread; implementations must be thread-safe. */
+  @FunctionalInterface
+  public interface Listener {
+
+    /**
+     * A run of {@code flow} finished.
+     *
+     * @param report its report, or null if the run failed outside the engine's handling
+     * @param nextRunIn how long until the flow runs again
+     */
+    void onRunFinished(String flow, RunReport report, Duration nextRunIn);
+  }
+
+  private record Schedule(Flow<?, ?> flow, Duration interval, Duration jitter) {}
+
+  /** Builds a {@link Worker}; at least one flow is required. Not thread-safe. */
+  public static final class Builder {
+    private final Bridge bridge;
+    private final List<Schedule> schedules = new ArrayList<>();
+    private final List<Listener> listeners = new ArrayList<>();
+    private Duration failureBackoff = Duration.ofSeconds(5);
+    private Duration maxBackoff = Duration.ofMinutes(15);
+    private Duration closeTimeout = Duration.ofSeconds(30);
+    private int threads = 2;
+
+    private Builder(Bridge bridge) {
+      this.bridge = bridge;
+    }
+
+    /**
+     * Runs {@code flow} every {@code interval}, plus a random jitter of up to 10 % of it.
+     *
+     * @throws IllegalArgumentException if the interval is not positive or a flow of that name was added already
+     */
+    public Builder every(Duration interval, Flow<?, ?> flow) {
+      Objects.requireNonNull(interval, "interval");
+      return every(interval, interval.dividedBy(10), flow);
+    }
+
+    /**
+     * Runs {@code flow} every {@code interval}, plus a random jitter of up to {@code jitter}.
+     *
+     * @throws IllegalArgumentException if the interval is not positive, the jitter negative, or a flow of
+     *     that name was added already
+     */
+    public Builder every(Duration interval, Duration jitter, Flow<?, ?> flow) {
+      Objects.requireNonNull(flow, "flow");
+      if (interval == null || interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("the interval of flow " + flow.name() + " must be positive, was " + interval);
+      }
+      if (jitter == null || jitter.isNegative()) {
+        throw new IllegalArgumentException("the jitter of flow " + flow.name() + " must not be negative, was " + jitter);
+      }
+      if (schedules.stream().anyMatch(s -> s.flow.name().equals(flow.name()))) {
+        throw new IllegalArgumentException("a flow named " + flow.name() + " was added already: each flow runs on one schedule");
+      }
+      schedules.add(new Schedule(flow, interval, jitter));
+      return this;
+    }
+
+    /**
+     * The back-off after a run that stopped early, doubled for each further one in a row, at most
+     * {@code max}; defaults 5 s and 15 minutes.
+     *
+     * @throws IllegalArgumentException if either is not positive or {@code first} exceeds {@code max}
+     */
+    public Builder failureBackoff(Duration first, Duration max) {
+      if (first == null || max == null || first.isNegative() || first.isZero() || first.compareTo(max) > 0) {
+        throw new IllegalArgumentException("failureBackoff needs 0 < first <= max, was " + first + " and " + max);
+      }
+      this.failureBackoff = first;
+      this.maxBackoff = max;
+      return this;
+    }
+
+    /**
+     * How many flows may run at once; default 2.
+     *
+     * @throws IllegalArgumentException if {@code threads} is not from 1 to 64
+     */
+    public Builder threads(int threads) {
+      if (threads < 1 || threads > 64) {
+        throw new IllegalArgumentException("threads must be from 1 to 64, was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * How long {@link Worker#close()} waits for cancelled runs to finish their writes; default 30 s.
+     *
+     * @throws IllegalArgumentException if it is negative
+     */
+    public Builder closeTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative()) {
+        throw new IllegalArgumentException("closeTimeout must not be negative, was " + timeout);
+      }
+      this.closeTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Adds a listener told after each run; call again to add more.
+     *
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(Listener listener) {
+      this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** @throws IllegalArgumentException when no flow was added */
+    public Worker build() {
+      if (schedules.isEmpty()) {
+        throw new IllegalArgumentException("a worker needs at least one flow: call every(interval, flow)");
+      }
+      return new Worker(this);
+    }
+  }
+}

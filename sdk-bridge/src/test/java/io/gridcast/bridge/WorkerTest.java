@@ -1,0 +1,272 @@
+package io.gridcast.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridcast.bridge.state.InMemoryStateStore;
+import io.gridcast.bridge.state.LedgerEntry;
+import io.gridcast.core.errors.ErrorDetails;
+import io.gridcast.core.errors.ServerException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker: flows on their intervals, on demand, one run of a flow at a time, backing off while
+ * the target fails, stopping without losing anything, and several instances sharing one store.
+ * Waits are bounded by timeouts; nothing asserts how fast the machine is.
+ */
+class WorkerTest {
+
+  private static final long WAIT_SECONDS = 10;
+
+  private final InMemoryStateStore store = new InMemoryStateStore();
+
+  /** A target keyed by externalRef; a second create for one ref is a duplicate and fails the test. */
+  private static final class Target implements Sink<String> {
+    final Map<String, String> created = new ConcurrentHashMap<>();
+    final List<String> duplicates = new CopyOnWriteArrayList<>();
+    volatile boolean down;
+
+    @Override
+    public WriteResult create(String sourceKey, String item, String idempotencyKey, String externalRef, RunContext run) {
+      if (down) {
+        throw new ServerException(503, "POST", "https://target.example/items", ErrorDetails.none());
+      }
+      if (created.putIfAbsent(externalRef, item) != null) {
+        duplicates.add(externalRef);
+      }
+      return WriteResult.of("t-" + externalRef, 1L);
+    }
+
+    @Override
+    public WriteResult update(LedgerEntry existing, String item, RunContext run) {
+      created.put(existing.sourceKey(), item);
+      return WriteResult.of(existing.targetId(), 2L);
+    }
+
+    @Override
+    public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
+      return Optional.ofNullable(created.get(externalRef)).map(i -> WriteResult.found("t-" + externalRef, 1L, null));
+    }
+  }
+
+  private static Flow<String, String> flow(String name, Source<String> source, Mapper<String, String> mapper, Target target) {
+    return Flow.<String, String>builder(name).source(source).key(i -> i).mapper(mapper).sink(target).maxInFlight(1).build();
+  }
+
+  private static Source<String> items(List<String> items) {
+    return run -> List.of(Batch.of(List.copyOf(items)));
+  }
+
+  private Bridge bridge(String instance) {
+    return Bridge.builder().stateStore(store).instanceId(instance).build();
+  }
+
+  @Test
+  void runsEachFlowOnItsIntervalAndTellsTheListenersWhatItDid() throws Exception {
+    Target target = new Target();
+    CountDownLatch threeRuns = new CountDownLatch(3);
+    List<RunReport> reports = new CopyOnWriteArrayList<>();
+    try (Worker worker = Worker.builder(bridge("a"))
+        .every(Duration.ofMillis(30), Duration.ZERO, flow("ticks", items(List.of("a", "b")), (i, run) -> i, target))
+        .listener((flow, report, next) -> {
+          reports.add(report);
+          threeRuns.countDown();
+        })
+        .build()) {
+      worker.start();
+
+      assertThat(threeRuns.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    assertThat(reports.get(0).created()).isEqualTo(2);
+    assertThat(reports.subList(1, 3)).allSatisfy(r -> assertThat(r.unchanged()).isEqualTo(2));
+    assertThat(target.duplicates).isEmpty();
+  }
+
+  @Test
+  void aTriggerRunsTheFlowAtOnceAndTriggersDuringARunCoalesceIntoOneMoreRun() throws Exception {
+    Target target = new Target();
+    CountDownLatch inFirstRun = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger runs = new AtomicInteger();
+    AtomicInteger concurrent = new AtomicInteger();
+    AtomicInteger maxConcurrent = new AtomicInteger();
+    Source<String> slowOnce = run -> {
+      int now = concurrent.incrementAndGet();
+      maxConcurrent.accumulateAndGet(now, Math::max);
+      try {
+        if (runs.incrementAndGet() == 1) {
+          inFirstRun.countDown();
+          release.await(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        concurrent.decrementAndGet();
+      }
+      return List.of();
+    };
+    CountDownLatch twoRuns = new CountDownLatch(2);
+    try (Worker worker = Worker.builder(bridge("a"))
+        .every(Duration.ofHours(1), Duration.ZERO, flow("on-demand", slowOnce, (i, run) -> i, target))
+        .listener((flow, report, next) -> twoRuns.countDown())
+        .build()) {
+      worker.start(); // no jitter: the first run starts at once
+
+      assertThat(inFirstRun.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      for (int i = 0; i < 5; i++) {
+        worker.trigger("on-demand");
+      }
+      assertThat(worker.status()).singleElement().satisfies(s -> assertThat(s.running()).isTrue());
+      release.countDown();
+
+      assertThat(twoRuns.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(200); // long enough for a third run to show if the five triggers had queued up
+      assertThat(runs.get()).isEqualTo(2);
+      assertThat(maxConcurrent.get()).isEqualTo(1);
+      assertThat(worker.status()).singleElement().satisfies(s -> {
+        assertThat(s.nextRunAt()).isPresent(); // an interval after the second run
+        assertThat(s.lastReport()).isPresent();
+      });
+    }
+  }
+
+  @Test
+  void aFlowWhoseTargetIsDownBacksOffExponentiallyUpToTheMaximumAndRecovers() throws Exception {
+    Target target = new Target();
+    target.down = true;
+    List<Duration> nextRuns = new CopyOnWriteArrayList<>();
+    CountDownLatch fiveFailures = new CountDownLatch(5);
+    CountDownLatch recovered = new CountDownLatch(1);
+    try (Worker worker = Worker.builder(bridge("a"))
+        .every(Duration.ofMillis(10), Duration.ZERO, flow("flaky", items(List.of("a")), (i, run) -> i, target))
+        .failureBackoff(Duration.ofMillis(20), Duration.ofMillis(100))
+        .listener((flow, report, next) -> {
+          nextRuns.add(next);
+          if (report.stoppedBecause().isPresent()) {
+            fiveFailures.countDown();
+          } else {
+            recovered.countDown();
+          }
+        })
+        .build()) {
+      worker.start();
+      assertThat(fiveFailures.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      assertThat(worker.status()).singleElement().satisfies(s -> assertThat(s.failuresInRow()).isGreaterThanOrEqualTo(5));
+
+      target.down = false;
+      assertThat(recovered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    assertThat(nextRuns.subList(0, 5)).containsExactly(Duration.ofMillis(20), Duration.ofMillis(40),
+        Duration.ofMillis(80), Duration.ofMillis(100), Duration.ofMillis(100));
+    assertThat(nextRuns.get(nextRuns.size() - 1)).isEqualTo(Duration.ofMillis(10)); // back on its interval
+    assertThat(target.created).containsOnlyKeys("a");
+  }
+
+  @Test
+  void closingInTheMiddleOfARunStopsItAtAnItemBoundaryAndTheNextRunFinishesWithoutADuplicate() throws Exception {
+    Target target = new Target();
+    List<String> all = IntStream.range(0, 10).mapToObj(i -> "i" + i).toList();
+    CountDownLatch atFourth = new CountDownLatch(1);
+    AtomicBoolean slow = new AtomicBoolean(true);
+    Mapper<String, String> slowAtFourth = (item, run) -> {
+      if (slow.get() && item.equals("i3")) {
+        atFourth.countDown();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!Thread.currentThread().isInterrupted() && System.nanoTime() < until) {
+          Thread.onSpinWait();
+        }
+      }
+      return item;
+    };
+    Flow<String, String> flow = flow("closing", items(all), slowAtFourth, target);
+    List<RunReport> reports = new CopyOnWriteArrayList<>();
+    Worker worker = Worker.builder(bridge("a")).every(Duration.ofHours(1), Duration.ZERO, flow)
+        .listener((f, report, next) -> reports.add(report)).build();
+    worker.start();
+    assertThat(atFourth.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+    worker.close();
+
+    assertThat(reports).singleElement().satisfies(r -> {
+      assertThat(r.stoppedBecause()).hasValueSatisfying(why -> assertThat(why).startsWith("cancelled"));
+      assertThat(r.created()).isEqualTo(4);
+    });
+    assertThat(store.entries("closing")).hasSize(4);
+    assertThatThrownBy(() -> worker.trigger("closing")).isInstanceOf(IllegalStateException.class);
+
+    slow.set(false);
+    RunReport next = bridge("b").run(flow); // the lease was released: another instance goes on at once
+    assertThat(next.created()).isEqualTo(6);
+    assertThat(target.created).hasSize(10);
+    assertThat(target.duplicates).isEmpty();
+  }
+
+  @Test
+  void twoWorkersOnOneStoreShareAFlowAndCreateEveryItemOnce() throws Exception {
+    Target target = new Target();
+    List<String> items = new CopyOnWriteArrayList<>();
+    Source<String> growing = run -> List.of(Batch.of(List.copyOf(items)));
+    Flow<String, String> flow = Flow.<String, String>builder("shared").source(growing).key(i -> i).mapper((i, run) -> i)
+        .sink(target).build();
+    AtomicInteger heldElsewhere = new AtomicInteger();
+    Worker.Listener counting = (f, report, next) -> {
+      if (report.leaseHeldElsewhere()) {
+        heldElsewhere.incrementAndGet();
+      }
+    };
+    try (Worker a = Worker.builder(bridge("instance-a")).every(Duration.ofMillis(5), Duration.ZERO, flow)
+            .listener(counting).build();
+        Worker b = Worker.builder(bridge("instance-b")).every(Duration.ofMillis(5), Duration.ZERO, flow)
+            .listener(counting).build()) {
+      a.start();
+      b.start();
+      for (int i = 0; i < 200; i++) {
+        items.add("item-" + i);
+        if (i % 20 == 0) {
+          Thread.sleep(5);
+        }
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+      while (target.created.size() < 200 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    }
+
+    assertThat(target.created).hasSize(200);
+    assertThat(target.duplicates).isEmpty();
+    assertThat(store.entries("shared")).hasSize(200);
+  }
+
+  @Test
+  void aWorkerIsBuiltWithFlowsOfDistinctNamesAndSaysWhatIsWrong() {
+    Target target = new Target();
+    Flow<String, String> f = flow("one", items(List.of()), (i, run) -> i, target);
+
+    assertThatThrownBy(() -> Worker.builder(bridge("a")).build()).hasMessageContaining("at least one flow");
+    assertThatThrownBy(() -> Worker.builder(bridge("a")).every(Duration.ZERO, f)).hasMessageContaining("must be positive");
+    assertThatThrownBy(() -> Worker.builder(bridge("a")).every(Duration.ofSeconds(1), f).every(Duration.ofSeconds(2), f))
+        .hasMessageContaining("was added already");
+    assertThatThrownBy(() -> Worker.builder(bridge("a")).failureBackoff(Duration.ofMinutes(2), Duration.ofMinutes(1)))
+        .hasMessageContaining("first <= max");
+    try (Worker w = Worker.builder(bridge("a")).every(Duration.ofHours(1), f).build()) {
+      assertThatThrownBy(() -> w.trigger("one")).hasMessageContaining("start()");
+      w.start();
+      assertThatThrownBy(w::start).hasMessageContaining("started already");
+      assertThatThrownBy(() -> w.trigger("two")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[one]");
+    }
+  }
+}
