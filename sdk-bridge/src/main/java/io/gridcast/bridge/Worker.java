@@ -43,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * }                                       // close(): running flows stop at an item boundary, nothing lost
  * }</pre>
  *
+ * <p>A {@link ChangeFeed} (such as the Trading Grid events feed) wakes flows between their runs:
+ * {@link Builder#wakeOn} polls it, one instance at a time, and runs at once the flows it names;
+ * their own intervals then act as the periodic reconciliation that catches anything it missed.
+ *
  * <p>After a run that stopped early (its target unreachable, a state store failure), the flow's
  * next run waits {@code failureBackoff × 2^(n-1)} after the n-th such run in a row, at most {@code
  * maxBackoff} (and never less than its interval); a completed run resets the count. A run that
@@ -66,6 +70,7 @@ public final class Worker implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ExecutorService runners;
   private final List<Listener> listeners;
+  private final List<FeedPoll> feeds;
   private final ReentrantLock lock = new ReentrantLock();
   private boolean started;
   private boolean closed;
@@ -82,6 +87,11 @@ public final class Worker implements AutoCloseable {
       m.put(s.flow.name(), new Entry(s));
     }
     this.entries = m;
+    List<FeedPoll> f = new ArrayList<>();
+    for (FeedSchedule fs : b.feeds) {
+      f.add(new FeedPoll(fs));
+    }
+    this.feeds = List.copyOf(f);
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("gridcast-worker-timer", new AtomicInteger()));
     this.runners = Executors.newFixedThreadPool(b.threads, daemon("gridcast-worker-", new AtomicInteger(1)));
   }
@@ -110,6 +120,10 @@ public final class Worker implements AutoCloseable {
       started = true;
       for (Entry e : entries.values()) {
         e.scheduleIn(jitter(e.schedule));
+      }
+      for (FeedPoll p : feeds) {
+        timer.scheduleWithFixedDelay(p::poll, p.schedule.interval.toMillis(), p.schedule.interval.toMillis(),
+            TimeUnit.MILLISECONDS);
       }
     } finally {
       lock.unlock();
@@ -185,6 +199,68 @@ public final class Worker implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     LOG.info("worker closed");
+  }
+
+  /**
+   * One change feed: polled under its own lease (so that of several instances one polls at a time),
+   * its position kept as the checkpoint of flow {@code <feed name>}, partition {@code default}.
+   * The flows it names are woken before the position is saved: a crash in between wakes them once
+   * more, never not at all.
+   */
+  private final class FeedPoll {
+    final FeedSchedule schedule;
+
+    FeedPoll(FeedSchedule schedule) {
+      this.schedule = schedule;
+    }
+
+    void poll() {
+      String name = schedule.feed.name();
+      io.gridcast.bridge.state.StateStore store = bridge.stateStore();
+      Optional<io.gridcast.bridge.state.Lease> lease;
+      try {
+        lease = store.tryAcquire(name, "default", bridge.instanceId(), schedule.interval.multipliedBy(4).plusSeconds(30));
+      } catch (RuntimeException e) {
+        LOG.warn("change feed {} not polled: the state store failed", name, EscapedThrowable.of(e));
+        return;
+      }
+      if (lease.isEmpty()) {
+        return; // another instance polls it now
+      }
+      try {
+        ChangeFeed.Changes changes = schedule.feed.read(store.checkpoint(name, "default"));
+        for (String flow : changes.flows()) {
+          if (entries.containsKey(flow)) {
+            LOG.debug("change feed {} wakes flow {}", name, flow);
+            wake(flow);
+          } else {
+            LOG.debug("change feed {} names flow {}, which this worker does not run", name, LogSafe.quoted(flow));
+          }
+        }
+        if (changes.position().isPresent()) {
+          store.saveCheckpoint(lease.get(), changes.position().get());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("polling change feed {} failed; it is polled again in {}", name, schedule.interval, EscapedThrowable.of(e));
+      } finally {
+        try {
+          store.release(lease.get());
+        } catch (RuntimeException e) {
+          LOG.debug("releasing the lease of change feed {} failed; it expires by itself", name);
+        }
+      }
+    }
+
+    private void wake(String flow) {
+      lock.lock();
+      try {
+        if (!closed) {
+          entries.get(flow).scheduleIn(Duration.ZERO);
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   /** The time to the first run of {@code s}: a random part of its jitter. */
@@ -339,11 +415,14 @@ public final class Worker implements AutoCloseable {
 
   private record Schedule(Flow<?, ?> flow, Duration interval, Duration jitter) {}
 
+  private record FeedSchedule(ChangeFeed feed, Duration interval) {}
+
   /** Builds a {@link Worker}; at least one flow is required. Not thread-safe. */
   public static final class Builder {
     private final Bridge bridge;
     private final List<Schedule> schedules = new ArrayList<>();
     private final List<Listener> listeners = new ArrayList<>();
+    private final List<FeedSchedule> feeds = new ArrayList<>();
     private Duration failureBackoff = Duration.ofSeconds(5);
     private Duration maxBackoff = Duration.ofMinutes(15);
     private Duration closeTimeout = Duration.ofSeconds(30);
@@ -381,6 +460,27 @@ public final class Worker implements AutoCloseable {
         throw new IllegalArgumentException("a flow named " + flow.name() + " was added already: each flow runs on one schedule");
       }
       schedules.add(new Schedule(flow, interval, jitter));
+      return this;
+    }
+
+    /**
+     * Polls {@code feed} every {@code pollInterval} and runs at once the flows it names (each must
+     * be added with {@link #every}, whose interval then acts as the periodic reconciliation that
+     * catches anything the feed missed). Of several instances sharing a state store one polls at a
+     * time; the feed's position is kept in the store.
+     *
+     * @throws IllegalArgumentException if the interval is not positive or a feed of that name was added already
+     */
+    public Builder wakeOn(ChangeFeed feed, Duration pollInterval) {
+      Objects.requireNonNull(feed, "feed");
+      if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+        throw new IllegalArgumentException("the poll interval of change feed " + feed.name() + " must be positive, was "
+            + pollInterval);
+      }
+      if (feeds.stream().anyMatch(f -> f.feed.name().equals(feed.name()))) {
+        throw new IllegalArgumentException("a change feed named " + feed.name() + " was added already");
+      }
+      feeds.add(new FeedSchedule(feed, pollInterval));
       return this;
     }
 

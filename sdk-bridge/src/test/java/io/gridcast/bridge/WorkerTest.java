@@ -252,6 +252,91 @@ class WorkerTest {
   }
 
   @Test
+  void aChangeFeedWakesItsFlowWithinAPollAndKeepsItsPositionInTheStore() throws Exception {
+    Target target = new Target();
+    List<String> changes = new CopyOnWriteArrayList<>(); // the feed: one entry per change, its index the position
+    List<Optional<String>> positionsRead = new CopyOnWriteArrayList<>();
+    ChangeFeed feed = new ChangeFeed() {
+      @Override
+      public String name() {
+        return "test-feed";
+      }
+
+      @Override
+      public Changes read(Optional<String> position) {
+        positionsRead.add(position);
+        int from = position.map(Integer::parseInt).orElse(0);
+        List<String> fresh = changes.subList(Math.min(from, changes.size()), changes.size());
+        return new Changes(fresh.isEmpty() ? java.util.Set.of() : java.util.Set.of("woken", "not-run-here"),
+            Optional.of(Integer.toString(changes.size())));
+      }
+    };
+    List<RunReport> runs = new CopyOnWriteArrayList<>();
+    CountDownLatch firstRun = new CountDownLatch(1);
+    CountDownLatch woken = new CountDownLatch(2);
+    try (Worker worker = Worker.builder(bridge("a"))
+        .every(Duration.ofHours(1), Duration.ZERO, flow("woken", items(List.of("a")), (i, run) -> i, target))
+        .wakeOn(feed, Duration.ofMillis(20))
+        .listener((f, report, next) -> {
+          runs.add(report);
+          firstRun.countDown();
+          woken.countDown();
+        })
+        .build()) {
+      worker.start();
+      assertThat(firstRun.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(100); // polls that find nothing wake nothing
+      assertThat(runs).hasSize(1);
+
+      changes.add("issue.resolved");
+      assertThat(woken.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+      while (!store.checkpoint("test-feed", "default").equals(Optional.of("1")) && System.nanoTime() < deadline) {
+        Thread.sleep(5); // the position is saved right after the wake, on the poll's own thread
+      }
+    }
+
+    assertThat(runs).hasSize(2);
+    assertThat(store.checkpoint("test-feed", "default")).contains("1");
+    assertThat(positionsRead).first().isEqualTo(Optional.empty());
+    assertThat(positionsRead).contains(Optional.of("0"));
+  }
+
+  @Test
+  void aChangeFeedThatFailsIsPolledAgainAndWakesNothingMeanwhile() throws Exception {
+    Target target = new Target();
+    AtomicInteger polls = new AtomicInteger();
+    ChangeFeed failing = new ChangeFeed() {
+      @Override
+      public String name() {
+        return "failing-feed";
+      }
+
+      @Override
+      public Changes read(Optional<String> position) {
+        polls.incrementAndGet();
+        throw new ServerException(503, "GET", "https://target.example/events", ErrorDetails.none());
+      }
+    };
+    AtomicInteger runs = new AtomicInteger();
+    try (Worker worker = Worker.builder(bridge("a"))
+        .every(Duration.ofHours(1), Duration.ZERO, flow("quiet", items(List.of()), (i, run) -> i, target))
+        .wakeOn(failing, Duration.ofMillis(10))
+        .listener((f, report, next) -> runs.incrementAndGet())
+        .build()) {
+      worker.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+      while (polls.get() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+    }
+
+    assertThat(polls.get()).isGreaterThanOrEqualTo(3);
+    assertThat(runs.get()).isEqualTo(1); // only the scheduled first run
+    assertThat(store.checkpoint("failing-feed", "default")).isEmpty();
+  }
+
+  @Test
   void aWorkerIsBuiltWithFlowsOfDistinctNamesAndSaysWhatIsWrong() {
     Target target = new Target();
     Flow<String, String> f = flow("one", items(List.of()), (i, run) -> i, target);
