@@ -15,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
- * {@code examples/run <flow> [--reset] [--plan] [--serve] [--dir DIR]}: runs one flow as a script
+ * {@code examples/run <flow> [--reset] [--plan] [--serve] [--dir DIR]}, or {@code examples/run
+ * --watch [flow…|all] [--reset] [--dir DIR]} to keep flows running ({@link Watch}): runs one flow as a script
  * on the embedded default (or on the real platforms when credentials are in the environment),
  * shows a progress line while it runs and a summary table at the end; with {@code --serve} the
  * embedded sandboxes stay up afterwards, their web views showing what the flow wrote, until the
@@ -28,7 +29,52 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
+    if (List.of(args).contains("--watch")) {
+      System.exit(watch(args, System.out, System.getenv(),
+          new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))));
+    }
     System.exit(run(args, System.out, System.getenv(), environment -> awaitStop()));
+  }
+
+  /**
+   * {@code --watch [flow…|all] [--reset] [--dir DIR]}: the chosen flows (all when none is named)
+   * run continuously until {@code commands} says {@code quit} or ends.
+   */
+  static int watch(String[] args, PrintStream out, Map<String, String> env, java.io.BufferedReader commands) {
+    List<String> rest = new ArrayList<>(List.of(args));
+    rest.remove("--watch");
+    boolean reset = rest.remove("--reset");
+    Path dir = DEFAULT_DIR;
+    int d = rest.indexOf("--dir");
+    if (d >= 0) {
+      if (d + 1 >= rest.size()) {
+        out.println("--dir needs a folder");
+        return 2;
+      }
+      dir = Path.of(rest.get(d + 1));
+      rest.remove(d + 1);
+      rest.remove(d);
+    }
+    List<Example> chosen = new ArrayList<>();
+    if (rest.isEmpty() || rest.equals(List.of("all"))) {
+      chosen.addAll(Examples.ALL);
+    } else {
+      for (String name : rest) {
+        Optional<Example> e = Examples.named(name);
+        if (e.isEmpty()) {
+          out.println("unknown flow: " + name);
+          usage(out);
+          return 2;
+        }
+        chosen.add(e.get());
+      }
+    }
+    try (Environment environment = Environment.open(dir, reset, env)) {
+      out.println((environment.embedded() ? "embedded sandboxes" : "real platforms") + ", state in "
+          + dir.toAbsolutePath().normalize());
+      Bridge bridge = Bridge.builder().stateStore(environment.stateStore()).build();
+      return Watch.run(chosen, environment, bridge, commands, out);
+    }
   }
 
   static int run(String[] args, PrintStream out, Map<String, String> env) {
@@ -137,6 +183,7 @@ public final class Launcher {
 
   private static void usage(PrintStream out) {
     out.println("usage: examples/run <flow> [--reset] [--plan] [--serve] [--dir DIR]");
+    out.println("       examples/run --watch [flow...|all] [--reset] [--dir DIR]");
     out.println();
     out.println("Runs a Gridcast flow on the embedded sandboxes (state in ./.gridcast), or on the real");
     out.println("platforms when SPOTIFY_CLIENT_ID and the TRADINGGRID_* settings are in the environment.");
@@ -151,6 +198,8 @@ public final class Launcher {
     out.println("  --plan      show what would happen without writing anything");
     out.println("  --serve     keep the sandboxes up after the run and print where their web views show what it did");
     out.println("  --dir DIR   keep state in DIR instead of ./.gridcast");
+    out.println("  --watch     keep the flows running (every 5 s, and at once on Trading Grid events); type resolve,");
+    out.println("              site, status or quit while they run");
   }
 
   static void summary(PrintStream out, RunReport r) {
