@@ -19,6 +19,11 @@ import io.gridcast.tradinggrid.model.PostKind;
  *     .routing(RoutingPolicy.<ShowEpisode>stages(OnboardingStage.CERTIFIED, OnboardingStage.ACTIVE))
  *     .build();
  * RunReport report = bridge.run(EpisodeAnnouncementsFlow.create(spotify, tradingGrid, config));
+ *
+ * // or kept running: a new episode is announced within 15 minutes
+ * Worker worker = Worker.builder(bridge)
+ *     .every(Duration.ofMinutes(15), EpisodeAnnouncementsFlow.create(spotify, tradingGrid, config)).build();
+ * worker.start();
  * }</pre>
  *
  * <p>Each run reads the partner directory once (for routing, a {@link PartnerDirectory#snapshot}) and every episode of the shows

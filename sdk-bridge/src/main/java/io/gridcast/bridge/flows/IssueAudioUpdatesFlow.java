@@ -57,6 +57,14 @@ import org.slf4j.LoggerFactory;
  *
  * IssueAudioUpdatesFlow webhooks = IssueAudioUpdatesFlow.webhooks(spotify, tradingGrid, config); // once
  * webhooks.flowFor(rawBody, request.getHeader(WebhookVerifier.SIGNATURE_HEADER)).map(bridge::run); // pushed
+ *
+ * Flow<Issue, IssueAudioUpdate> updates = IssueAudioUpdatesFlow.create(spotify, tradingGrid, config);
+ * Worker worker = Worker.builder(bridge)                          // or kept running in the application
+ *     .every(Duration.ofHours(24), updates)                       // the daily reconciliation
+ *     .wakeOn(TradingGridEvents.of(tradingGrid).wake(updates.name(), EventType.ISSUE_RESOLVED),
+ *         Duration.ofSeconds(10))                                 // and within 10 s of a resolution
+ *     .build();
+ * worker.start();
  * }</pre>
  *
  * <p>An instance (from {@link #webhooks}) is immutable and thread-safe.
