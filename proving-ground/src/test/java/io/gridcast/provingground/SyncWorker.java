@@ -5,6 +5,7 @@ import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.Outcome;
 import io.gridcast.bridge.RunReport;
+import io.gridcast.bridge.Worker;
 import io.gridcast.bridge.flows.EpisodeAnnouncementsConfig;
 import io.gridcast.bridge.flows.EpisodeAnnouncementsFlow;
 import io.gridcast.bridge.state.JdbcStateStore;
@@ -25,7 +26,9 @@ import java.util.function.Consumer;
  * start it, watch its output, and kill, freeze or race it.
  *
  * <p>Arguments: {@code --spotify ROOT --tradinggrid API --show ID --store h2:DIR|postgres:PREFIX
- * --instance NAME --lease-ttl-ms N [--hold-post N] [--reconcile-first true]}; with {@code
+ * --instance NAME --lease-ttl-ms N [--hold-post N] [--reconcile-first true] [--worker-ms N]}; with
+ * {@code --worker-ms N} the flow runs in a {@link Worker} every N ms until a run finds nothing left
+ * to do; with {@code
  * --reconcile-first} it first runs the flow over nothing, so that the partition is reconciled and
  * creates go out without look-ups (see {@link io.gridcast.bridge.state.WriteIntent}). Prints (one line each, flushed): with
  * {@code --hold-post N}, {@code POSTED n} when the n-th post create of this JVM was answered, the
@@ -68,11 +71,16 @@ public final class SyncWorker {
         runUntilDone(bridge, Flow.<String, String>builder(FLOW).source(run -> List.of()).key(k -> k)
             .mapper((k, run) -> k).sink(new PostSinkThatIsNeverCalled()).build(), line -> { });
       }
-      runUntilDone(bridge, EpisodeAnnouncementsFlow.create(spotify, tradingGrid,
-          EpisodeAnnouncementsConfig.builder().addShowIds(show).build()), line -> {
-            System.out.println(line);
-            System.out.flush();
-          });
+      Flow<?, ?> flow = EpisodeAnnouncementsFlow.create(spotify, tradingGrid, EpisodeAnnouncementsConfig.builder().addShowIds(show).build());
+      Consumer<String> print = line -> {
+        System.out.println(line);
+        System.out.flush();
+      };
+      if (options.containsKey("--worker-ms")) {
+        runInWorkerUntilNothingLeft(bridge, flow, Duration.ofMillis(Long.parseLong(options.get("--worker-ms"))), print);
+      } else {
+        runUntilDone(bridge, flow, print);
+      }
       System.out.println("DONE");
       System.out.flush();
     }
@@ -96,6 +104,34 @@ public final class SyncWorker {
     @Override
     public java.util.Optional<io.gridcast.bridge.WriteResult> findByExternalRef(String externalRef, RunContext run) {
       throw new AssertionError("a flow over nothing looked up");
+    }
+  }
+
+  /**
+   * Runs {@code flow} in a {@link Worker} every {@code interval} until a run completes with nothing
+   * left to create or update, then closes the worker. Reports each run as a {@code RUN …} line.
+   */
+  static void runInWorkerUntilNothingLeft(Bridge bridge, Flow<?, ?> flow, Duration interval, Consumer<String> lines)
+      throws InterruptedException {
+    java.util.concurrent.CountDownLatch nothingLeft = new java.util.concurrent.CountDownLatch(1);
+    try (Worker worker = Worker.builder(bridge).every(interval, Duration.ZERO, flow)
+        .failureBackoff(interval, interval.multipliedBy(4))
+        .listener((name, report, next) -> {
+          if (report == null) {
+            lines.accept("RUN failed outside the engine");
+            return;
+          }
+          lines.accept("RUN created=" + report.created() + " updated=" + report.updated() + " unchanged="
+              + report.unchanged() + " failed=" + report.failed() + " held=" + report.leaseHeldElsewhere() + " stopped="
+              + report.stoppedBecause().orElse("-"));
+          if (!report.leaseHeldElsewhere() && report.stoppedBecause().isEmpty() && report.failed() == 0
+              && report.created() == 0 && report.updated() == 0 && report.seen() > 0) {
+            nothingLeft.countDown();
+          }
+        })
+        .build()) {
+      worker.start();
+      nothingLeft.await();
     }
   }
 

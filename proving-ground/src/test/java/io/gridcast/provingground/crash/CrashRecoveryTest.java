@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * pages); a quarter land, by construction, between a remote create and its ledger row: that life
  * holds each create's answer back and is killed while it waits. Between lives the test counts
  * posts against ledger rows: every post the ledger lacks is an orphan the next life must adopt
- * rather than duplicate.
+ * rather than duplicate. It runs on H2, on PostgreSQL, and on H2 with the flow kept running by a
+ * {@link io.gridcast.bridge.Worker} (kills then also land between runs).
  */
 class CrashRecoveryTest {
 
@@ -50,7 +51,13 @@ class CrashRecoveryTest {
   @Test
   void theEmbeddedH2StoreSurvivesTwelveSigkillsWithoutADuplicateOrALoss(@TempDir Path dir) throws Exception {
     Path store = dir.resolve("state");
-    crashAndRecover("crash-h2", "h2:" + store, () -> JdbcStateStore.h2File(store), 20261127L);
+    crashAndRecover("crash-h2", "h2:" + store, () -> JdbcStateStore.h2File(store), 20261127L, List.of());
+  }
+
+  @Test
+  void aWorkerKeepingTheFlowRunningSurvivesTwelveSigkillsWithoutADuplicateOrALoss(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("state");
+    crashAndRecover("crash-worker-h2", "h2:" + store, () -> JdbcStateStore.h2File(store), 20261203L, List.of("--worker-ms", "50"));
   }
 
   @Test
@@ -59,14 +66,14 @@ class CrashRecoveryTest {
     String prefix = PostgresTestDatabase.uniquePrefix();
     try {
       crashAndRecover("crash-postgres", "postgres:" + prefix, () -> JdbcStateStore.builder()
-          .postgres(PostgresTestDatabase.URL, PostgresTestDatabase.USER, null).tablePrefix(prefix).build(), 4242L);
+          .postgres(PostgresTestDatabase.URL, PostgresTestDatabase.USER, null).tablePrefix(prefix).build(), 4242L, List.of());
     } finally {
       PostgresTestDatabase.dropTables(prefix);
     }
   }
 
-  private void crashAndRecover(String label, String storeSpec, Supplier<JdbcStateStore> openStore, long seed)
-      throws Exception {
+  private void crashAndRecover(String label, String storeSpec, Supplier<JdbcStateStore> openStore, long seed,
+      List<String> workerArgs) throws Exception {
     Random random = new Random(seed);
     long started = System.nanoTime();
     // Trading Grid forgets every Idempotency-Key once answered: a create sent again after a kill
@@ -84,7 +91,7 @@ class CrashRecoveryTest {
         int kind = random.nextInt(4);
         boolean inTheWindow = kind == 1;
         int target = 1 + random.nextInt(Math.max(1, left / (KILLS - life + 1)));
-        try (ChildJvm worker = startWorker(label, life, sandboxes, storeSpec, inTheWindow ? target : 0)) {
+        try (ChildJvm worker = startWorker(label, life, sandboxes, storeSpec, inTheWindow ? target : 0, workerArgs)) {
           if (kind == 0) {
             long delay = 150 + random.nextInt(600);
             Thread.sleep(delay);
@@ -117,7 +124,7 @@ class CrashRecoveryTest {
         committedBeforeKills = ledger.size();
       }
 
-      try (ChildJvm last = startWorker(label, KILLS, sandboxes, storeSpec, 0)) {
+      try (ChildJvm last = startWorker(label, KILLS, sandboxes, storeSpec, 0, workerArgs)) {
         last.awaitLine("DONE"::equals, LIFE_TIMEOUT);
         assertThat(last.awaitExit(Duration.ofSeconds(30))).isZero();
       }
@@ -153,11 +160,12 @@ class CrashRecoveryTest {
 
   /** A worker; {@code holdPost} &gt; 0 makes it hold the answer of that post create back (see {@link SyncWorker}). */
   private static ChildJvm startWorker(String label, int life, StandaloneSandboxes sandboxes, String storeSpec,
-      int holdPost) {
+      int holdPost, List<String> workerArgs) {
     List<String> args = new ArrayList<>(sandboxes.workerArgs());
     args.addAll(List.of("--show", SHOW, "--store", storeSpec, "--instance", label + "-life-" + life,
         "--lease-ttl-ms", Long.toString(LEASE_TTL.toMillis()), "--hold-post", Integer.toString(holdPost),
         "--reconcile-first", "true"));
+    args.addAll(workerArgs);
     return ChildJvm.start(label + "-worker-" + life, SyncWorker.class, List.of("-Xmx256m"), args);
   }
 
