@@ -44,17 +44,11 @@ public final class Launcher {
     List<String> rest = new ArrayList<>(List.of(args));
     rest.remove("--watch");
     boolean reset = rest.remove("--reset");
-    Path dir = DEFAULT_DIR;
-    int d = rest.indexOf("--dir");
-    if (d >= 0) {
-      if (d + 1 >= rest.size()) {
-        out.println("--dir needs a folder");
-        return 2;
-      }
-      dir = Path.of(rest.get(d + 1));
-      rest.remove(d + 1);
-      rest.remove(d);
+    Optional<Path> dirOption = takeDir(rest, out);
+    if (dirOption.isEmpty()) {
+      return 2;
     }
+    Path dir = dirOption.get();
     List<Example> chosen = new ArrayList<>();
     if (rest.isEmpty() || rest.equals(List.of("all"))) {
       chosen.addAll(Examples.ALL);
@@ -92,17 +86,11 @@ public final class Launcher {
     boolean reset = rest.remove("--reset");
     boolean plan = rest.remove("--plan");
     boolean serve = rest.remove("--serve");
-    Path dir = DEFAULT_DIR;
-    int d = rest.indexOf("--dir");
-    if (d >= 0) {
-      if (d + 1 >= rest.size()) {
-        out.println("--dir needs a folder");
-        return 2;
-      }
-      dir = Path.of(rest.get(d + 1));
-      rest.remove(d + 1);
-      rest.remove(d);
+    Optional<Path> dirOption = takeDir(rest, out);
+    if (dirOption.isEmpty()) {
+      return 2;
     }
+    Path dir = dirOption.get();
     if (rest.isEmpty() || rest.contains("--help") || rest.contains("-h")) {
       usage(out);
       return rest.isEmpty() ? 2 : 0;
@@ -134,6 +122,25 @@ public final class Launcher {
       }
       return report.failed() == 0 && report.stoppedBecause().isEmpty() ? 0 : 1;
     }
+  }
+
+  /**
+   * Takes {@code --dir DIR} out of {@code rest}: the folder, {@link #DEFAULT_DIR} without the
+   * option, or empty (having said why) when the folder is missing.
+   */
+  private static Optional<Path> takeDir(List<String> rest, PrintStream out) {
+    int d = rest.indexOf("--dir");
+    if (d < 0) {
+      return Optional.of(DEFAULT_DIR);
+    }
+    if (d + 1 >= rest.size()) {
+      out.println("--dir needs a folder");
+      return Optional.empty();
+    }
+    Path dir = Path.of(rest.get(d + 1));
+    rest.remove(d + 1);
+    rest.remove(d);
+    return Optional.of(dir);
   }
 
   /** Runs (or plans) the example's flow, with what the demo's people do before and after the run. */

@@ -1,5 +1,7 @@
 package io.gridcast.bridge;
 
+import io.gridcast.bridge.state.Lease;
+import io.gridcast.bridge.state.StateStore;
 import io.gridcast.core.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -216,8 +219,8 @@ public final class Worker implements AutoCloseable {
 
     void poll() {
       String name = schedule.feed.name();
-      io.gridcast.bridge.state.StateStore store = bridge.stateStore();
-      Optional<io.gridcast.bridge.state.Lease> lease;
+      StateStore store = bridge.stateStore();
+      Optional<Lease> lease;
       try {
         lease = store.tryAcquire(name, "default", bridge.instanceId(), schedule.interval.multipliedBy(4).plusSeconds(30));
       } catch (RuntimeException e) {
@@ -324,7 +327,7 @@ public final class Worker implements AutoCloseable {
         nextRunAt = null;
         lastStartedAt = clock.instant();
         running = runners.submit(this::runOnce);
-      } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+      } catch (RejectedExecutionException shutDown) {
         // closed meanwhile: nothing to run
       } finally {
         lock.unlock();
