@@ -317,9 +317,9 @@ public final class BenchmarkReport {
     switch (stage) {
       case "decode": return "decode (bytes → `Paging<SimplifiedEpisode>`)";
       case "map": return "map (`EpisodeAnnouncementMapper` → `PostCreate`)";
-      case "fingerprint": return "fingerprint (`Flow.jsonFingerprint`)";
-      case "encode": return "encode (request body bytes)";
-      case "whole": return "**whole** (decode + map + fingerprint + encode)";
+      case "fingerprint": return "fingerprint (`Fingerprints.ofSentBody`: SHA-256 of the encoded body)";
+      case "encode": return "encode (`PostSink.encode`: the request body bytes, once)";
+      case "whole": return "**whole** (decode + map + encode + fingerprint)";
       case "peerDecode": return "peer decode, same bytes (spotify-web-api-java 9.4.0)";
       case "peerDecodeFromString": return "peer decode, given a String";
       default: return stage;

@@ -13,6 +13,9 @@ import java.util.UUID;
  */
 public final class Fingerprints {
 
+  /** What starts a fingerprint made by {@link #ofSentBody}. */
+  public static final String SENT_BODY_PREFIX = "sent:";
+
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private Fingerprints() {}
@@ -25,6 +28,20 @@ public final class Fingerprints {
     MessageDigest md = SHA256.get();
     md.reset();
     return hex(md.digest(bytes));
+  }
+
+  /**
+   * The fingerprint of a request body as it is sent: {@value #SENT_BODY_PREFIX} and the SHA-256 of
+   * the bytes. The prefix tells it from fingerprints of the mapped value (plain 64 hex characters,
+   * {@link Flow#jsonFingerprint}), which ledgers written before 2026-12 hold.
+   */
+  public static String ofSentBody(byte[] body) {
+    return SENT_BODY_PREFIX + sha256Hex(body);
+  }
+
+  /** Whether {@code fingerprint} was made by {@link #ofSentBody}. */
+  public static boolean isOfSentBody(String fingerprint) {
+    return fingerprint.startsWith(SENT_BODY_PREFIX);
   }
 
   /**

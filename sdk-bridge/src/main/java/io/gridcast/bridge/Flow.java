@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  * the run's {@linkplain Snapshot snapshots}, reported as one {@link RunReport} with a {@linkplain
  * RunReport#stages() section per stage}.
  *
- * <p>Defaults: partition {@code "default"}; the fingerprint is the SHA-256 of the mapped
- * item's JSON encoding by {@link GridcastJson}; the {@code externalRef} of a created resource
+ * <p>Defaults: partition {@code "default"}; the fingerprint is the SHA-256 of the request body
+ * where the sink {@linkplain Sink#encode encodes it ahead} (so each item is encoded once), else
+ * of the mapped item's JSON encoding by {@link GridcastJson}; the {@code externalRef} of a created resource
  * is the source key; no per-run caps; an item is parked after 5 failed runs; no look-up for
  * replaying dead letters; up to {@value #DEFAULT_MAX_IN_FLIGHT} remote writes in flight.
  *
@@ -59,6 +60,8 @@ public final class Flow<S, T> {
   private final Function<S, String> key;
   private final Mapper<S, T> mapper;
   private final Function<T, String> fingerprint;
+  /** Whether the fingerprint is the default, so taken over the sent body where the sink encodes. */
+  private final boolean defaultFingerprint;
   private final Sink<T> sink;
   private final Function<String, String> externalRef;
   private final BiFunction<String, RunContext, Optional<S>> lookup;
@@ -76,6 +79,7 @@ public final class Flow<S, T> {
     this.key = null;
     this.mapper = null;
     this.fingerprint = null;
+    this.defaultFingerprint = false;
     this.sink = null;
     this.externalRef = null;
     this.lookup = null;
@@ -95,6 +99,7 @@ public final class Flow<S, T> {
     this.key = b.key;
     this.mapper = b.mapper;
     this.fingerprint = b.fingerprint;
+    this.defaultFingerprint = b.defaultFingerprint;
     this.sink = b.sink;
     this.externalRef = b.externalRef;
     this.lookup = b.lookup;
@@ -207,11 +212,19 @@ public final class Flow<S, T> {
   }
 
   /**
-   * The fingerprint of a mapped item, compared with the ledger's to decide whether to update; by
-   * default {@link #jsonFingerprint}.
+   * The fingerprint of a mapped item by the configured function; by default {@link
+   * #jsonFingerprint}. The engine compares fingerprints with the ledger's to decide whether to
+   * update. Where the flow keeps the default and its sink {@linkplain Sink#encode encodes} the
+   * create's body ahead, the engine takes the fingerprint over the bytes it sends instead ({@link
+   * Fingerprints#ofSentBody}), and still recognises this one in ledger entries written before.
    */
   public String fingerprintOf(T mapped) {
     return part(fingerprint, "fingerprint").apply(mapped);
+  }
+
+  /** Whether runs fingerprint the bodies the sink encodes (the default fingerprint is kept). */
+  boolean fingerprintsSentBodies() {
+    return defaultFingerprint;
   }
 
   /** Where mapped items are written. */
@@ -280,6 +293,7 @@ public final class Flow<S, T> {
     private Function<S, String> key;
     private Mapper<S, T> mapper;
     private Function<T, String> fingerprint = Flow::jsonFingerprint;
+    private boolean defaultFingerprint = true;
     private Sink<T> sink;
     private Function<String, String> externalRef = Function.identity();
     private BiFunction<String, RunContext, Optional<S>> lookup = (k, run) -> Optional.empty();
@@ -336,9 +350,14 @@ public final class Flow<S, T> {
       return this;
     }
 
-    /** Replaces the default JSON fingerprint. */
+    /**
+     * Replaces the default fingerprint (of the sent body where the sink encodes it, else of the
+     * mapped item's JSON). A custom fingerprint makes the engine encode a create's body a second
+     * time, in the sink.
+     */
     public Builder<S, T> fingerprint(Function<T, String> fingerprint) {
       this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+      this.defaultFingerprint = false;
       return this;
     }
 

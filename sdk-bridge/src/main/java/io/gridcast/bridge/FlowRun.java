@@ -81,6 +81,11 @@ final class FlowRun<S, T> {
   private final List<BridgeListener> listeners;
   private final Executor writers;
   private final Map<Outcome, Delivery> immediates = new EnumMap<>(Outcome.class);
+  /**
+   * Ledger entries of unchanged items whose fingerprint was of the mapped value, with the
+   * fingerprint of the sent body instead; recorded with the batch.
+   */
+  private final List<LedgerEntry> fingerprintUpgrades = new ArrayList<>();
   private final RunContext.Scope scope;
   private final String runId;
   /** What the source, mapper and sinks are told of this run; the checkpoint is filled in once it is read. */
@@ -400,7 +405,9 @@ final class FlowRun<S, T> {
    * @return whether every write of the batch was committed
    */
   private boolean commit(List<Delivery> deliveries, Outcome[] outcomes, long[] nanos) {
-    List<LedgerEntry> entries = new ArrayList<>(deliveries.size());
+    List<LedgerEntry> entries = new ArrayList<>(deliveries.size() + fingerprintUpgrades.size());
+    entries.addAll(fingerprintUpgrades); // unchanged items: no outcome depends on them
+    fingerprintUpgrades.clear();
     List<Delivery> written = new ArrayList<>(deliveries.size());
     for (Delivery d : deliveries) {
       nanos[d.index] = d.finishedNanos - d.startedNanos;
@@ -507,11 +514,29 @@ final class FlowRun<S, T> {
    */
   private Delivery prepare(int index, S item, String key, LedgerEntry entry, long startedNanos, boolean lookUp) {
     T mapped;
+    String externalRef = null;
+    byte[] body = null;
     String fingerprint;
     long t = System.nanoTime();
     try {
       mapped = flow.mapper().map(item, context);
-      fingerprint = flow.fingerprintOf(mapped);
+      if (flow.fingerprintsSentBodies()) {
+        // encode once: the fingerprint is taken over the bytes the create would send
+        externalRef = flow.externalRefOf(key);
+        body = flow.sink().encode(mapped, externalRef).orElse(null);
+      }
+      fingerprint = body != null ? Fingerprints.ofSentBody(body) : flow.fingerprintOf(mapped);
+      if (entry != null && body != null && !entry.fingerprint().equals(fingerprint)
+          && !Fingerprints.isOfSentBody(entry.fingerprint()) && entry.fingerprint().equals(flow.fingerprintOf(mapped))) {
+        // written before fingerprints were taken over sent bodies, and unchanged since: keep it and
+        // store the new fingerprint with the batch, so that the next run compares once
+        stageNanos[Stage.MAP.ordinal()] += System.nanoTime() - t;
+        if (!dryRun) {
+          fingerprintUpgrades.add(entry.withFingerprint(fingerprint));
+        }
+        clearDeadLetter(key);
+        return immediate(Outcome.UNCHANGED);
+      }
     } catch (RuntimeException e) {
       stageNanos[Stage.MAP.ordinal()] += System.nanoTime() - t;
       return immediate(itemFailed(key, e));
@@ -529,7 +554,7 @@ final class FlowRun<S, T> {
     if (dryRun) {
       return immediate(entry == null ? Outcome.CREATED : Outcome.UPDATED);
     }
-    return new Delivery(index, key, mapped, fingerprint, entry, startedNanos, lookUp);
+    return new Delivery(index, key, mapped, fingerprint, externalRef, body, entry, startedNanos, lookUp);
   }
 
   /**
@@ -553,7 +578,7 @@ final class FlowRun<S, T> {
           idempotencyKey = Fingerprints.idempotencyKey(flow.name(), d.key + "\u0000after:" + d.existing.targetId());
         }
       }
-      String externalRef = flow.externalRefOf(d.key);
+      String externalRef = d.externalRef != null ? d.externalRef : flow.externalRefOf(d.key);
       // a create no earlier attempt can have sent (no intent named it) needs no look-up: one request
       Optional<WriteResult> orphan = d.lookUp || d.existing != null ? flow.sink().findByExternalRef(externalRef, context) : Optional.empty();
       WriteResult result;
@@ -564,9 +589,12 @@ final class FlowRun<S, T> {
         result = d.fingerprint.equals(found.foundFingerprint().orElse(null))
             ? found
             : flow.sink().update(entry(d.key, found, "", null), d.mapped, context);
+      } else if (d.body != null) {
+        result = flow.sink().create(d.key, d.mapped, d.body, idempotencyKey, externalRef, context);
       } else {
         result = flow.sink().create(d.key, d.mapped, idempotencyKey, externalRef, context);
       }
+      d.body = null; // sent: the batch need not keep the bytes until it commits
       d.succeeded(result, Outcome.CREATED);
     } catch (RuntimeException e) {
       d.failed(e);
@@ -576,7 +604,7 @@ final class FlowRun<S, T> {
   /** An item decided without a write: one shared, never-started delivery per outcome. */
   private Delivery immediate(Outcome outcome) {
     return immediates.computeIfAbsent(outcome, o -> {
-      Delivery d = new Delivery(-1, null, null, null, null, 0, true);
+      Delivery d = new Delivery(-1, null, null, null, null, null, null, 0, true);
       d.outcome = o;
       return d;
     });
@@ -592,6 +620,10 @@ final class FlowRun<S, T> {
     final String key;
     final T mapped;
     final String fingerprint;
+    /** The {@code externalRef}, where it was needed to encode the body. */
+    final String externalRef;
+    /** The create's body as the sink encoded it (the fingerprint's bytes), until it is sent. */
+    byte[] body;
     final LedgerEntry existing;
     final long startedNanos;
     /** Whether a create must first look for an orphan an earlier attempt may have left. */
@@ -605,8 +637,11 @@ final class FlowRun<S, T> {
     RuntimeException failure;
     Error error;
 
-    Delivery(int index, String key, T mapped, String fingerprint, LedgerEntry existing, long startedNanos, boolean lookUp) {
+    Delivery(int index, String key, T mapped, String fingerprint, String externalRef, byte[] body, LedgerEntry existing,
+        long startedNanos, boolean lookUp) {
       this.lookUp = lookUp;
+      this.externalRef = externalRef;
+      this.body = body;
       this.index = index;
       this.key = key;
       this.mapped = mapped;

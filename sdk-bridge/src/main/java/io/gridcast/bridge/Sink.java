@@ -22,6 +22,28 @@ public interface Sink<T> {
   /** Creates the target resource. */
   WriteResult create(String sourceKey, T item, String idempotencyKey, String externalRef, RunContext run);
 
+  /**
+   * The exact request body {@link #create(String, Object, byte[], String, String, RunContext)}
+   * sends for {@code item} under {@code externalRef}, for a sink that can encode it ahead; empty
+   * (the default) for one that cannot. Where a sink encodes and its flow keeps the default
+   * fingerprint, the engine takes the item's fingerprint over these bytes
+   * ({@link Fingerprints#ofSentBody}) and hands the same bytes to the create, so that each item is
+   * encoded once. Must be deterministic: the same item and reference give the same bytes.
+   */
+  default Optional<byte[]> encode(T item, String externalRef) {
+    return Optional.empty();
+  }
+
+  /**
+   * Creates the target resource by sending {@code encodedBody}, the bytes {@link #encode} returned
+   * for {@code item} and {@code externalRef} (do not change them). By default ignores them and
+   * calls {@link #create(String, Object, String, String, RunContext)}.
+   */
+  default WriteResult create(String sourceKey, T item, byte[] encodedBody, String idempotencyKey, String externalRef,
+      RunContext run) {
+    return create(sourceKey, item, idempotencyKey, externalRef, run);
+  }
+
   /** Replaces the content of the resource the ledger entry points at. */
   WriteResult update(LedgerEntry existing, T item, RunContext run);
 

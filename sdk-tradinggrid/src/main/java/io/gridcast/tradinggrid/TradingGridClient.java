@@ -100,7 +100,7 @@ public final class TradingGridClient implements AutoCloseable {
     this.http = GridcastHttp.newOkHttpClient(b.transport, b.resilience, tokens, b.interceptors);
     ActiveCommunityService service = GridcastHttp.newRetrofit(b.baseUrl, http, b.mapper,
         new ActiveCommunityErrorBodyParser(), b.clock).create(ActiveCommunityService.class);
-    this.ctx = new TradingGridContext(service, b.communityId, b.pageSize);
+    this.ctx = new TradingGridContext(service, b.communityId, b.pageSize, b.mapper);
     this.communities = new CommunitiesApi(ctx);
     this.partners = new PartnersApi(ctx);
     this.partnerGroups = new PartnerGroupsApi(ctx);

@@ -1,5 +1,6 @@
 package io.gridcast.tradinggrid;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.core.paging.Page;
 import io.gridcast.core.paging.Paginator;
 import io.gridcast.tradinggrid.internal.ActiveCommunityService;
@@ -17,9 +18,12 @@ final class TradingGridContext {
   final ActiveCommunityService service;
   final String communityId;
   final int pageSize;
+  /** The JSON mapper requests are encoded with. */
+  final ObjectMapper mapper;
 
-  TradingGridContext(ActiveCommunityService service, String communityId, int pageSize) {
+  TradingGridContext(ActiveCommunityService service, String communityId, int pageSize, ObjectMapper mapper) {
     this.service = service;
+    this.mapper = mapper;
     this.communityId = communityId;
     this.pageSize = pageSize;
   }

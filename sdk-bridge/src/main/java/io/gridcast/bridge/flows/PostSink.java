@@ -1,7 +1,7 @@
 package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.RunContext;
-import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
@@ -11,6 +11,7 @@ import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.Post;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.PostUpdate;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -27,24 +28,44 @@ public final class PostSink implements Sink<PostCreate> {
   private static final Logger LOG = LoggerFactory.getLogger(PostSink.class);
 
   private final TradingGridClient tradingGrid;
+  /** The fingerprint of a found post's content; null where the sink encodes (the sent body's). */
   private final Function<PostCreate, String> fingerprint;
 
-  /** A sink fingerprinting found posts like {@link Flow#jsonFingerprint}. */
+  /**
+   * A sink that {@linkplain #encode encodes} each create's body once, for the flow to fingerprint
+   * and for the create to send, and fingerprints found posts the same way. For flows that keep the
+   * default fingerprint.
+   */
   public PostSink(TradingGridClient tradingGrid) {
-    this(tradingGrid, Flow::jsonFingerprint);
+    this.tradingGrid = Objects.requireNonNull(tradingGrid, "tradingGrid");
+    this.fingerprint = null;
   }
 
-  /** A sink fingerprinting found posts with the flow's own fingerprint function. */
+  /**
+   * A sink for a flow with its own fingerprint function: it fingerprints found posts with it, and
+   * encodes nothing ahead.
+   */
   public PostSink(TradingGridClient tradingGrid, Function<PostCreate, String> fingerprint) {
-    this.tradingGrid = tradingGrid;
-    this.fingerprint = fingerprint;
+    this.tradingGrid = Objects.requireNonNull(tradingGrid, "tradingGrid");
+    this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+  }
+
+  /** The create's body: the post with its {@code externalRef}, as the client sends it. */
+  @Override
+  public Optional<byte[]> encode(PostCreate item, String externalRef) {
+    return fingerprint != null ? Optional.empty() : Optional.of(tradingGrid.posts().encode(item.withExternalRef(externalRef)));
   }
 
   @Override
   public WriteResult create(String sourceKey, PostCreate item, String idempotencyKey, String externalRef, RunContext run) {
-    PostCreate body = item.withExternalRef(externalRef);
+    return create(sourceKey, item, tradingGrid.posts().encode(item.withExternalRef(externalRef)), idempotencyKey, externalRef, run);
+  }
+
+  @Override
+  public WriteResult create(String sourceKey, PostCreate item, byte[] encodedBody, String idempotencyKey, String externalRef,
+      RunContext run) {
     try {
-      Post post = tradingGrid.posts().create(body, idempotencyKey);
+      Post post = tradingGrid.posts().createEncoded(encodedBody, idempotencyKey);
       return WriteResult.of(post.id(), post.version());
     } catch (BadRequestException e) {
       if (e.errorCode().filter("idempotency_key_reused"::equals).isEmpty()) {
@@ -73,7 +94,12 @@ public final class PostSink implements Sink<PostCreate> {
   @Override
   public Optional<WriteResult> findByExternalRef(String externalRef, RunContext run) {
     return tradingGrid.posts().findByExternalRef(externalRef)
-        .map(p -> WriteResult.found(p.id(), p.version(), fingerprint.apply(asCreate(p))));
+        .map(p -> WriteResult.found(p.id(), p.version(), fingerprintOf(p)));
+  }
+
+  private String fingerprintOf(Post found) {
+    PostCreate content = asCreate(found);
+    return fingerprint != null ? fingerprint.apply(content) : Fingerprints.ofSentBody(tradingGrid.posts().encode(content));
   }
 
   /** The update that makes a post's content equal to {@code item}. */

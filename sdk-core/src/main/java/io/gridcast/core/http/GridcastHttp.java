@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
 import retrofit2.Retrofit;
 
 /**
@@ -29,6 +31,8 @@ import retrofit2.Retrofit;
  * network, {@link LoggingInterceptor}. OkHttp's own redirect following is off.
  */
 public final class GridcastHttp {
+
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private static final ConnectionPool SHARED_POOL = new ConnectionPool(16, 5, TimeUnit.MINUTES);
 
@@ -95,6 +99,15 @@ public final class GridcastHttp {
     d.setMaxRequests(64);
     d.setMaxRequestsPerHost(16);
     return d;
+  }
+
+  /**
+   * A request body of JSON bytes as every Gridcast client sends them ({@code application/json;
+   * charset=utf-8}): what a {@code @Body} value is encoded to, for calls that send bytes encoded
+   * ahead.
+   */
+  public static RequestBody jsonBody(byte[] json) {
+    return RequestBody.create(json, JSON);
   }
 
   /** Releases a client's threads and idle connections it owns; safe to call twice. */

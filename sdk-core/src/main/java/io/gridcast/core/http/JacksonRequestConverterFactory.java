@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
@@ -14,8 +13,6 @@ import retrofit2.Retrofit;
  * {@link GridcastCallAdapterFactory}, which needs the status to type its errors.
  */
 final class JacksonRequestConverterFactory extends Converter.Factory {
-
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final ObjectMapper mapper;
 
@@ -30,6 +27,6 @@ final class JacksonRequestConverterFactory extends Converter.Factory {
       return null; // Retrofit's built-in pass-through
     }
     ObjectWriter writer = mapper.writerFor(mapper.constructType(type));
-    return value -> RequestBody.create(writer.writeValueAsBytes(value), JSON);
+    return value -> GridcastHttp.jsonBody(writer.writeValueAsBytes(value));
   }
 }

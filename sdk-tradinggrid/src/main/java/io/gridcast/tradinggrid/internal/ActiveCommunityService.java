@@ -106,6 +106,9 @@ public interface ActiveCommunityService {
   @POST("communities/{communityId}/posts")
   Post createPost(@Path("communityId") String communityId, @Header("Idempotency-Key") String idempotencyKey, @Body PostCreate body);
 
+  @POST("communities/{communityId}/posts")
+  Post createPost(@Path("communityId") String communityId, @Header("Idempotency-Key") String idempotencyKey, @Body okhttp3.RequestBody encodedBody);
+
   @GET("communities/{communityId}/posts/{postId}")
   Post getPost(@Path("communityId") String communityId, @Path("postId") String postId);
 
