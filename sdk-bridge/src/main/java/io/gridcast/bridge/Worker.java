@@ -158,6 +158,16 @@ public final class Worker implements AutoCloseable {
     }
   }
 
+  /** Whether the worker is started and not closed, so that {@link #trigger} runs flows. */
+  public boolean isRunning() {
+    lock.lock();
+    try {
+      return started && !closed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** What each flow did last and when it runs next, in the order the flows were added. */
   public List<FlowStatus> status() {
     lock.lock();

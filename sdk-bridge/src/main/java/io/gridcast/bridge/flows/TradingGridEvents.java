@@ -68,6 +68,18 @@ public final class TradingGridEvents implements ChangeFeed {
     return new TradingGridEvents(tradingGrid, copy);
   }
 
+  /** The names of the flows events of {@code type} wake; empty when none waits for it. */
+  public Set<String> flowsWokenBy(EventType type) {
+    return Set.copyOf(wakes.getOrDefault(type, Set.of()));
+  }
+
+  /** The names of every flow some event type wakes. */
+  public Set<String> wokenFlows() {
+    Set<String> all = new LinkedHashSet<>();
+    wakes.values().forEach(all::addAll);
+    return all;
+  }
+
   @Override
   public String name() {
     return "tradinggrid-events." + tradingGrid.communityId();
