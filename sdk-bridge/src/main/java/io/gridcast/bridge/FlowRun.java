@@ -263,7 +263,11 @@ final class FlowRun<S, T> {
       if (batch.total().isPresent()) {
         total = batch.total();
       }
-      partialRead |= batch.checkpointAfter().isPresent();
+      if (batch.endsWholeRead()) {
+        partialRead = false; // the source read everything it has, though it keeps a checkpoint
+      } else {
+        partialRead |= batch.checkpointAfter().isPresent();
+      }
       processBatch(batch, true);
       if (stoppedBecause != null || capReached) {
         return; // what lies beyond a cap is read by the next run, from the last checkpoint

@@ -5,6 +5,7 @@ import io.gridcast.bridge.policy.RoutingPolicy;
 import io.gridcast.bridge.text.LinkPolicy;
 import io.gridcast.core.GridcastStyle;
 import io.gridcast.spotify.Market;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,8 @@ import org.immutables.value.Value;
  *
  * <p>Required: at least one show id. Defaults: flow name {@code episode-announcements}; no
  * market; everyone in the community as audience; tags {@code podcast} and
- * {@code announcement}; remote images dropped; every episode (no release-date floor, no per-show maximum); no run
- * caps. Immutable and thread-safe.
+ * {@code announcement}; remote images dropped; every episode (no release-date floor, no per-show maximum), read
+ * whole once a day and down to the newest known ones in between; no run caps. Immutable and thread-safe.
  */
 @Value.Immutable
 @GridcastStyle
@@ -63,6 +64,17 @@ abstract class AbstractEpisodeAnnouncementsConfig {
   /** At most this many of each show's newest episodes. */
   public abstract Optional<Integer> maxEpisodesPerShow();
 
+  /**
+   * How often a run reads every episode of the shows again; the runs between read each show only
+   * down to its first page of episodes already announced (a quiet run costs two Spotify requests
+   * per show). The whole read notices edits to older episodes. Default one day; {@link
+   * Duration#ZERO} reads everything on every run.
+   */
+  @Value.Default
+  public Duration fullReadEvery() {
+    return Duration.ofDays(1);
+  }
+
   /** Per-run limits (items seen, remote writes); default {@link RunCaps#none()}. */
   @Value.Default
   public RunCaps caps() {
@@ -73,6 +85,9 @@ abstract class AbstractEpisodeAnnouncementsConfig {
   void check() {
     if (showIds().isEmpty()) {
       throw new IllegalArgumentException("episode announcements need at least one show id: call addShowIds(...)");
+    }
+    if (fullReadEvery().isNegative()) {
+      throw new IllegalArgumentException("fullReadEvery must not be negative, was " + fullReadEvery());
     }
     maxEpisodesPerShow().ifPresent(n -> {
       if (n < 1) {

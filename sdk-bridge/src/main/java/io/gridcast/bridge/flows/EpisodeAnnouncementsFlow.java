@@ -26,9 +26,10 @@ import io.gridcast.tradinggrid.model.PostKind;
  * worker.start();
  * }</pre>
  *
- * <p>Each run reads the partner directory once (for routing, a {@link PartnerDirectory#snapshot}) and every episode of the shows
- * (newest first, bounded by {@code releasedSince} and {@code maxEpisodesPerShow}); the ledger
- * skips unchanged episodes.
+ * <p>Each run reads the partner directory once (for routing, a {@link PartnerDirectory#snapshot}) and the
+ * shows' episodes newest first (bounded by {@code releasedSince} and {@code maxEpisodesPerShow}):
+ * every one once a day ({@code fullReadEvery}), and in between each show's only down to its first
+ * page of episodes already announced; the ledger skips unchanged episodes.
  */
 public final class EpisodeAnnouncementsFlow {
 
@@ -38,7 +39,7 @@ public final class EpisodeAnnouncementsFlow {
   public static Flow<ShowEpisode, PostCreate> create(SpotifyClient spotify, TradingGridClient tradingGrid,
       EpisodeAnnouncementsConfig config) {
     ShowEpisodesSource episodes = new ShowEpisodesSource(spotify, config.showIds(), config.market().orElse(null),
-        config.releasedSince().orElse(null), config.maxEpisodesPerShow().orElse(null));
+        config.releasedSince().orElse(null), config.maxEpisodesPerShow().orElse(null), config.fullReadEvery());
     Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid);
     EpisodeAnnouncementMapper mapper = new EpisodeAnnouncementMapper(config.routing(), partners, config.tags(),
         PostKind.ANNOUNCEMENT, config.remoteImages());

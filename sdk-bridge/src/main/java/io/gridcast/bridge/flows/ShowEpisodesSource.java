@@ -9,17 +9,29 @@ import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.model.Episode;
 import io.gridcast.spotify.model.Show;
 import io.gridcast.spotify.model.SimplifiedEpisode;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Reads the episodes of chosen shows from Spotify, newest first, one batch per page, holding
- * one page in memory. No checkpoints: every run re-reads the shows and the ledger's
- * fingerprints skip what did not change (so an edited episode is noticed). Thread-safe.
+ * one page in memory; the ledger's fingerprints skip what did not change (so an edited episode is
+ * noticed).
+ *
+ * <p>Reads only what is new between whole reads: a run reads each show's pages until one whose
+ * episodes the ledger all holds (that page included, so an edit to a recent episode is still
+ * noticed), so a run after a quiet period costs two requests per show. Every {@code fullReadEvery}
+ * (default in {@link EpisodeAnnouncementsConfig} one day) a run reads every episode again, which
+ * notices edits to older ones and episodes that appeared below the newest; the checkpoint keeps
+ * when that last happened ({@code full-read:<instant>}). {@link Duration#ZERO} reads everything
+ * every time. Thread-safe.
  */
 public final class ShowEpisodesSource implements Source<ShowEpisode> {
 
@@ -31,28 +43,101 @@ public final class ShowEpisodesSource implements Source<ShowEpisode> {
   private final Market market;
   private final LocalDate releasedSince;
   private final Integer maxPerShow;
+  private final Duration fullReadEvery;
 
   /**
+   * A source that reads every episode on every run.
+   *
    * @param market the market for reads, or {@code null}
    * @param releasedSince stop at episodes released before this date, or {@code null}
    * @param maxPerShow at most this many newest episodes per show, or {@code null}
    */
   public ShowEpisodesSource(SpotifyClient spotify, List<String> showIds, Market market, LocalDate releasedSince,
       Integer maxPerShow) {
-    this.spotify = spotify;
+    this(spotify, showIds, market, releasedSince, maxPerShow, Duration.ZERO);
+  }
+
+  /**
+   * A source that reads only what is new between whole reads, which it makes every {@code
+   * fullReadEvery}.
+   *
+   * @param market the market for reads, or {@code null}
+   * @param releasedSince stop at episodes released before this date, or {@code null}
+   * @param maxPerShow at most this many newest episodes per show, or {@code null}
+   * @param fullReadEvery how long after a whole read the next run reads everything again;
+   *     {@link Duration#ZERO} for every run
+   * @throws IllegalArgumentException if {@code fullReadEvery} is negative
+   */
+  public ShowEpisodesSource(SpotifyClient spotify, List<String> showIds, Market market, LocalDate releasedSince,
+      Integer maxPerShow, Duration fullReadEvery) {
+    this.spotify = Objects.requireNonNull(spotify, "spotify");
     this.showIds = List.copyOf(showIds);
     this.market = market;
     this.releasedSince = releasedSince;
     this.maxPerShow = maxPerShow;
+    this.fullReadEvery = Objects.requireNonNull(fullReadEvery, "fullReadEvery");
+    if (fullReadEvery.isNegative()) {
+      throw new IllegalArgumentException("fullReadEvery must not be negative, was " + fullReadEvery);
+    }
   }
 
   @Override
   public Iterable<Batch<ShowEpisode>> read(RunContext run) {
-    return readAll();
+    Instant now = run.startedAt();
+    Optional<Instant> lastWholeRead = run.checkpoint().flatMap(ShowEpisodesSource::wholeReadAt);
+    boolean whole = fullReadEvery.isZero() || lastWholeRead.isEmpty() || !now.isBefore(lastWholeRead.get().plus(fullReadEvery));
+    if (!whole) {
+      return read(run, false);
+    }
+    Iterable<Batch<ShowEpisode>> all = read(run, true);
+    Batch<ShowEpisode> end = Batch.endOfWholeRead(WHOLE_READ + now);
+    return () -> new Iterator<>() {
+      private final Iterator<Batch<ShowEpisode>> batches = all.iterator();
+      private boolean ended;
+
+      @Override
+      public boolean hasNext() {
+        return batches.hasNext() || !ended;
+      }
+
+      @Override
+      public Batch<ShowEpisode> next() {
+        if (batches.hasNext()) {
+          return batches.next();
+        }
+        if (ended) {
+          throw new NoSuchElementException();
+        }
+        ended = true;
+        return end;
+      }
+    };
+  }
+
+  private static final String WHOLE_READ = "full-read:";
+
+  /** When the checkpoint says the source was last read whole; empty for anything else. */
+  private static Optional<Instant> wholeReadAt(String checkpoint) {
+    if (!checkpoint.startsWith(WHOLE_READ)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(checkpoint.substring(WHOLE_READ.length())));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** Every episode of the shows, newest first per show, one batch per page; needs no run. */
   Iterable<Batch<ShowEpisode>> readAll() {
+    return read(null, true);
+  }
+
+  /**
+   * The shows' episodes, newest first per show, one batch per page: all of them, or each show's
+   * until a page whose episodes {@code run}'s ledger all holds.
+   */
+  private Iterable<Batch<ShowEpisode>> read(RunContext run, boolean whole) {
     return () -> new Iterator<>() {
       private int show = -1;
       private String showId;
@@ -95,6 +180,10 @@ public final class ShowEpisodesSource implements Source<ShowEpisode> {
         }
         if (batch.isEmpty()) {
           return hasNext() ? next() : Batch.of(List.of());
+        }
+        if (!whole && episodes != null
+            && run.recorded(batch.stream().map(ShowEpisode::key).toList()).size() == batch.size()) {
+          episodes = null; // every episode here is known: what is older was read before
         }
         return Batch.of(batch);
       }

@@ -56,6 +56,13 @@ public final class Sandboxes implements AutoCloseable {
         TradingGridSandbox.builder().tokenLifetime(Duration.ofHours(12)).start());
   }
 
+  /** Fresh, seeded sandboxes in memory, the Spotify one given more (synthetic shows, a clock). */
+  public static Sandboxes start(java.util.function.Consumer<SpotifySandbox.Builder> spotify) {
+    SpotifySandbox.Builder b = SpotifySandbox.builder().tokenLifetime(Duration.ofHours(12));
+    spotify.accept(b);
+    return new Sandboxes(b.build(), TradingGridSandbox.builder().tokenLifetime(Duration.ofHours(12)).start());
+  }
+
   /** Sandboxes keeping their state in {@code dir} (a restart with the same dir sees it again). */
   public static Sandboxes start(Path dir) {
     return new Sandboxes(
