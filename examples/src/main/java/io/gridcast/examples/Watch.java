@@ -8,6 +8,9 @@ import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.Worker;
 import io.gridcast.bridge.flows.TradingGridEvents;
+import io.gridcast.spotify.feed.FeedItem;
+import io.gridcast.spotify.feed.FileSystemFeedSink;
+import io.gridcast.spotify.feed.PodcastFeed;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.testkit.TradingGridResource;
@@ -16,9 +19,14 @@ import io.gridcast.tradinggrid.model.EventType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +37,10 @@ import java.util.Map;
  * {@code examples/run --watch [flow…|all]}: the chosen flows run continuously in a {@link Worker}
  * (every 5 s, and at once when the Trading Grid events feed, polled every second, shows a change
  * they care about), a line per finished run; typed commands change the embedded sandboxes as
- * people would, so that a change is seen travelling across: {@code resolve} (a trading issue is
- * logged with a recorded update and resolved), {@code site} (a site asks for a track to be added
- * to its playlist), {@code status}, and {@code quit} (or Ctrl-C): the worker stops at an item
+ * people would, so that a change is seen travelling across: {@code episode} (a new episode of
+ * Lieferkette Live comes out, through its RSS feed), {@code resolve} (a trading issue is logged
+ * with a recorded update and resolved), {@code site} (a site asks for a track to be added to its
+ * playlist), {@code status}, and {@code quit} (or Ctrl-C): the worker stops at an item
  * boundary, nothing lost.
  */
 final class Watch {
@@ -82,7 +91,8 @@ final class Watch {
       out.println("watching " + names + ": each runs every " + INTERVAL.toSeconds() + " s"
           + (wakes ? ", and at once when the events feed (polled every " + POLL.toSeconds() + " s) shows a change it takes in" : ""));
       out.println(env.embedded()
-          ? "type: resolve (an issue is resolved with a recorded update), site (a site asks for a track), status, quit"
+          ? "type: episode (a new episode comes out), resolve (an issue is resolved with a recorded update),"
+              + " site (a site asks for a track), status, quit"
           : "type: status, quit");
       try {
         for (String command = commands.readLine(); command != null; command = commands.readLine()) {
@@ -121,6 +131,13 @@ final class Watch {
         }
         return s.toString().stripTrailing();
       }
+      case "episode" -> {
+        if (!env.embedded()) {
+          return "episode changes the embedded sandboxes only";
+        }
+        String id = publishNewEpisode(env);
+        return "episode " + id + " of Lieferkette Live is out: watch episode-announcements announce it";
+      }
       case "resolve" -> {
         if (!env.embedded()) {
           return "resolve changes the embedded sandboxes only";
@@ -137,9 +154,35 @@ final class Watch {
         return "site request " + r.path("id").asText() + " raised for Rotterdam: watch business-music decide it";
       }
       default -> {
-        return "unknown command " + command + " (resolve, site, status, quit)";
+        return "unknown command " + command + " (episode, resolve, site, status, quit)";
       }
     }
+  }
+
+  /**
+   * Publishes a new episode of Lieferkette Live as its producers would: an item added to the
+   * show's RSS feed (a file in the working directory), which Spotify ingests.
+   */
+  private static String publishNewEpisode(Environment env) {
+    Path file = env.dir().resolve("lieferkette-live.xml");
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String at = LocalTime.ofInstant(now, ZoneId.systemDefault()).toString();
+    try {
+      FileSystemFeedSink feed = FileSystemFeedSink.create(file, URI.create("https://feeds.example.com/lieferkette-live.xml"),
+          PodcastFeed.builder().title("Lieferkette Live").link(URI.create("https://halvorsen-pike.example/podcast"))
+              .description("Supply chain news for our partners.").author("Halvorsen & Pike").ownerName("Partner desk")
+              .ownerEmail("partners@halvorsen-pike.example").category("Business")
+              .imageUrl(URI.create("https://media.example.com/lieferkette.png")).build());
+      feed.upsert(FeedItem.builder().guid("watch-" + now.getEpochSecond())
+          .title("Lieferkette Live, " + at + ": what changed this week")
+          .description("Carrier capacity, customs changes and the new ASN rules, in ten minutes.")
+          .pubDate(now).enclosureUrl(URI.create("https://media.example.com/lieferkette-" + now.getEpochSecond() + ".mp3"))
+          .enclosureLength(9_600_000).duration(Duration.ofMinutes(10)).build());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the feed " + file, e);
+    }
+    env.spotifySandbox().registerFeed(SpotifyDemoData.SHOW_LIEFERKETTE_LIVE, file.toUri());
+    return env.spotifySandbox().ingestNow().stream().findFirst().orElseThrow();
   }
 
   /** Logs a trading issue, attaches a recorded update and resolves it, as a person would. */

@@ -86,6 +86,25 @@ class WatchTest {
     assertThat(output.count(l -> l.contains("issue-audio-updates: created 2"))).isZero(); // never twice
   }
 
+  @Test
+  void aNewEpisodeIsAnnouncedWithinSecondsOfComingOut(@TempDir Path dir) throws Exception {
+    Output output = new Output();
+    PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    PipedWriter typed = new PipedWriter();
+    BufferedReader commands = new BufferedReader(new PipedReader(typed));
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+        () -> Launcher.watch(new String[] {"--watch", "episode-announcements", "--dir", dir.toString()}, out, Map.of(), commands));
+
+    output.await(l -> l.contains("episode-announcements: created ") && !l.contains("created 0,"), 1); // the demo's episodes
+    type(typed, "episode");
+    output.await(l -> l.startsWith("episode ") && l.contains("is out"), 1);
+    output.await(l -> l.contains("episode-announcements: created 1,"), 1); // the next run, within 5 s
+    type(typed, "quit");
+
+    assertThat(exit.get(WAIT_SECONDS, TimeUnit.SECONDS)).isZero();
+    assertThat(output.text()).contains("stopped").doesNotContain("failed outside");
+  }
+
   private static void type(PipedWriter typed, String command) throws IOException {
     typed.write(command + "\n");
     typed.flush();
