@@ -31,7 +31,9 @@ import java.util.Optional;
  * (default in {@link EpisodeAnnouncementsConfig} one day) a run reads every episode again, which
  * notices edits to older ones and episodes that appeared below the newest; the checkpoint keeps
  * when that last happened ({@code full-read:<instant>}). {@link Duration#ZERO} reads everything
- * every time. Thread-safe.
+ * every time. A page holding an episode the ledger lacks (new, or dead-lettered and not yet
+ * delivered) does not stop the reading, so an episode whose announcement failed is tried again by
+ * every run, at the cost of reading down to it. Thread-safe.
  */
 public final class ShowEpisodesSource implements Source<ShowEpisode> {
 
