@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridcast.bridge.state.InMemoryStateStore;
+import io.gridcast.bridge.state.JdbcStateStore;
+import io.gridcast.bridge.state.PostgresTestDatabase;
 import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.core.errors.ErrorDetails;
 import io.gridcast.core.errors.ServerException;
@@ -249,6 +251,53 @@ class WorkerTest {
     assertThat(target.created).hasSize(200);
     assertThat(target.duplicates).isEmpty();
     assertThat(store.entries("shared")).hasSize(200);
+  }
+
+  @Test
+  void twoApplicationInstancesOnOnePostgresqlStoreShareTwoFlowsWithNoDuplicate() throws Exception {
+    PostgresTestDatabase.requireReachable();
+    String prefix = PostgresTestDatabase.uniquePrefix();
+    Target announcements = new Target();
+    Target notices = new Target();
+    List<String> items = new CopyOnWriteArrayList<>();
+    Source<String> growing = run -> List.of(Batch.of(List.copyOf(items)));
+    try (JdbcStateStore storeA = JdbcStateStore.builder().postgres(PostgresTestDatabase.URL, PostgresTestDatabase.USER, null)
+            .tablePrefix(prefix).build();
+        JdbcStateStore storeB = JdbcStateStore.builder().postgres(PostgresTestDatabase.URL, PostgresTestDatabase.USER, null)
+            .tablePrefix(prefix).build()) {
+      List<Worker> workers = new ArrayList<>();
+      for (var instance : List.of(Map.entry("instance-a", storeA), Map.entry("instance-b", storeB))) {
+        Bridge bridge = Bridge.builder().stateStore(instance.getValue()).instanceId(instance.getKey()).build();
+        workers.add(Worker.builder(bridge)
+            .every(Duration.ofMillis(5), Duration.ZERO, flow("pg-announcements", growing, (i, run) -> i, announcements))
+            .every(Duration.ofMillis(5), Duration.ZERO, flow("pg-notices", growing, (i, run) -> "notice " + i, notices))
+            .build());
+      }
+      try {
+        workers.forEach(Worker::start);
+        for (int i = 0; i < 150; i++) {
+          items.add("item-" + i);
+          if (i % 10 == 0) {
+            Thread.sleep(5);
+          }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS * 3);
+        while ((announcements.created.size() < 150 || notices.created.size() < 150) && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+      } finally {
+        workers.forEach(Worker::close);
+      }
+      assertThat(storeA.entries("pg-announcements")).hasSize(150);
+      assertThat(storeB.entries("pg-notices")).hasSize(150);
+    } finally {
+      PostgresTestDatabase.dropTables(prefix);
+    }
+
+    assertThat(announcements.created).hasSize(150);
+    assertThat(notices.created).hasSize(150);
+    assertThat(announcements.duplicates).isEmpty();
+    assertThat(notices.duplicates).isEmpty();
   }
 
   @Test

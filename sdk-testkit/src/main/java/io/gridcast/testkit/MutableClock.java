@@ -28,6 +28,11 @@ public final class MutableClock extends Clock {
     now.updateAndGet(instant -> instant.plus(duration));
   }
 
+  /** Sets the clock to {@code instant} (later or earlier than now). */
+  public void set(Instant instant) {
+    now.set(Objects.requireNonNull(instant, "instant"));
+  }
+
   @Override
   public Instant instant() {
     return now.get();

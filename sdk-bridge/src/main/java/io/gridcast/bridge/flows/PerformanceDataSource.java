@@ -3,6 +3,7 @@ package io.gridcast.bridge.flows;
 import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Source;
+import io.gridcast.core.LogSafe;
 import io.gridcast.spotify.Market;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.SpotifyUri;
@@ -14,6 +15,8 @@ import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.Campaign;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,11 +31,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one {@link PerformanceData} per run: the scope's episodes from the Spotify Web API
+ * Reads one {@link PerformanceData} per period: the scope's episodes from the Spotify Web API
  * (names, shows, release dates) joined with the analytics rows of the period. Rows are matched
  * to episodes by Spotify id, or by exact episode name when the export has no id; rows of other
- * episodes or outside the period are left out. No checkpoints: the ledger's fingerprint decides
- * whether the report changed. Thread-safe.
+ * episodes or outside the period are left out.
+ *
+ * <p>A fixed period is read on every run, without checkpoints: the ledger's fingerprint decides
+ * whether the report changed. With a calendar, a run reads every period that has ended since the
+ * one the checkpoint names (the last reported period's last day), oldest first, a batch each, the
+ * checkpoint moving past each once its report is committed; a first run reads the last ended
+ * period, or every one from {@code reportFrom}. Thread-safe.
  */
 final class PerformanceDataSource implements Source<PerformanceData> {
 
@@ -50,17 +58,80 @@ final class PerformanceDataSource implements Source<PerformanceData> {
 
   @Override
   public Iterable<Batch<PerformanceData>> read(RunContext run) {
-    return () -> List.of(Batch.of(List.of(load()), null, 1L)).iterator();
+    if (config.calendar().isEmpty()) {
+      return () -> List.of(Batch.of(List.of(load()), null, 1L)).iterator();
+    }
+    List<ReportPeriod> due = due(run);
+    return () -> due.stream()
+        .map(p -> Batch.of(List.of(load(p)), p.end().toString(), (long) due.size()))
+        .iterator(); // lazily: each period's export is read when its batch is
+  }
+
+  /** The calendar's periods that have ended and are not yet reported, oldest first. */
+  List<ReportPeriod> due(RunContext run) {
+    ReportCalendar calendar = config.calendar().orElseThrow();
+    LocalDate today = LocalDate.ofInstant(run.startedAt(), config.zone());
+    LocalDate cutoff = today.minusDays(config.reportDelayDays()); // periods ending before it are reported
+    Optional<LocalDate> reportedThrough = run.checkpoint().map(c -> {
+      try {
+        return LocalDate.parse(c);
+      } catch (DateTimeParseException e) {
+        throw new IllegalStateException("the checkpoint of flow " + run.flow() + " is " + LogSafe.quoted(c)
+            + ", not the last day of a reported period; delete it to start again from reportFrom", e);
+      }
+    });
+    LocalDate from;
+    if (reportedThrough.isPresent()) {
+      from = reportedThrough.get().plusDays(1);
+    } else if (config.reportFrom().isPresent()) {
+      from = config.reportFrom().get();
+    } else {
+      return calendar.lastEndingBefore(cutoff).map(List::of).orElse(List.of());
+    }
+    List<ReportPeriod> due = new ArrayList<>();
+    for (Optional<ReportPeriod> p = calendar.firstStartingOnOrAfter(from); p.isPresent() && p.get().end().isBefore(cutoff);
+        p = calendar.firstStartingOnOrAfter(p.get().end().plusDays(1))) {
+      due.add(p.get());
+    }
+    return due;
   }
 
   /**
-   * Reads the report's data now.
+   * Reads the data of the one fixed period now.
    *
+   * @throws IllegalStateException if the flow reports a calendar of periods
    * @throws io.gridcast.spotify.analytics.AnalyticsFormatException for a malformed analytics export
    * @throws IllegalArgumentException when the export has the same episode twice on one day
    * @throws UncheckedIOException when the export cannot be read
    */
   public PerformanceData load() {
+    if (config.periodStart().isEmpty() || config.periodEnd().isEmpty()) {
+      throw new IllegalStateException("this report covers a calendar of periods: name the period");
+    }
+    return load(new ReportPeriod(config.periodStart().get(), config.periodEnd().get()));
+  }
+
+  /** The data of the period a report's source key names, for a replay. */
+  Optional<PerformanceData> lookup(String key) {
+    int at = key.lastIndexOf(':');
+    Optional<ReportPeriod> period = at < 0 ? Optional.empty() : ReportPeriod.parse(key.substring(at + 1));
+    if (period.isEmpty() || (config.calendar().isEmpty() && !period.get().equals(
+        new ReportPeriod(config.periodStart().orElseThrow(), config.periodEnd().orElseThrow())))) {
+      return Optional.empty();
+    }
+    PerformanceData data = load(period.get());
+    return data.key().equals(key) ? Optional.of(data) : Optional.empty();
+  }
+
+  /**
+   * Reads one period's data now.
+   *
+   * @throws io.gridcast.spotify.analytics.AnalyticsFormatException for a malformed analytics export
+   * @throws IllegalArgumentException when the export has the same episode twice on one day
+   * @throws UncheckedIOException when the export cannot be read
+   */
+  public PerformanceData load(ReportPeriod period) {
+    AbstractPerformanceReportConfig.period(period.start(), period.end()); // at most a year, as a fixed one
     Market market = config.market().orElse(null);
     Map<String, Meta> episodes = new LinkedHashMap<>();
     Set<String> showNames = new LinkedHashSet<>();
@@ -72,7 +143,7 @@ final class PerformanceDataSource implements Source<PerformanceData> {
       for (String ref : campaign.spotifyRefs()) {
         SpotifyUri uri = SpotifyUri.parse(ref);
         if (uri.type() == SpotifyUri.Type.SHOW) {
-          addShow(uri.id(), market, episodes, new LinkedHashSet<>());
+          addShow(uri.id(), market, episodes, new LinkedHashSet<>(), period);
         } else if (uri.type() == SpotifyUri.Type.EPISODE) {
           Episode e = spotify.episodes().get(uri.id(), market);
           episodes.put(e.id(), new Meta(e.id(), e.name(), e.show().name(), e.releaseDate().toString()));
@@ -81,7 +152,7 @@ final class PerformanceDataSource implements Source<PerformanceData> {
     } else {
       Set<String> ids = new TreeSet<>();
       for (String show : config.showIds()) {
-        ids.add(addShow(show, market, episodes, showNames));
+        ids.add(addShow(show, market, episodes, showNames, period));
       }
       scope = "shows:" + String.join("+", ids);
     }
@@ -94,7 +165,7 @@ final class PerformanceDataSource implements Source<PerformanceData> {
     int outside = 0;
     try (Stream<EpisodeDailyStats> stream = config.analytics().episodeDailyStats()) {
       for (EpisodeDailyStats row : (Iterable<EpisodeDailyStats>) stream::iterator) {
-        if (row.date().isBefore(config.periodStart()) || row.date().isAfter(config.periodEnd())) {
+        if (!period.contains(row.date())) {
           continue;
         }
         String id = row.episodeId().filter(episodes::containsKey)
@@ -122,14 +193,15 @@ final class PerformanceDataSource implements Source<PerformanceData> {
       Meta m = episodes.get(id);
       performances.add(new EpisodePerformance(id, m.name, m.showName, m.releaseDate, days));
     });
-    return new PerformanceData(scope, String.join(", ", showNames), config.periodStart(), config.periodEnd(), performances);
+    return new PerformanceData(scope, String.join(", ", showNames), period.start(), period.end(), performances);
   }
 
-  private String addShow(String showIdOrUri, Market market, Map<String, Meta> episodes, Set<String> showNames) {
+  private String addShow(String showIdOrUri, Market market, Map<String, Meta> episodes, Set<String> showNames,
+      ReportPeriod period) {
     Show show = spotify.shows().get(showIdOrUri, market);
     showNames.add(show.name());
     for (SimplifiedEpisode e : spotify.shows().episodes(show.id(), market)) {
-      if (!e.releaseDate().firstDay().isAfter(config.periodEnd())) {
+      if (!e.releaseDate().firstDay().isAfter(period.end())) {
         episodes.put(e.id(), new Meta(e.id(), e.name(), show.name(), e.releaseDate().toString()));
       }
     }

@@ -5,7 +5,6 @@ import io.gridcast.bridge.Snapshot;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.tradinggrid.TradingGridClient;
-import java.util.Optional;
 
 /**
  * Flow 8: podcast performance for a period, summarised in Trading Grid as a report post with a
@@ -18,7 +17,21 @@ import java.util.Optional;
  *     .analytics(CsvAnalyticsSource.fromPath(Path.of("episodes-2026-03.csv")))
  *     .build();
  * RunReport report = bridge.run(PerformanceReportFlow.create(spotify, tradingGrid, config));
+ *
+ * // or every week, kept running: each Tuesday last week's report, and any week missed meanwhile
+ * PerformanceReportConfig weekly = PerformanceReportConfig.builder()
+ *     .addShowIds("5THq5Er5bWp62qwOg6niTM")
+ *     .calendar(ReportCalendar.weekly(DayOfWeek.MONDAY)).zone(ZoneId.of("Europe/Berlin"))
+ *     .analytics(CsvAnalyticsSource.fromPath(Path.of("episodes.csv")))
+ *     .build();
+ * Worker worker = Worker.builder(bridge)
+ *     .every(Duration.ofHours(6), PerformanceReportFlow.create(spotify, tradingGrid, weekly)).build();
+ * worker.start();
  * }</pre>
+ *
+ * <p>With a {@linkplain PerformanceReportConfig#calendar() calendar} each run reports every
+ * period that has ended since the last one reported (the flow's checkpoint), oldest first, so a
+ * worker that was stopped for three weeks catches up on three reports, each once.
  *
  * <p>One post per scope and period (its {@code externalRef} is {@link PerformanceData#key()}):
  * a re-run with the same data changes nothing, a re-run with corrected data updates the post and
@@ -56,10 +69,7 @@ public final class PerformanceReportFlow {
         .mapper(new PerformanceReportMapper(config.audience(), partners, config.tags()))
         .fingerprint(PostWithDocuments::fingerprint)
         .sink(new DocumentPostSink(tradingGrid, config.flowName()))
-        .lookup(key -> {
-          PerformanceData data = source.load();
-          return data.key().equals(key) ? Optional.of(data) : Optional.empty();
-        })
+        .lookup(source::lookup)
         .caps(config.caps())
         .build();
   }

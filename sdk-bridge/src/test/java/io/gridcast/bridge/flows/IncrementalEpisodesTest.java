@@ -70,11 +70,28 @@ class IncrementalEpisodesTest {
         .build());
   }
 
+  /**
+   * The requests a sandbox answered, once its observer has heard of every one (it hears of an
+   * exchange after the answer is sent, so the client may be done first).
+   */
   private List<String> requests(List<SandboxExchange> exchanges) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    int seen;
+    do {
+      seen = exchanges.size();
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    } while (exchanges.size() != seen && System.nanoTime() < deadline);
     return exchanges.stream().filter(e -> !e.path().contains("token")).map(e -> e.method() + " " + e.path()).toList();
   }
 
   private void clearRequests() {
+    requests(spotifyRequests); // heard of every exchange so far
+    requests(tradingGridRequests);
     spotifyRequests.clear();
     tradingGridRequests.clear();
   }
