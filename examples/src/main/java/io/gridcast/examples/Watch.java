@@ -52,7 +52,7 @@ final class Watch {
   private static final Map<String, List<EventType>> WAKES = Map.of(
       "audio-updates", List.of(EventType.ISSUE_RESOLVED),
       "business-music", List.of(EventType.SITE_REQUEST_CREATED, EventType.SITE_UPDATED),
-      "approval-publishing", List.of(EventType.APPROVAL_DECIDED, EventType.APPROVAL_COMPLETED),
+      "approval-publishing", List.of(EventType.APPROVAL_CREATED, EventType.APPROVAL_DECIDED, EventType.APPROVAL_COMPLETED),
       "campaign-coordination", List.of(EventType.CAMPAIGN_UPDATED),
       "partner-feedback", List.of(EventType.FORM_SUBMITTED, EventType.THREAD_MESSAGE_CREATED));
 

@@ -248,7 +248,13 @@ final class FlowRun<S, T> {
 
   private void processSource() {
     Optional<String> checkpoint = store.checkpoint(flow.name(), flow.partition());
-    context = new RunContext(scope, flow.name(), flow.partition(), checkpoint);
+    Set<String> retrying = new HashSet<>();
+    deadAttempts.forEach((key, attempts) -> {
+      if (attempts < flow.delivery().maxAttempts()) {
+        retrying.add(key);
+      }
+    });
+    context = new RunContext(scope, flow.name(), flow.partition(), checkpoint, retrying);
     partialRead = checkpoint.isPresent();
     Iterator<Batch<S>> batches;
     long t = System.nanoTime();

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,13 +30,19 @@ public final class RunContext {
   private final String flow;
   private final String partition;
   private final Optional<String> checkpoint;
+  private final Set<String> retrying;
   private volatile boolean stopping;
 
   RunContext(Scope scope, String flow, String partition, Optional<String> checkpoint) {
+    this(scope, flow, partition, checkpoint, Set.of());
+  }
+
+  RunContext(Scope scope, String flow, String partition, Optional<String> checkpoint, Set<String> retrying) {
     this.scope = scope;
     this.flow = flow;
     this.partition = partition;
     this.checkpoint = checkpoint;
+    this.retrying = Set.copyOf(retrying);
   }
 
   /**
@@ -83,6 +90,16 @@ public final class RunContext {
   /** The last committed checkpoint of this flow partition, which the source resumes after; empty on a first run and in a replay. */
   public Optional<String> checkpoint() {
     return checkpoint;
+  }
+
+  /**
+   * The source keys this flow (or stage) holds dead letters for that a run still tries again (not
+   * yet parked by the {@linkplain io.gridcast.bridge.policy.DeliveryPolicy delivery policy}): a
+   * source that reads only what changed reads these too, so that an item that failed is tried
+   * again by the next run. Empty in a replay, in a plan's first run and in a detached context.
+   */
+  public Set<String> retrying() {
+    return retrying;
   }
 
   /**

@@ -4,7 +4,9 @@ import io.gridcast.bridge.RunCaps;
 import io.gridcast.bridge.policy.ApprovalPolicy;
 import io.gridcast.core.GridcastStyle;
 import java.util.HashSet;
+import io.gridcast.tradinggrid.model.Approval;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -26,6 +28,26 @@ abstract class AbstractApprovalGatedPublishingConfig {
 
   /** The packages to submit for approval (each once, by key). */
   public abstract List<ContentSubmission> submissions();
+
+  /**
+   * Approvals created in Trading Grid itself (by people in Active Community, not by a Gridcast
+   * flow) that this flow releases once every required role has approved, like its own requests:
+   * the approval's title and description become the episode's, its content package the release.
+   * Approvals a Gridcast flow requested ({@code externalRef} starting {@code gridcast:approval:})
+   * are never taken this way. Default: none. Wake the flow on {@code approval.created} and
+   * {@code approval.completed} events to release them promptly.
+   *
+   * <pre>{@code
+   * .approvalsFromTradingGrid(a -> a.requiredRoles().contains("partner_operations"))
+   * }</pre>
+   */
+  @Value.Default
+  public Predicate<Approval> approvalsFromTradingGrid() {
+    return NO_APPROVALS;
+  }
+
+  /** The default of {@link #approvalsFromTradingGrid()}: none. */
+  static final Predicate<Approval> NO_APPROVALS = a -> false;
 
   /** Which roles must approve before a release. */
   @Value.Default

@@ -7,6 +7,7 @@ import io.gridcast.spotify.PlaylistsApi;
 import io.gridcast.spotify.SpotifyUri;
 import io.gridcast.tradinggrid.model.Audience;
 import io.gridcast.tradinggrid.model.Site;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import org.immutables.value.Value;
  * {@code .playlists} and {@code .notices}); no regional programmes; every region; playlist
  * names {@code "In-store music · " + site name}; private playlists; no cover; comments signed
  * {@code gridcast-business-music}; service notices to the site's partner and every partner in
- * the site's region, tagged {@code business-music} and {@code service-notice}; no run caps.
+ * the site's region, tagged {@code business-music} and {@code service-notice}; everything read
+ * once a day and only what Trading Grid events name in between; no run caps.
  * Bad settings are refused with an {@link IllegalArgumentException} naming the setting.
  * Immutable and thread-safe.
  */
@@ -86,6 +88,18 @@ abstract class AbstractBusinessMusicConfig {
     return List.of("business-music", "service-notice");
   }
 
+  /**
+   * How often a run reads every site, request and playlist again. The runs between read the
+   * Trading Grid events since the last run and only what they name (a run after a quiet period
+   * costs one events request per phase); edits made on Spotify (a site's playlist deleted or
+   * changed there) are noticed by the next whole read. Default one day; {@link Duration#ZERO}
+   * reads everything on every run.
+   */
+  @Value.Default
+  public Duration fullReadEvery() {
+    return Duration.ofDays(1);
+  }
+
   /** Limits for each phase's run (items seen, remote writes); default {@link RunCaps#none()}. */
   @Value.Default
   public RunCaps caps() {
@@ -110,6 +124,9 @@ abstract class AbstractBusinessMusicConfig {
       }
       checkItems("regionalProgrammes[" + region + "]", items);
     });
+    if (fullReadEvery().isNegative()) {
+      throw new IllegalArgumentException("fullReadEvery must not be negative, was " + fullReadEvery());
+    }
     if (flowName().length() > 50) {
       throw new IllegalArgumentException("flowName must be at most 50 characters (phase names are added), was " + flowName());
     }

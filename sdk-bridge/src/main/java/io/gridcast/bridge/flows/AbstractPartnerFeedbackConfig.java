@@ -5,6 +5,7 @@ import io.gridcast.core.GridcastStyle;
 import io.gridcast.spotify.Market;
 import io.gridcast.tradinggrid.model.Audience;
 import io.gridcast.tradinggrid.model.IssueSeverity;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -81,6 +82,18 @@ abstract class AbstractPartnerFeedbackConfig {
     return List.of("podcast", "feedback");
   }
 
+  /**
+   * How often a run reads every episode and all feedback again. The runs between read each show
+   * down to its first page of episodes that have channels, and the feedback again only when
+   * Trading Grid events say a form was answered, a thread written in or a partner changed (a run
+   * after a quiet period costs one events request per later phase). Default one day; {@link
+   * Duration#ZERO} reads everything on every run.
+   */
+  @Value.Default
+  public Duration fullReadEvery() {
+    return Duration.ofDays(1);
+  }
+
   /** Limits for each phase's run (items seen, remote writes); none by default. */
   @Value.Default
   public RunCaps caps() {
@@ -89,6 +102,9 @@ abstract class AbstractPartnerFeedbackConfig {
 
   @Value.Check
   void check() {
+    if (fullReadEvery().isNegative()) {
+      throw new IllegalArgumentException("fullReadEvery must not be negative, was " + fullReadEvery());
+    }
     if (showIds().isEmpty()) {
       throw new IllegalArgumentException("partner feedback needs at least one show id: call addShowIds(...)");
     }

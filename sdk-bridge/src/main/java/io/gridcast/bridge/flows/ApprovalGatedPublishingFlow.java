@@ -27,8 +27,8 @@ import java.util.Optional;
  *       one approval request ({@code externalRef gridcast:approval:<name>:<key>}) with a {@code
  *       requested} audit entry whose actor is the submitter; a submission changed after it was
  *       submitted is dead-lettered (submit it under a new key);
- *   <li>releases ({@code <name>-releases}): every approval this flow requested is
- *       re-read; each decision gets a {@code decision_recorded} entry; a rejection or a request for
+ *   <li>releases ({@code <name>-releases}): every approval this flow requested, and every one
+ *       created in Trading Grid that {@code approvalsFromTradingGrid} takes, is re-read; each decision gets a {@code decision_recorded} entry; a rejection or a request for
  *       changes never publishes: for each decision that rejects or asks for changes, the
  *       submitter gets one message quoting it in the approval's review thread, and the trail one
  *       {@code not_released} entry; a full approval has its artwork checked (JPEG or PNG, square,
@@ -117,7 +117,8 @@ public final class ApprovalGatedPublishingFlow {
 
   /**
    * Stage 2: every approval this flow requested (its {@code externalRef} starts with {@code
-   * gridcast:approval:<flowName>:}) is acted on as its decisions stand. Its source re-reads them
+   * gridcast:approval:<flowName>:}), and every one created in Trading Grid that {@code
+   * approvalsFromTradingGrid} accepts, is acted on as its decisions stand. Its source re-reads them
    * all on every run, so a dead-lettered release is retried by the next run.
    */
   private Flow<Approval, ReleaseDecision> releasesFlow() {
@@ -150,11 +151,23 @@ public final class ApprovalGatedPublishingFlow {
   private List<Approval> requestedApprovals() {
     List<Approval> mine = new ArrayList<>();
     for (Approval a : tradingGrid.approvals().list(ListQuery.create())) {
-      if (a.externalRef().filter(this::isMine).isPresent()) {
+      if (releases(a)) {
         mine.add(a);
       }
     }
     return mine;
+  }
+
+  /**
+   * Whether this flow releases {@code a}: it requested it, or a person created it in Trading Grid
+   * and the configuration takes it.
+   */
+  private boolean releases(Approval a) {
+    Optional<String> ref = a.externalRef();
+    if (ref.isPresent() && ref.get().startsWith(APPROVAL_REF_PREFIX)) {
+      return isMine(ref.get()); // a Gridcast flow's: ours, or another configuration's
+    }
+    return config.approvalsFromTradingGrid().test(a);
   }
 
   /** An approval of this flow again by its release key, for a dead-letter replay. */
@@ -163,8 +176,7 @@ public final class ApprovalGatedPublishingFlow {
       return Optional.empty();
     }
     try {
-      return Optional.of(tradingGrid.approvals().get(key.substring(RELEASE_KEY_PREFIX.length())))
-          .filter(a -> a.externalRef().filter(this::isMine).isPresent());
+      return Optional.of(tradingGrid.approvals().get(key.substring(RELEASE_KEY_PREFIX.length()))).filter(this::releases);
     } catch (NotFoundException e) {
       return Optional.empty();
     }

@@ -13,6 +13,7 @@ import io.gridcast.spotify.model.Playlist;
 import io.gridcast.tradinggrid.ListQuery;
 import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.TradingGridId;
+import io.gridcast.tradinggrid.model.EventType;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.Site;
 import io.gridcast.tradinggrid.model.SiteRequest;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flow 7, business-music programmes, both ways: Trading Grid sites and site requests drive
@@ -60,9 +62,13 @@ import java.util.Optional;
  *
  * <p>Trading Grid is the source of truth for a playlist's content: an edit made on Spotify is
  * kept (and reported by a notice) until the site's programme changes in Trading Grid, when the
- * playlist is brought back to the programme. Every phase re-reads its source on each run (no
- * checkpoints); the ledger's fingerprints skip what did not change, so a second run writes
- * nothing.
+ * playlist is brought back to the programme. Once a day ({@code fullReadEvery}) every phase reads
+ * every site, request and playlist; the runs between read the Trading Grid events since the
+ * phase's cursor (its checkpoint) and only what they name: the requests stage the requests those
+ * events name, the playlist and notice stages everything again when any site or request changed,
+ * nothing otherwise. So a quiet run costs three events requests, and an edit made on Spotify is
+ * noticed by the next whole read. The ledger's fingerprints skip what did not change, so a second
+ * run writes nothing.
  */
 public final class BusinessMusicFlow {
 
@@ -85,24 +91,16 @@ public final class BusinessMusicFlow {
       BusinessMusicConfig config) {
     String name = config.flowName() + ".requests";
     return Flow.<SiteRequestCase, SiteRequestDecision>builder(name)
-        .source(run -> {
-          Map<String, Site> sites = sites(tradingGrid, List.of());
-          List<SiteRequestCase> cases = new ArrayList<>();
-          for (SiteRequest r : tradingGrid.siteRequests().list(ListQuery.create().with("status", SiteRequestStatus.OPEN.wireValue()))) {
-            Optional<Site> site = Optional.ofNullable(sites.get(r.siteId())).or(() -> site(tradingGrid, r.siteId()));
-            if (inScope(config, site)) {
-              cases.add(new SiteRequestCase(r, site));
-            }
-          }
-          cases.sort(Comparator.comparing(c -> c.request().createdAt()));
-          return List.of(Batch.of(cases, null, (long) cases.size()));
-        })
+        .source(new EventDrivenSource<>(tradingGrid, REQUEST_EVENTS, config.fullReadEvery(),
+            run -> openRequests(tradingGrid, config),
+            (run, ids) -> namedOpenRequests(tradingGrid, config, ids),
+            key -> Optional.of(key).filter(k -> k.startsWith(REQUEST_KEY)).map(k -> k.substring(REQUEST_KEY.length()))))
         .key(SiteRequestCase::key)
         .mapper(new SiteRequestDecider())
         .sink(new SiteRequestSink(tradingGrid, name, config.commentAuthor()))
         .lookup(key -> Optional.of(key)
-            .filter(k -> k.startsWith("tradinggrid:site-request:"))
-            .map(k -> tradingGrid.siteRequests().get(k.substring("tradinggrid:site-request:".length())))
+            .filter(k -> k.startsWith(REQUEST_KEY))
+            .map(k -> tradingGrid.siteRequests().get(k.substring(REQUEST_KEY.length())))
             .map(r -> new SiteRequestCase(r, site(tradingGrid, r.siteId()))))
         .caps(config.caps())
         .build();
@@ -117,10 +115,8 @@ public final class BusinessMusicFlow {
       BusinessMusicConfig config) {
     String name = config.flowName() + ".playlists";
     return Flow.<SiteProgramme, SitePlaylistSpec>builder(name)
-        .source(run -> {
-          List<SiteProgramme> managed = withPlaylists(spotify, run, managedSites(tradingGrid, config));
-          return List.of(Batch.of(managed, null, (long) managed.size()));
-        })
+        .source(EventDrivenSource.wholeOnChange(tradingGrid, PROGRAMME_EVENTS, config.fullReadEvery(),
+            run -> withPlaylists(spotify, run, managedSites(tradingGrid, config))))
         .key(SiteProgramme::key)
         .mapper(new SitePlaylistMapper(config))
         .fingerprint(SitePlaylistSpec::fingerprint)
@@ -136,17 +132,64 @@ public final class BusinessMusicFlow {
       BusinessMusicConfig config) {
     Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid);
     return Flow.<SitePlaylistState, PostCreate>builder(config.flowName() + ".notices")
-        .source(run -> {
-          run.snapshot(partners); // one snapshot per run, read before any item
-          List<SitePlaylistState> states = playlistStates(spotify, tradingGrid, config);
-          return List.of(Batch.of(states, null, (long) states.size()));
-        })
+        .source(EventDrivenSource.wholeOnChange(tradingGrid, PROGRAMME_EVENTS, config.fullReadEvery(), run -> {
+          run.snapshot(partners); // one snapshot per run that reads, before any item
+          return playlistStates(spotify, tradingGrid, config);
+        }))
         .key(SitePlaylistState::key)
         .mapper(new SitePlaylistNoticeMapper(config.noticeAudience(), partners, config.noticeTags()))
         .sink(new PostSink(tradingGrid))
         .lookup(key -> playlistStates(spotify, tradingGrid, config).stream().filter(s -> s.key().equals(key)).findFirst())
         .caps(config.caps())
         .build();
+  }
+
+  private static final String REQUEST_KEY = "tradinggrid:site-request:";
+
+  /** The events that name site requests. */
+  private static final Set<EventType> REQUEST_EVENTS = Set.of(EventType.SITE_REQUEST_CREATED, EventType.SITE_REQUEST_UPDATED);
+
+  /** The events that may change a site's programme or its notice. */
+  private static final Set<EventType> PROGRAMME_EVENTS = Set.of(EventType.SITE_CREATED, EventType.SITE_UPDATED,
+      EventType.SITE_REQUEST_CREATED, EventType.SITE_REQUEST_UPDATED);
+
+  /** Every open request in scope, oldest first. */
+  private static List<SiteRequestCase> openRequests(TradingGridClient tradingGrid, BusinessMusicConfig config) {
+    Map<String, Site> sites = sites(tradingGrid, List.of());
+    List<SiteRequestCase> cases = new ArrayList<>();
+    for (SiteRequest r : tradingGrid.siteRequests().list(ListQuery.create().with("status", SiteRequestStatus.OPEN.wireValue()))) {
+      Optional<Site> site = Optional.ofNullable(sites.get(r.siteId())).or(() -> site(tradingGrid, r.siteId()));
+      if (inScope(config, site)) {
+        cases.add(new SiteRequestCase(r, site));
+      }
+    }
+    cases.sort(Comparator.comparing(c -> c.request().createdAt()));
+    return cases;
+  }
+
+  /** The requests with {@code ids} that are open and in scope, oldest first; one gone since is left out. */
+  private static List<SiteRequestCase> namedOpenRequests(TradingGridClient tradingGrid, BusinessMusicConfig config,
+      Set<String> ids) {
+    List<SiteRequestCase> cases = new ArrayList<>();
+    for (String id : ids) {
+      if (!TradingGridId.isValid(id)) {
+        continue; // an event naming something that cannot be a request: nothing to read
+      }
+      SiteRequest r;
+      try {
+        r = tradingGrid.siteRequests().get(id);
+      } catch (NotFoundException e) {
+        continue;
+      }
+      if (r.status() == SiteRequestStatus.OPEN) {
+        Optional<Site> site = site(tradingGrid, r.siteId());
+        if (inScope(config, site)) {
+          cases.add(new SiteRequestCase(r, site));
+        }
+      }
+    }
+    cases.sort(Comparator.comparing(c -> c.request().createdAt()));
+    return cases;
   }
 
   private static List<SiteProgramme> managedSites(TradingGridClient tradingGrid, BusinessMusicConfig config) {

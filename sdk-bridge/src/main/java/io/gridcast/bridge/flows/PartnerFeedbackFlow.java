@@ -9,6 +9,7 @@ import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.SpotifyId;
 import io.gridcast.spotify.SpotifyUri;
 import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.model.EventType;
 import io.gridcast.tradinggrid.model.IssueCreate;
 import io.gridcast.tradinggrid.model.Partner;
 import io.gridcast.tradinggrid.model.PostCreate;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -42,7 +44,10 @@ import java.util.function.Supplier;
  * gridcast:partner-feedback:issue:<submission id>}) and summary ({@code <name>.summary}: one post
  * per set of shows, updated only when the aggregates change). The issue and summary stages share
  * one {@link Snapshot} of the feedback per run, read when the issues stage starts, after the
- * channels stage.
+ * channels stage. Once a day ({@code fullReadEvery}) every stage reads everything; the runs
+ * between read each show down to its first page of known episodes, and the feedback only when
+ * Trading Grid events say it may have changed, so a quiet run costs two Spotify requests per show
+ * and one events request per later stage.
  */
 public final class PartnerFeedbackFlow {
 
@@ -64,6 +69,13 @@ public final class PartnerFeedbackFlow {
     return Flow.inStages(config.flowName(), List.of(channels(spotify, tradingGrid, config),
         issues(tradingGrid, config, feedback, fresh), summary(tradingGrid, config, feedback, fresh)));
   }
+
+  /**
+   * What may change the feedback: answers, thread messages, new threads (a new episode's channel)
+   * and partners (the summary counts by region and account).
+   */
+  private static final Set<EventType> FEEDBACK_EVENTS = Set.of(EventType.FORM_SUBMITTED, EventType.THREAD_CREATED,
+      EventType.THREAD_MESSAGE_CREATED, EventType.PARTNER_CREATED, EventType.PARTNER_UPDATED);
 
   /** Stage 1: a feedback thread and form per episode. */
   static Flow<ShowEpisode, FeedbackChannel> channels(SpotifyClient spotify, TradingGridClient tradingGrid,
@@ -88,7 +100,8 @@ public final class PartnerFeedbackFlow {
   static Flow<LowRating, IssueCreate> issues(TradingGridClient tradingGrid, PartnerFeedbackConfig config,
       Snapshot<FeedbackSnapshot> feedback, Supplier<FeedbackSnapshot> fresh) {
     return Flow.<LowRating, IssueCreate>builder(config.flowName() + ".issues")
-        .source(run -> List.of(Batch.of(lowRatings(run.snapshot(feedback), config.lowRatingThreshold()))))
+        .source(EventDrivenSource.wholeOnChange(tradingGrid, FEEDBACK_EVENTS, config.fullReadEvery(),
+            run -> lowRatings(run.snapshot(feedback), config.lowRatingThreshold())))
         .key(LowRating::key)
         .mapper(new FeedbackIssueMapper(config.issueSeverity()))
         .sink(new FeedbackIssueSink(tradingGrid))
@@ -102,7 +115,8 @@ public final class PartnerFeedbackFlow {
   static Flow<FeedbackSnapshot, PostCreate> summary(TradingGridClient tradingGrid, PartnerFeedbackConfig config,
       Snapshot<FeedbackSnapshot> feedback, Supplier<FeedbackSnapshot> fresh) {
     return Flow.<FeedbackSnapshot, PostCreate>builder(config.flowName() + ".summary")
-        .source(run -> List.of(Batch.of(List.of(run.snapshot(feedback)), null, 1L)))
+        .source(EventDrivenSource.wholeOnChange(tradingGrid, FEEDBACK_EVENTS, config.fullReadEvery(),
+            run -> List.of(run.snapshot(feedback))))
         .key(s -> FeedbackSummaryMapper.key(s.scope()))
         .mapper(new FeedbackSummaryMapper(config.lowRatingThreshold(), config.summaryAudience(), config.summaryTags()))
         .sink(new PostSink(tradingGrid))
@@ -132,7 +146,7 @@ public final class PartnerFeedbackFlow {
 
   private static ShowEpisodesSource episodes(SpotifyClient spotify, PartnerFeedbackConfig config) {
     return new ShowEpisodesSource(spotify, config.showIds(), config.market().orElse(null),
-        config.releasedSince().orElse(null), config.maxEpisodesPerShow().orElse(null));
+        config.releasedSince().orElse(null), config.maxEpisodesPerShow().orElse(null), config.fullReadEvery());
   }
 
   /** {@code shows:<sorted show ids joined by +>}. */

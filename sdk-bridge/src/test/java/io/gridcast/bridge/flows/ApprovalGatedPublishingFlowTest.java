@@ -16,6 +16,8 @@ import io.gridcast.spotify.feed.ReleaseWatcher;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.testkit.TradingGridResource;
+import io.gridcast.tradinggrid.model.Approval;
+import io.gridcast.tradinggrid.model.ApprovalCreate;
 import io.gridcast.tradinggrid.model.ContentPackage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -141,6 +143,44 @@ class ApprovalGatedPublishingFlowTest {
         "decision_recorded", "published", "confirmed_on_spotify");
     assertThat(store.entries(RELEASES)).singleElement()
         .satisfies(e -> assertThat(e.attributes().orElseThrow()).contains("approved", "spotify:episode:"));
+  }
+
+  @Test
+  void anApprovalCreatedInTradingGridIsReleasedOnceApprovedWithoutBeingListedInCode() throws IOException {
+    ContentPackage pkg = ContentPackage.builder()
+        .scriptDocumentId(TradingGridDemoData.DOCUMENT_EP43_SCRIPT).artworkDocumentId(goodArtwork())
+        .releaseNotesDocumentId(TradingGridDemoData.DOCUMENT_EP43_RELEASE_NOTES)
+        .audioDocumentId(TradingGridDemoData.DOCUMENT_EP43_AUDIO).build();
+    Approval made = sandboxes.tradingGrid.approvals().create(ApprovalCreate.builder()
+        .title("Supply Chain Minutes 45: Returns at peak").description("What returns cost in December.")
+        .contentPackage(pkg).requiredRoles(List.of("legal", "compliance", "partner_operations")).build(), "made-in-tg-45");
+    Approval notTaken = sandboxes.tradingGrid.approvals().create(ApprovalCreate.builder()
+        .title("Warehouse memo").description("Not for the podcast.")
+        .contentPackage(pkg).requiredRoles(List.of("legal", "compliance", "partner_operations")).build(), "made-in-tg-memo");
+    Flow<?, ?> flow = ApprovalGatedPublishingFlow.create(sandboxes.spotify, sandboxes.tradingGrid,
+        ApprovalGatedPublishingConfig.builder()
+            .publishing(FeedPublishingConfig.builder().showId(SHOW).feedSink(feed).mediaFolder(dir.resolve("media"))
+                .mediaBaseUrl(URI.create("https://media.example.com/releases/")).releaseWatcher(ReleaseWatchers.ingesting(sandboxes))
+                .build())
+            .approvalsFromTradingGrid(a -> a.title().startsWith("Supply Chain Minutes 45"))
+            .build());
+
+    RunReport pending = bridge.run(flow);
+    assertThat(pending.stage("releases").seen()).as("the one approval the configuration takes").isEqualTo(1);
+    assertThat(feed.items()).isEmpty();
+
+    decideAll(made.id(), "approve");
+    decideAll(notTaken.id(), "approve");
+    bridge.run(flow);
+
+    assertThat(feed.items()).singleElement().satisfies(item -> {
+      assertThat(item.guid()).isEqualTo("gridcast-approval-" + made.id());
+      assertThat(item.title()).isEqualTo("Supply Chain Minutes 45: Returns at peak");
+    });
+    assertThat(actions(made.id())).containsSubsequence("decision_recorded", "published", "confirmed_on_spotify");
+    assertThat(actions(notTaken.id())).doesNotContain("decision_recorded", "published");
+    assertThat(bridge.run(flow).stage("releases").unchanged()).isEqualTo(1);
+    assertThat(feed.items()).hasSize(1);
   }
 
   @Test

@@ -23,6 +23,7 @@ import io.gridcast.spotify.model.Playlist;
 import io.gridcast.spotify.model.PlaylistItem;
 import io.gridcast.spotify.model.SimplifiedPlaylist;
 import io.gridcast.testkit.FaultProfile;
+import io.gridcast.testkit.MutableClock;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.testkit.TradingGridResource;
@@ -35,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,8 +185,10 @@ class BusinessMusicFlowTest {
 
     RunReport all = again;
     assertThat(all.created() + all.updated() + all.failed()).isZero();
+    // the playlists stage hears of its own links to the playlists (site.updated) and reads the sites again
     assertThat(again.stage("playlists").unchanged()).isEqualTo(MANAGED.size());
-    assertThat(again.stage("notices").unchanged()).isEqualTo(MANAGED.size());
+    assertThat(again.stage("requests").seen()).isZero(); // its own comments name requests no longer open
+    assertThat(again.stage("notices").seen()).as("nothing changed since the notices were read").isZero();
     assertThat(playlistOf(ROTTERDAM).snapshotId()).isEqualTo(snapshot);
     assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS)).hasSize(posts);
     assertFinalStateOfTheDemo();
@@ -339,11 +343,12 @@ class BusinessMusicFlowTest {
 
   @Test
   void aChangeMadeOnSpotifyIsKeptAndUpdatesTheSitesServiceNotice() {
-    run();
+    BusinessMusicConfig everyRun = BusinessMusicConfig.builder().from(config()).fullReadEvery(Duration.ZERO).build();
+    bridge.run(BusinessMusicFlow.create(sandboxes.spotify, sandboxes.tradingGrid, everyRun));
     Playlist before = playlistOf(ROTTERDAM);
     sandboxes.spotify.playlists().addItems(before.id(), List.of(SpotifyUri.parse(track(9))), null);
 
-    RunReport run = run();
+    RunReport run = bridge.run(BusinessMusicFlow.create(sandboxes.spotify, sandboxes.tradingGrid, everyRun));
 
     assertThat(run.stage("playlists").unchanged()).isEqualTo(MANAGED.size());
     assertThat(run.stage("notices").updated()).isEqualTo(1);
@@ -354,6 +359,39 @@ class BusinessMusicFlowTest {
         .isNotEqualTo(before.snapshotId());
     assertThat(post.path("metadata").path("items").asText()).isEqualTo("4");
     assertThat(notices()).hasSize(MANAGED.size()).allSatisfy((ref, n) -> assertThat(n).isEqualTo(1));
+  }
+
+  @Test
+  void withTheDefaultsAChangeMadeOnSpotifyIsNoticedByTheNextWholeReadAndQuietRunsReadOnlyTheEvents() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
+    InMemoryStateStore clocked = new InMemoryStateStore(clock);
+    Bridge daily = Bridge.builder().stateStore(clocked).clock(clock).build();
+    daily.run(BusinessMusicFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
+    daily.run(BusinessMusicFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config())); // hears of its own writes
+    Playlist before = playlistOf(ROTTERDAM);
+    sandboxes.spotify.playlists().addItems(before.id(), List.of(SpotifyUri.parse(track(9))), null);
+
+    clock.advance(Duration.ofHours(2));
+    RunReport quiet = daily.run(BusinessMusicFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
+    assertThat(quiet.stages()).allSatisfy(stage -> assertThat(stage.seen()).isZero());
+    assertThat(noticeOf(before).path("metadata").path("snapshotId").asText()).isEqualTo(before.snapshotId());
+
+    clock.advance(Duration.ofHours(22)); // a day after the first whole read
+    RunReport whole = daily.run(BusinessMusicFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
+    assertThat(whole.stage("notices").seen()).isEqualTo(MANAGED.size());
+    assertThat(whole.stage("notices").updated()).isEqualTo(1);
+    assertThat(noticeOf(before).path("metadata").path("snapshotId").asText()).isEqualTo(playlistOf(ROTTERDAM).snapshotId());
+    assertThat(itemsOf(ROTTERDAM)).contains(track(9)); // the edit made on Spotify is kept
+
+    JsonNode request = sandboxes.tradingGridSandbox.raiseSiteRequest("s_manchester_041", "playlist_change", "add " + track(4));
+    RunReport woken = daily.run(BusinessMusicFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
+    assertThat(woken.stage("requests").seen()).as("only the request the event names is read").isEqualTo(1);
+    assertThat(tg(TradingGridResource.SITE_REQUESTS, request.path("id").asText()).path("status").asText()).isNotEqualTo("open");
+  }
+
+  private JsonNode noticeOf(Playlist playlist) {
+    return sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).stream()
+        .filter(p -> p.path("externalRef").asText().equals(playlist.uri())).findFirst().orElseThrow();
   }
 
   @Test

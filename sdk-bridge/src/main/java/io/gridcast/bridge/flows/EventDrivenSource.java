@@ -1,0 +1,172 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.bridge.Batch;
+import io.gridcast.bridge.RunContext;
+import io.gridcast.bridge.Source;
+import io.gridcast.core.LogSafe;
+import io.gridcast.core.errors.ApiException;
+import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.model.CursorPage;
+import io.gridcast.tradinggrid.model.Event;
+import io.gridcast.tradinggrid.model.EventType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A source over Trading Grid records that reads only what changed: each run first reads the
+ * community's events after the stage's cursor and then
+ *
+ * <ul>
+ *   <li>reads everything ({@code whole}) on a first run, once {@code fullReadEvery} has passed since
+ *       the last whole read, or when the cursor is past the feed's retention; the read ends with
+ *       {@link Batch#endOfWholeRead}, so it reconciles;
+ *   <li>otherwise reads only what the events of the chosen types name ({@code named}, given their
+ *       resource ids) and the items that failed and are {@linkplain RunContext#retrying() tried
+ *       again}, or nothing at all when there are none: a quiet run costs one events request.
+ * </ul>
+ *
+ * <p>The checkpoint keeps both positions, {@code full-read:<instant> events:<cursor>}, saved once
+ * the run's items are committed. Events the stage's own writes cause name records the next run
+ * reads again and finds unchanged. Thread-safe.
+ *
+ * @param <S> the source item type
+ */
+final class EventDrivenSource<S> implements Source<S> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventDrivenSource.class);
+  private static final String WHOLE = "full-read:";
+  private static final String EVENTS = " events:";
+
+  private final TradingGridClient tradingGrid;
+  private final Set<EventType> types;
+  private final Duration fullReadEvery;
+  private final Function<RunContext, List<S>> whole;
+  private final BiFunction<RunContext, Set<String>, List<S>> named;
+  /** The resource id a source key names, to read a dead-lettered item again; null: read everything. */
+  private final Function<String, Optional<String>> idOfKey;
+
+  /**
+   * @param types the event types whose records this source reads
+   * @param fullReadEvery how long after a whole read the next run reads everything again; {@link
+   *     Duration#ZERO} for every run
+   * @param whole reads every item
+   * @param named reads the items the given resource ids (of events of {@code types}, and of the
+   *     items that failed and are {@linkplain RunContext#retrying() tried again}) name
+   * @param idOfKey the resource id a source key names
+   */
+  EventDrivenSource(TradingGridClient tradingGrid, Set<EventType> types, Duration fullReadEvery,
+      Function<RunContext, List<S>> whole, BiFunction<RunContext, Set<String>, List<S>> named,
+      Function<String, Optional<String>> idOfKey) {
+    this.tradingGrid = Objects.requireNonNull(tradingGrid, "tradingGrid");
+    this.types = Set.copyOf(types);
+    this.fullReadEvery = Objects.requireNonNull(fullReadEvery, "fullReadEvery");
+    this.whole = Objects.requireNonNull(whole, "whole");
+    this.named = Objects.requireNonNull(named, "named");
+    this.idOfKey = idOfKey;
+  }
+
+  /**
+   * A source that reads everything again whenever any event of {@code types} arrived, or an item
+   * that failed is to be tried again: for aggregates, whose items are made from all the records.
+   */
+  static <S> EventDrivenSource<S> wholeOnChange(TradingGridClient tradingGrid, Set<EventType> types, Duration fullReadEvery,
+      Function<RunContext, List<S>> whole) {
+    return new EventDrivenSource<>(tradingGrid, types, fullReadEvery, whole, (run, ids) -> whole.apply(run), null);
+  }
+
+  @Override
+  public Iterable<Batch<S>> read(RunContext run) {
+    Optional<String> checkpoint = run.checkpoint();
+    Optional<Instant> wholeReadAt = checkpoint.flatMap(EventDrivenSource::wholeReadAt);
+    Optional<String> cursor = wholeReadAt.isPresent() ? checkpoint.flatMap(EventDrivenSource::cursorOf) : Optional.empty();
+    Instant now = run.startedAt();
+    // the events first: whatever changes while the records are read is read again next time
+    Changes changes = changesSince(cursor);
+    boolean wholeRead = wholeReadAt.isEmpty() || changes.cursorLost || fullReadEvery.isZero()
+        || !now.isBefore(wholeReadAt.get().plus(fullReadEvery));
+    if (wholeRead) {
+      List<S> items = whole.apply(run);
+      return List.of(Batch.of(items, null, (long) items.size()), Batch.endOfWholeRead(position(now, changes.cursor)));
+    }
+    String next = position(wholeReadAt.get(), changes.cursor);
+    Set<String> ids = new LinkedHashSet<>(changes.ids);
+    boolean retry = !run.retrying().isEmpty();
+    if (idOfKey != null) {
+      run.retrying().forEach(key -> idOfKey.apply(key).ifPresent(ids::add));
+    }
+    if (ids.isEmpty() && !(retry && idOfKey == null)) {
+      return next.equals(checkpoint.orElse(null)) ? List.of() : List.of(Batch.of(List.of(), next, 0L));
+    }
+    List<S> items = named.apply(run, ids);
+    return List.of(Batch.of(items, next, (long) items.size()));
+  }
+
+  private record Changes(Set<String> ids, Optional<String> cursor, boolean cursorLost) {}
+
+  /** The resource ids of the chosen types in the events after {@code cursor}, and the cursor after them. */
+  private Changes changesSince(Optional<String> start) {
+    Set<String> ids = new LinkedHashSet<>();
+    String cursor = start.orElse(null);
+    boolean lost = false;
+    while (true) {
+      CursorPage<Event> page;
+      try {
+        page = tradingGrid.events().page(cursor, null);
+      } catch (ApiException e) {
+        if (e.status() != 410 || cursor == null) {
+          throw e;
+        }
+        LOG.warn("events cursor is past the feed's retention; reading everything and the feed from its oldest event");
+        cursor = null;
+        lost = true;
+        continue;
+      }
+      for (Event e : page.items()) {
+        if (types.contains(e.type())) {
+          ids.add(e.resourceId());
+        }
+      }
+      String following = page.nextCursor().orElse(cursor);
+      boolean moved = !Objects.equals(following, cursor);
+      cursor = following;
+      if (page.items().isEmpty() || !moved) {
+        return new Changes(ids, Optional.ofNullable(cursor), lost);
+      }
+    }
+  }
+
+  private static String position(Instant wholeReadAt, Optional<String> cursor) {
+    return WHOLE + wholeReadAt + EVENTS + cursor.orElse("");
+  }
+
+  /** When the checkpoint says the records were last read whole; empty for a checkpoint of another shape. */
+  private static Optional<Instant> wholeReadAt(String checkpoint) {
+    int events = checkpoint.indexOf(EVENTS);
+    if (!checkpoint.startsWith(WHOLE) || events < 0) {
+      if (!checkpoint.isEmpty()) {
+        LOG.info("checkpoint {} is not one of an event-driven source; reading everything", LogSafe.quoted(checkpoint));
+      }
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(checkpoint.substring(WHOLE.length(), events)));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> cursorOf(String checkpoint) {
+    String cursor = checkpoint.substring(checkpoint.indexOf(EVENTS) + EVENTS.length());
+    return cursor.isEmpty() ? Optional.empty() : Optional.of(cursor);
+  }
+}
