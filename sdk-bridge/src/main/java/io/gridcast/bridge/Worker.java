@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs flows continuously: each on its own interval (with jitter, so that instances started
- * together spread out), on demand ({@link #trigger}), never twice at once in this worker, and
+ * together spread out) or {@linkplain Builder#on cron schedule}, on demand ({@link #trigger}), never twice at once in this worker, and
  * backing off while its platform fails. A thin loop over {@link Bridge#run}: several instances
  * sharing a PostgreSQL state store share the flows through the bridge's leases (a partition is run
  * by one instance at a time; the others find the lease held and wait for their next turn), so no
@@ -122,7 +122,7 @@ public final class Worker implements AutoCloseable {
       }
       started = true;
       for (Entry e : entries.values()) {
-        e.scheduleIn(jitter(e.schedule));
+        e.scheduleIn(e.schedule.cron != null ? e.untilNextFire() : jitter(e.schedule));
       }
       for (FeedPoll p : feeds) {
         timer.scheduleWithFixedDelay(p::poll, p.schedule.interval.toMillis(), p.schedule.interval.toMillis(),
@@ -300,6 +300,10 @@ public final class Worker implements AutoCloseable {
     RunReport last;
     Instant lastStartedAt;
     Instant nextRunAt;
+    /** The cron schedule's time the next scheduled run is for, until it is scheduled. */
+    Instant pendingFire;
+    /** The cron schedule's time the last run started by the schedule was for. */
+    Instant lastRunFire;
 
     Entry(Schedule schedule) {
       this.schedule = schedule;
@@ -315,8 +319,10 @@ public final class Worker implements AutoCloseable {
         return;
       }
       cancelTimer();
+      Instant fire = delay.isZero() ? null : pendingFire; // what a cron schedule's timer run serves
+      pendingFire = null;
       nextRunAt = clock.instant().plus(delay);
-      timerTask = timer.schedule(this::submit, delay.toMillis(), TimeUnit.MILLISECONDS);
+      timerTask = timer.schedule(() -> submit(fire), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void cancelTimer() {
@@ -326,12 +332,15 @@ public final class Worker implements AutoCloseable {
       }
     }
 
-    private void submit() {
+    private void submit(Instant fire) {
       lock.lock();
       try {
         if (closed || running != null) {
           again |= running != null;
           return;
+        }
+        if (fire != null) {
+          lastRunFire = fire;
         }
         timerTask = null;
         nextRunAt = null;
@@ -379,9 +388,13 @@ public final class Worker implements AutoCloseable {
       }
     }
 
-    /** The interval (with jitter), or the back-off after runs that stopped early. */
+    /**
+     * The interval (with jitter) or the time to the cron schedule's next run; after runs that
+     * stopped early, the back-off (for an interval, never less than the interval; for a cron
+     * schedule, never more than the time to its next run).
+     */
     private Duration nextDelay() {
-      Duration base = schedule.interval.plus(jitter(schedule));
+      Duration base = schedule.cron != null ? untilNextFire() : schedule.interval.plus(jitter(schedule));
       if (failuresInRow == 0) {
         return base;
       }
@@ -390,12 +403,39 @@ public final class Worker implements AutoCloseable {
       if (backoff.compareTo(maxBackoff) > 0 || backoff.isNegative()) {
         backoff = maxBackoff;
       }
+      if (schedule.cron != null) {
+        if (backoff.compareTo(base) < 0) {
+          pendingFire = null; // a retry, not the schedule's run: that one still comes
+          return backoff;
+        }
+        return base;
+      }
       return backoff.compareTo(base) > 0 ? backoff : base;
     }
 
+    /**
+     * The time from now to the cron schedule's next run: its first time after now, and after the
+     * time the last run served (a timer may fire a moment before that time on the clock).
+     */
+    Duration untilNextFire() {
+      Instant now = clock.instant();
+      Instant next = schedule.cron.next(now);
+      if (lastRunFire != null && !next.isAfter(lastRunFire)) {
+        next = schedule.cron.next(lastRunFire);
+      }
+      pendingFire = next;
+      Duration d = Duration.between(now, next);
+      return d.isNegative() ? Duration.ZERO : d;
+    }
+
     FlowStatus status() {
-      return new FlowStatus(schedule.flow.name(), schedule.interval, running != null, Optional.ofNullable(lastStartedAt),
-          Optional.ofNullable(last), failuresInRow, Optional.ofNullable(nextRunAt));
+      Duration interval = schedule.interval;
+      if (schedule.cron != null) {
+        Instant next = schedule.cron.next(clock.instant());
+        interval = Duration.between(next, schedule.cron.next(next));
+      }
+      return new FlowStatus(schedule.flow.name(), interval, running != null, Optional.ofNullable(lastStartedAt),
+          Optional.ofNullable(last), failuresInRow, Optional.ofNullable(nextRunAt), Optional.ofNullable(schedule.cron));
     }
   }
 
@@ -403,15 +443,17 @@ public final class Worker implements AutoCloseable {
    * One flow as a worker sees it.
    *
    * @param flow the flow's name
-   * @param interval how often it runs when all is well
+   * @param interval how often it runs when all is well (on a cron schedule, the time between its
+   *     next two runs)
    * @param running whether it is running now
    * @param lastStartedAt when its last run started
    * @param lastReport the report of its last finished run
    * @param failuresInRow how many of its last runs in a row stopped early (its back-off grows with them)
    * @param nextRunAt when it runs next (empty while it runs, or once the worker is closed)
+   * @param cron its cron schedule, when it runs on one rather than on an interval
    */
   public record FlowStatus(String flow, Duration interval, boolean running, Optional<Instant> lastStartedAt,
-      Optional<RunReport> lastReport, int failuresInRow, Optional<Instant> nextRunAt) {}
+      Optional<RunReport> lastReport, int failuresInRow, Optional<Instant> nextRunAt, Optional<CronSchedule> cron) {}
 
   /** Told after each run a worker made, on the run's thread; implementations must be thread-safe. */
   @FunctionalInterface
@@ -426,7 +468,8 @@ public final class Worker implements AutoCloseable {
     void onRunFinished(String flow, RunReport report, Duration nextRunIn);
   }
 
-  private record Schedule(Flow<?, ?> flow, Duration interval, Duration jitter) {}
+  /** A flow's schedule: an interval with jitter, or a cron schedule (then {@code interval} and {@code jitter} are zero). */
+  private record Schedule(Flow<?, ?> flow, Duration interval, Duration jitter, CronSchedule cron) {}
 
   private record FeedSchedule(ChangeFeed feed, Duration interval) {}
 
@@ -472,13 +515,31 @@ public final class Worker implements AutoCloseable {
       if (schedules.stream().anyMatch(s -> s.flow.name().equals(flow.name()))) {
         throw new IllegalArgumentException("a flow named " + flow.name() + " was added already: each flow runs on one schedule");
       }
-      schedules.add(new Schedule(flow, interval, jitter));
+      schedules.add(new Schedule(flow, interval, jitter, null));
+      return this;
+    }
+
+    /**
+     * Runs {@code flow} whenever {@code schedule} fires, e.g. {@code CronSchedule.parse("0 6 * * MON",
+     * ZoneId.of("Europe/Berlin"))} for Mondays at 06:00; the first run is the schedule's next time
+     * after {@link Worker#start()}, not at once. After a run that stopped early the flow runs again
+     * after the failure back-off or at the schedule's next time, whichever comes first.
+     *
+     * @throws IllegalArgumentException if a flow of that name was added already
+     */
+    public Builder on(CronSchedule schedule, Flow<?, ?> flow) {
+      Objects.requireNonNull(schedule, "schedule");
+      Objects.requireNonNull(flow, "flow");
+      if (schedules.stream().anyMatch(s -> s.flow.name().equals(flow.name()))) {
+        throw new IllegalArgumentException("a flow named " + flow.name() + " was added already: each flow runs on one schedule");
+      }
+      schedules.add(new Schedule(flow, Duration.ZERO, Duration.ZERO, schedule));
       return this;
     }
 
     /**
      * Polls {@code feed} every {@code pollInterval} and runs at once the flows it names (each must
-     * be added with {@link #every}, whose interval then acts as the periodic reconciliation that
+     * be added with {@link #every} or {@link #on}, whose schedule then acts as the periodic reconciliation that
      * catches anything the feed missed). Of several instances sharing a state store one polls at a
      * time; the feed's position is kept in the store.
      *
@@ -551,7 +612,7 @@ public final class Worker implements AutoCloseable {
     /** @throws IllegalArgumentException when no flow was added */
     public Worker build() {
       if (schedules.isEmpty()) {
-        throw new IllegalArgumentException("a worker needs at least one flow: call every(interval, flow)");
+        throw new IllegalArgumentException("a worker needs at least one flow: call every(interval, flow) or on(schedule, flow)");
       }
       return new Worker(this);
     }

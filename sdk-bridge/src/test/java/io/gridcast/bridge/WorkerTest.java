@@ -10,6 +10,7 @@ import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.core.errors.ErrorDetails;
 import io.gridcast.core.errors.ServerException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -298,6 +299,38 @@ class WorkerTest {
     assertThat(notices.created).hasSize(150);
     assertThat(announcements.duplicates).isEmpty();
     assertThat(notices.duplicates).isEmpty();
+  }
+
+  @Test
+  void aFlowOnACronScheduleFirstRunsWhenTheScheduleFiresNotAtOnce() throws Exception {
+    // a clock 300 ms before a whole minute, so that "every minute" fires 300 ms after start
+    Instant now = Instant.now();
+    Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+    java.time.Clock clock = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.between(now, minute.minusMillis(300)));
+    Target target = new Target();
+    CountDownLatch ran = new CountDownLatch(1);
+    List<Duration> nextRunsIn = new CopyOnWriteArrayList<>();
+    Bridge bridge = Bridge.builder().stateStore(store).clock(clock).build();
+    CronSchedule everyMinute = CronSchedule.parse("* * * * *", java.time.ZoneOffset.UTC);
+    try (Worker worker = Worker.builder(bridge)
+        .on(everyMinute, flow("cron", items(List.of("a")), (i, run) -> i, target))
+        .listener((f, report, next) -> {
+          nextRunsIn.add(next);
+          ran.countDown();
+        })
+        .build()) {
+      worker.start();
+      Worker.FlowStatus before = worker.status().get(0);
+      assertThat(before.cron()).contains(everyMinute);
+      assertThat(before.interval()).isEqualTo(Duration.ofMinutes(1));
+      assertThat(before.nextRunAt()).hasValueSatisfying(t -> assertThat(t).isAfter(clock.instant()));
+      assertThat(target.created).as("not run at start").isEmpty();
+
+      assertThat(ran.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(target.created).containsKey("a");
+    assertThat(nextRunsIn.get(0)).as("the next whole minute").isGreaterThan(Duration.ofSeconds(50))
+        .isLessThanOrEqualTo(Duration.ofMinutes(1));
   }
 
   @Test
