@@ -11,15 +11,24 @@ import io.gridcast.provingground.ExactlyOnce;
 import io.gridcast.provingground.Figures;
 import io.gridcast.provingground.StandaloneSandboxes;
 import io.gridcast.provingground.SyncWorker;
+import io.gridcast.spotify.SpotifyClient;
+import io.gridcast.spotify.feed.FeedItem;
+import io.gridcast.spotify.feed.FileSystemFeedSink;
+import io.gridcast.spotify.feed.PodcastFeed;
+import io.gridcast.spotify.model.SimplifiedEpisode;
 import io.gridcast.tradinggrid.TradingGridClient;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * holds each create's answer back and is killed while it waits. Between lives the test counts
  * posts against ledger rows: every post the ledger lacks is an orphan the next life must adopt
  * rather than duplicate. It runs on H2, on PostgreSQL, and on H2 with the flow kept running by a
- * {@link io.gridcast.bridge.Worker} (kills then also land between runs).
+ * {@link io.gridcast.bridge.Worker} (kills then also land between runs), once more while new
+ * episodes keep coming out (four through the show's RSS feed as each life starts), which must each
+ * be announced once too.
  */
 class CrashRecoveryTest {
 
@@ -51,13 +62,21 @@ class CrashRecoveryTest {
   @Test
   void theEmbeddedH2StoreSurvivesTwelveSigkillsWithoutADuplicateOrALoss(@TempDir Path dir) throws Exception {
     Path store = dir.resolve("state");
-    crashAndRecover("crash-h2", "h2:" + store, () -> JdbcStateStore.h2File(store), 20261127L, List.of());
+    crashAndRecover("crash-h2", "h2:" + store, () -> JdbcStateStore.h2File(store), 20261127L, List.of(), null);
   }
 
   @Test
   void aWorkerKeepingTheFlowRunningSurvivesTwelveSigkillsWithoutADuplicateOrALoss(@TempDir Path dir) throws Exception {
     Path store = dir.resolve("state");
-    crashAndRecover("crash-worker-h2", "h2:" + store, () -> JdbcStateStore.h2File(store), 20261203L, List.of("--worker-ms", "50"));
+    crashAndRecover("crash-worker-h2", "h2:" + store, () -> JdbcStateStore.h2File(store), 20261203L, List.of("--worker-ms", "50"),
+        null);
+  }
+
+  @Test
+  void aWorkerSurvivesTwelveSigkillsWhileNewEpisodesArriveAndAnnouncesEachOnce(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("state");
+    crashAndRecover("crash-worker-arrivals-h2", "h2:" + store, () -> JdbcStateStore.h2File(store), 20261204L,
+        List.of("--worker-ms", "50"), new Arrivals(dir.resolve("feed.xml"), 4));
   }
 
   @Test
@@ -66,20 +85,49 @@ class CrashRecoveryTest {
     String prefix = PostgresTestDatabase.uniquePrefix();
     try {
       crashAndRecover("crash-postgres", "postgres:" + prefix, () -> JdbcStateStore.builder()
-          .postgres(PostgresTestDatabase.URL, PostgresTestDatabase.USER, null).tablePrefix(prefix).build(), 4242L, List.of());
+          .postgres(PostgresTestDatabase.URL, PostgresTestDatabase.USER, null).tablePrefix(prefix).build(), 4242L, List.of(),
+          null);
     } finally {
       PostgresTestDatabase.dropTables(prefix);
     }
   }
 
+  /**
+   * New episodes of the show coming out while the workers live and die: {@code perLife} items
+   * added to the show's RSS feed (which the Spotify sandbox ingests at once) as each life starts.
+   */
+  private record Arrivals(Path feed, int perLife) {
+    FileSystemFeedSink sink() {
+      return FileSystemFeedSink.create(feed, URI.create("https://feeds.example.com/crash-test.xml"), PodcastFeed.builder()
+          .title("Crash test show").link(URI.create("https://example.com/show")).description("Episodes arriving.")
+          .author("Proving ground").ownerName("Proving ground").ownerEmail("proving-ground@example.com").category("Business")
+          .imageUrl(URI.create("https://example.com/cover.png")).build());
+    }
+
+    void arrive(FileSystemFeedSink sink, int life) throws IOException {
+      for (int i = 0; i < perLife; i++) {
+        String guid = "arrival-" + life + "-" + i;
+        sink.upsert(FeedItem.builder().guid(guid).title("Arrival " + life + "." + i).description("Came out during life " + life)
+            .pubDate(Instant.now()).enclosureUrl(URI.create("https://media.example.com/" + guid + ".mp3"))
+            .enclosureLength(1_000_000).duration(Duration.ofMinutes(9)).build());
+      }
+    }
+  }
+
   private void crashAndRecover(String label, String storeSpec, Supplier<JdbcStateStore> openStore, long seed,
-      List<String> workerArgs) throws Exception {
+      List<String> workerArgs, Arrivals arrivals) throws Exception {
     Random random = new Random(seed);
     long started = System.nanoTime();
+    List<String> spotifyArgs = new ArrayList<>(List.of("--synthetic-show", SHOW + "=" + EPISODES));
+    FileSystemFeedSink feed = null;
+    if (arrivals != null) {
+      feed = arrivals.sink();
+      arrivals.arrive(feed, -1); // the feed exists before the sandbox first reads it
+      spotifyArgs.addAll(List.of("--feed", SHOW + "=" + arrivals.feed().toUri(), "--ingestion-delay-ms", "0"));
+    }
     // Trading Grid forgets every Idempotency-Key once answered: a create sent again after a kill
     // would make a second post, so only the write intents' look-ups can keep the count at one
-    try (StandaloneSandboxes sandboxes = StandaloneSandboxes.start(label,
-            List.of("--synthetic-show", SHOW + "=" + EPISODES), List.of("--forget-idempotency-keys"));
+    try (StandaloneSandboxes sandboxes = StandaloneSandboxes.start(label, spotifyArgs, List.of("--forget-idempotency-keys"));
         TradingGridClient tradingGrid = sandboxes.tradingGridClient()) {
       Set<String> demoPosts = ExactlyOnce.postIds(tradingGrid);
       List<String> moments = new ArrayList<>();
@@ -92,6 +140,9 @@ class CrashRecoveryTest {
         boolean inTheWindow = kind == 1;
         int target = 1 + random.nextInt(Math.max(1, left / (KILLS - life + 1)));
         try (ChildJvm worker = startWorker(label, life, sandboxes, storeSpec, inTheWindow ? target : 0, workerArgs)) {
+          if (arrivals != null) {
+            arrivals.arrive(feed, life); // while this life runs
+          }
           if (kind == 0) {
             long delay = 150 + random.nextInt(600);
             Thread.sleep(delay);
@@ -140,10 +191,23 @@ class CrashRecoveryTest {
       }
       Map<String, List<String>> posts = ExactlyOnce.newPostsByExternalRef(tradingGrid, demoPosts);
       List<LedgerEntry> ledger = ledger(openStore);
-      int duplicates = ExactlyOnce.assertDelivered(posts, ExactlyOnce.episodeRefs(SHOW, EPISODES), ledger);
+      Set<String> expected = ExactlyOnce.episodeRefs(SHOW, EPISODES);
+      if (arrivals != null) {
+        try (SpotifyClient spotify = sandboxes.spotifyClient()) {
+          expected = new TreeSet<>();
+          for (SimplifiedEpisode e : spotify.shows().episodes(SHOW, null)) {
+            expected.add("spotify:episode:" + e.id());
+          }
+        }
+        assertThat(expected).as("the episodes that came out meanwhile").hasSize(EPISODES + arrivals.perLife() * (KILLS + 1));
+      }
+      int duplicates = ExactlyOnce.assertDelivered(posts, expected, ledger);
 
       Map<String, Object> figures = new LinkedHashMap<>();
-      figures.put("episodes", EPISODES);
+      figures.put("episodes", expected.size());
+      if (arrivals != null) {
+        figures.put("episodes that came out during the kills", expected.size() - EPISODES);
+      }
       figures.put("sigkills", KILLS);
       figures.put("kill moments", moments);
       figures.put("kills between a remote write and its ledger row", windowKills);
