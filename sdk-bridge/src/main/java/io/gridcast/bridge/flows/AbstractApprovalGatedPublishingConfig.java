@@ -5,6 +5,7 @@ import io.gridcast.bridge.policy.ApprovalPolicy;
 import io.gridcast.core.GridcastStyle;
 import java.util.HashSet;
 import io.gridcast.tradinggrid.model.Approval;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.Set;
@@ -49,6 +50,17 @@ abstract class AbstractApprovalGatedPublishingConfig {
   /** The default of {@link #approvalsFromTradingGrid()}: none. */
   static final Predicate<Approval> NO_APPROVALS = a -> false;
 
+  /**
+   * How often the releases phase reads every approval again. The runs between read the Trading
+   * Grid events since its cursor and only the approvals they name (created, decided, completed),
+   * and the releases that failed and are tried again (a quiet run costs one events request).
+   * Default one day; {@link Duration#ZERO} reads every approval on every run.
+   */
+  @Value.Default
+  public Duration fullReadEvery() {
+    return Duration.ofDays(1);
+  }
+
   /** Which roles must approve before a release. */
   @Value.Default
   public ApprovalPolicy policy() {
@@ -72,6 +84,9 @@ abstract class AbstractApprovalGatedPublishingConfig {
 
   @Value.Check
   void check() {
+    if (fullReadEvery().isNegative()) {
+      throw new IllegalArgumentException("fullReadEvery must not be negative, was " + fullReadEvery());
+    }
     Set<String> keys = new HashSet<>();
     for (ContentSubmission s : submissions()) {
       if (!keys.add(s.key())) {

@@ -8,11 +8,14 @@ import io.gridcast.core.errors.NotFoundException;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.tradinggrid.ListQuery;
 import io.gridcast.tradinggrid.TradingGridClient;
+import io.gridcast.tradinggrid.TradingGridId;
 import io.gridcast.tradinggrid.model.Approval;
+import io.gridcast.tradinggrid.model.EventType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flow 5: content packages (script, artwork, release notes, audio) are reviewed in Trading Grid by
@@ -57,8 +60,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>A release that failed (bad artwork, or not ingested by Spotify before the watcher's
- * deadline) is dead-lettered and tried again by the next run, which re-reads every approval of
- * this flow; a release whose feed item is already written then only waits for the ingestion.
+ * deadline) is dead-lettered and tried again by the next run, which reads it again with the
+ * approvals Trading Grid events name since the last run (every approval of this flow once a day); a release whose feed item is already written then only waits for the ingestion.
  * After the bridge's {@code DeliveryPolicy} attempts it is parked until {@code
  * bridge.replayDeadLetters(publishing)}.
  */
@@ -118,12 +121,15 @@ public final class ApprovalGatedPublishingFlow {
   /**
    * Stage 2: every approval this flow requested (its {@code externalRef} starts with {@code
    * gridcast:approval:<flowName>:}), and every one created in Trading Grid that {@code
-   * approvalsFromTradingGrid} accepts, is acted on as its decisions stand. Its source re-reads them
-   * all on every run, so a dead-lettered release is retried by the next run.
+   * approvalsFromTradingGrid} accepts, is acted on as its decisions stand. Its source reads them all
+   * once a day ({@code fullReadEvery}) and in between those the Trading Grid events name, and those
+   * whose release failed, so a dead-lettered release is retried by the next run.
    */
   private Flow<Approval, ReleaseDecision> releasesFlow() {
     return Flow.<Approval, ReleaseDecision>builder(releasesName())
-        .source(run -> List.of(Batch.of(requestedApprovals())))
+        .source(new EventDrivenSource<>(tradingGrid, APPROVAL_EVENTS, config.fullReadEvery(),
+            run -> requestedApprovals(), (run, ids) -> namedApprovals(ids),
+            key -> Optional.of(key).filter(k -> k.startsWith(RELEASE_KEY_PREFIX)).map(k -> k.substring(RELEASE_KEY_PREFIX.length()))))
         .key(a -> RELEASE_KEY_PREFIX + a.id())
         .mapper(new ApprovalReleaseMapper(config.policy()))
         .sink(releases)
@@ -146,6 +152,29 @@ public final class ApprovalGatedPublishingFlow {
   private boolean isMine(String externalRef) {
     String prefix = refPrefix();
     return externalRef.startsWith(prefix) && externalRef.indexOf(':', prefix.length()) < 0;
+  }
+
+  /** The events that name approvals whose decisions may have changed. */
+  private static final Set<EventType> APPROVAL_EVENTS = Set.of(EventType.APPROVAL_CREATED, EventType.APPROVAL_DECIDED,
+      EventType.APPROVAL_COMPLETED);
+
+  /** The approvals with {@code ids} that this flow releases, as they are now; one gone since is left out. */
+  private List<Approval> namedApprovals(Set<String> ids) {
+    List<Approval> out = new ArrayList<>();
+    for (String id : ids) {
+      if (!TradingGridId.isValid(id)) {
+        continue;
+      }
+      try {
+        Approval a = tradingGrid.approvals().get(id);
+        if (releases(a)) {
+          out.add(a);
+        }
+      } catch (NotFoundException e) {
+        // deleted since the event: nothing to release
+      }
+    }
+    return out;
   }
 
   private List<Approval> requestedApprovals() {
