@@ -61,8 +61,8 @@ public final class CronSchedule {
       dow.set(0); // 7 is Sunday too
     }
     this.daysOfWeek = dow;
-    this.anyDayOfMonth = fields[2].equals("*");
-    this.anyDayOfWeek = fields[4].equals("*");
+    this.anyDayOfMonth = fields[2].startsWith("*"); // as cron: "*/2" leaves the day unrestricted for "either"
+    this.anyDayOfWeek = fields[4].startsWith("*");
   }
 
   /**

@@ -249,12 +249,9 @@ final class FlowRun<S, T> {
   private void processSource() {
     Optional<String> checkpoint = store.checkpoint(flow.name(), flow.partition());
     Set<String> retrying = new HashSet<>();
-    deadAttempts.forEach((key, attempts) -> {
-      if (attempts < flow.delivery().maxAttempts()) {
-        retrying.add(key);
-      }
-    });
-    context = new RunContext(scope, flow.name(), flow.partition(), checkpoint, retrying);
+    Set<String> parked = new HashSet<>();
+    deadAttempts.forEach((key, attempts) -> (attempts < flow.delivery().maxAttempts() ? retrying : parked).add(key));
+    context = new RunContext(scope, flow.name(), flow.partition(), checkpoint, retrying, parked);
     partialRead = checkpoint.isPresent();
     Iterator<Batch<S>> batches;
     long t = System.nanoTime();

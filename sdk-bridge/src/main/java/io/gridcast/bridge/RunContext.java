@@ -31,18 +31,21 @@ public final class RunContext {
   private final String partition;
   private final Optional<String> checkpoint;
   private final Set<String> retrying;
+  private final Set<String> parked;
   private volatile boolean stopping;
 
   RunContext(Scope scope, String flow, String partition, Optional<String> checkpoint) {
-    this(scope, flow, partition, checkpoint, Set.of());
+    this(scope, flow, partition, checkpoint, Set.of(), Set.of());
   }
 
-  RunContext(Scope scope, String flow, String partition, Optional<String> checkpoint, Set<String> retrying) {
+  RunContext(Scope scope, String flow, String partition, Optional<String> checkpoint, Set<String> retrying,
+      Set<String> parked) {
     this.scope = scope;
     this.flow = flow;
     this.partition = partition;
     this.checkpoint = checkpoint;
     this.retrying = Set.copyOf(retrying);
+    this.parked = Set.copyOf(parked);
   }
 
   /**
@@ -100,6 +103,15 @@ public final class RunContext {
    */
   public Set<String> retrying() {
     return retrying;
+  }
+
+  /**
+   * The source keys this flow (or stage) holds dead letters for that runs no longer try (parked
+   * after the delivery policy's attempts; only {@code bridge.replayDeadLetters} tries them): a
+   * source that stops reading at items it knows may count these as known.
+   */
+  public Set<String> parked() {
+    return parked;
   }
 
   /**

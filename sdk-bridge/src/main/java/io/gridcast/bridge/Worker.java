@@ -6,6 +6,8 @@ import io.gridcast.core.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -304,6 +306,10 @@ public final class Worker implements AutoCloseable {
     Instant pendingFire;
     /** The cron schedule's time the last run started by the schedule was for. */
     Instant lastRunFire;
+    /** The cron schedule's time the pending timer is for. */
+    Instant scheduledFire;
+    /** A time of the cron schedule whose timer a trigger cancelled, until the next run is planned. */
+    Instant missedFire;
 
     Entry(Schedule schedule) {
       this.schedule = schedule;
@@ -318,9 +324,13 @@ public final class Worker implements AutoCloseable {
         again = true;
         return;
       }
-      cancelTimer();
-      Instant fire = delay.isZero() ? null : pendingFire; // what a cron schedule's timer run serves
+      Instant fire = pendingFire; // what a cron schedule's timer run serves; null for a trigger or a retry
       pendingFire = null;
+      if (fire == null && timerTask != null && scheduledFire != null) {
+        missedFire = scheduledFire; // a trigger takes the place of the schedule's timer: remember its time
+      }
+      cancelTimer();
+      scheduledFire = fire;
       nextRunAt = clock.instant().plus(delay);
       timerTask = timer.schedule(() -> submit(fire), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -342,6 +352,7 @@ public final class Worker implements AutoCloseable {
         if (fire != null) {
           lastRunFire = fire;
         }
+        scheduledFire = null;
         timerTask = null;
         nextRunAt = null;
         lastStartedAt = clock.instant();
@@ -419,10 +430,20 @@ public final class Worker implements AutoCloseable {
      */
     Duration untilNextFire() {
       Instant now = clock.instant();
-      Instant next = schedule.cron.next(now);
-      if (lastRunFire != null && !next.isAfter(lastRunFire)) {
-        next = schedule.cron.next(lastRunFire);
+      Instant next;
+      if (missedFire != null && !missedFire.isAfter(now) && (lastRunFire == null || missedFire.isAfter(lastRunFire))) {
+        next = missedFire; // its timer gave way to a trigger and the time passed meanwhile: run it now
+      } else {
+        ZoneId zone = schedule.cron.zone();
+        // after the last run's time in wall-clock terms too, so that an hour the clocks repeat runs once
+        boolean afterLast = lastRunFire != null
+            && !LocalDateTime.ofInstant(lastRunFire, zone).isBefore(LocalDateTime.ofInstant(now, zone));
+        next = schedule.cron.next(afterLast ? lastRunFire : now);
+        if (lastRunFire != null && !next.isAfter(lastRunFire)) {
+          next = schedule.cron.next(lastRunFire);
+        }
       }
+      missedFire = null;
       pendingFire = next;
       Duration d = Duration.between(now, next);
       return d.isNegative() ? Duration.ZERO : d;
@@ -525,11 +546,16 @@ public final class Worker implements AutoCloseable {
      * after {@link Worker#start()}, not at once. After a run that stopped early the flow runs again
      * after the failure back-off or at the schedule's next time, whichever comes first.
      *
-     * @throws IllegalArgumentException if a flow of that name was added already
+     * @throws IllegalArgumentException if the schedule never fires or a flow of that name was added already
      */
     public Builder on(CronSchedule schedule, Flow<?, ?> flow) {
       Objects.requireNonNull(schedule, "schedule");
       Objects.requireNonNull(flow, "flow");
+      try {
+        schedule.next(Instant.now());
+      } catch (IllegalStateException never) {
+        throw new IllegalArgumentException("the schedule of flow " + flow.name() + " never fires: " + never.getMessage(), never);
+      }
       if (schedules.stream().anyMatch(s -> s.flow.name().equals(flow.name()))) {
         throw new IllegalArgumentException("a flow named " + flow.name() + " was added already: each flow runs on one schedule");
       }

@@ -46,6 +46,8 @@ class CronScheduleTest {
     // the 1st of the month or any Monday, at 09:00
     assertThat(nextInBerlin("0 9 1 * MON", "2026-12-01T09:00")).isEqualTo("2026-12-07T09:00+01:00[Europe/Berlin]");
     assertThat(nextInBerlin("0 9 1 * MON", "2026-12-28T09:00")).isEqualTo("2027-01-01T09:00+01:00[Europe/Berlin]");
+    // as in cron, a day field starting with * leaves the other one alone: odd days that are Mondays
+    assertThat(nextInBerlin("0 0 */2 * MON", "2026-12-01T00:00")).isEqualTo("2026-12-07T00:00+01:00[Europe/Berlin]");
   }
 
   @Test

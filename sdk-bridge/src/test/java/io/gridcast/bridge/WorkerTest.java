@@ -334,6 +334,41 @@ class WorkerTest {
   }
 
   @Test
+  void aTriggerThatRunsOverTheScheduledTimeDoesNotCostTheScheduledRun() throws Exception {
+    Instant now = Instant.now();
+    Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+    java.time.Clock clock = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.between(now, minute.minusMillis(300)));
+    Target target = new Target();
+    CountDownLatch twoRuns = new CountDownLatch(2);
+    Source<String> slow = run -> {
+      try {
+        Thread.sleep(800); // the triggered run is still running when the minute turns
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return List.of(Batch.of(List.of("a")));
+    };
+    Bridge bridge = Bridge.builder().stateStore(store).clock(clock).build();
+    try (Worker worker = Worker.builder(bridge)
+        .on(CronSchedule.parse("* * * * *", java.time.ZoneOffset.UTC), flow("cron-triggered", slow, (i, run) -> i, target))
+        .listener((f, report, next) -> twoRuns.countDown())
+        .build()) {
+      worker.start();
+      worker.trigger("cron-triggered");
+
+      assertThat(twoRuns.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the triggered run, then the minute's own").isTrue();
+    }
+  }
+
+  @Test
+  void aCronScheduleThatNeverFiresIsRefusedWhenTheFlowIsAdded() {
+    Target target = new Target();
+    assertThatThrownBy(() -> Worker.builder(bridge("a"))
+        .on(CronSchedule.parse("0 0 31 2 *", java.time.ZoneOffset.UTC), flow("never", items(List.of()), (i, run) -> i, target)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never fires");
+  }
+
+  @Test
   void aChangeFeedWakesItsFlowWithinAPollAndKeepsItsPositionInTheStore() throws Exception {
     Target target = new Target();
     List<String> changes = new CopyOnWriteArrayList<>(); // the feed: one entry per change, its index the position

@@ -128,7 +128,7 @@ public final class ApprovalGatedPublishingFlow {
   private Flow<Approval, ReleaseDecision> releasesFlow() {
     return Flow.<Approval, ReleaseDecision>builder(releasesName())
         .source(new EventDrivenSource<>(tradingGrid, APPROVAL_EVENTS, config.fullReadEvery(),
-            run -> requestedApprovals(), (run, ids) -> namedApprovals(ids),
+            run -> requestedApprovals(), (run, named) -> namedApprovals(named.ids()),
             key -> Optional.of(key).filter(k -> k.startsWith(RELEASE_KEY_PREFIX)).map(k -> k.substring(RELEASE_KEY_PREFIX.length()))))
         .key(a -> RELEASE_KEY_PREFIX + a.id())
         .mapper(new ApprovalReleaseMapper(config.policy()))

@@ -65,8 +65,8 @@ import java.util.Set;
  * playlist is brought back to the programme. Once a day ({@code fullReadEvery}) every phase reads
  * every site, request and playlist; the runs between read the Trading Grid events since the
  * phase's cursor (its checkpoint) and only what they name: the requests stage the requests those
- * events name, the playlist and notice stages everything again when any site or request changed,
- * nothing otherwise. So a quiet run costs three events requests, and an edit made on Spotify is
+ * events name and the open requests of the sites they name, the playlist and notice stages
+ * everything again when any site or request changed, nothing otherwise. So a quiet run costs three events requests, and an edit made on Spotify is
  * noticed by the next whole read. The ledger's fingerprints skip what did not change, so a second
  * run writes nothing.
  */
@@ -93,7 +93,7 @@ public final class BusinessMusicFlow {
     return Flow.<SiteRequestCase, SiteRequestDecision>builder(name)
         .source(new EventDrivenSource<>(tradingGrid, REQUEST_EVENTS, config.fullReadEvery(),
             run -> openRequests(tradingGrid, config),
-            (run, ids) -> namedOpenRequests(tradingGrid, config, ids),
+            (run, named) -> namedOpenRequests(tradingGrid, config, named),
             key -> Optional.of(key).filter(k -> k.startsWith(REQUEST_KEY)).map(k -> k.substring(REQUEST_KEY.length()))))
         .key(SiteRequestCase::key)
         .mapper(new SiteRequestDecider())
@@ -146,8 +146,12 @@ public final class BusinessMusicFlow {
 
   private static final String REQUEST_KEY = "tradinggrid:site-request:";
 
-  /** The events that name site requests. */
-  private static final Set<EventType> REQUEST_EVENTS = Set.of(EventType.SITE_REQUEST_CREATED, EventType.SITE_REQUEST_UPDATED);
+  /**
+   * The events that may change how a request is decided: the request's own, and its site's (a
+   * licence uploaded, the site moved to a region in scope).
+   */
+  private static final Set<EventType> REQUEST_EVENTS = Set.of(EventType.SITE_REQUEST_CREATED, EventType.SITE_REQUEST_UPDATED,
+      EventType.SITE_CREATED, EventType.SITE_UPDATED);
 
   /** The events that may change a site's programme or its notice. */
   private static final Set<EventType> PROGRAMME_EVENTS = Set.of(EventType.SITE_CREATED, EventType.SITE_UPDATED,
@@ -167,13 +171,26 @@ public final class BusinessMusicFlow {
     return cases;
   }
 
-  /** The requests with {@code ids} that are open and in scope, oldest first; one gone since is left out. */
+  /**
+   * The open requests in scope that the events name, or that belong to a site the events name,
+   * oldest first; one gone since is left out.
+   */
   private static List<SiteRequestCase> namedOpenRequests(TradingGridClient tradingGrid, BusinessMusicConfig config,
-      Set<String> ids) {
-    List<SiteRequestCase> cases = new ArrayList<>();
-    for (String id : ids) {
-      if (!TradingGridId.isValid(id)) {
-        continue; // an event naming something that cannot be a request: nothing to read
+      EventDrivenSource.Named named) {
+    Map<String, SiteRequestCase> cases = new LinkedHashMap<>();
+    Set<String> sites = named.of(EventType.SITE_CREATED, EventType.SITE_UPDATED);
+    if (!sites.isEmpty()) {
+      for (SiteRequestCase c : openRequests(tradingGrid, config)) {
+        if (sites.contains(c.request().siteId())) {
+          cases.put(c.request().id(), c);
+        }
+      }
+    }
+    Set<String> requests = named.of(EventType.SITE_REQUEST_CREATED, EventType.SITE_REQUEST_UPDATED);
+    requests.addAll(named.retrying());
+    for (String id : requests) {
+      if (cases.containsKey(id) || !TradingGridId.isValid(id)) {
+        continue; // read already, or an event naming something that cannot be a request
       }
       SiteRequest r;
       try {
@@ -184,12 +201,13 @@ public final class BusinessMusicFlow {
       if (r.status() == SiteRequestStatus.OPEN) {
         Optional<Site> site = site(tradingGrid, r.siteId());
         if (inScope(config, site)) {
-          cases.add(new SiteRequestCase(r, site));
+          cases.put(id, new SiteRequestCase(r, site));
         }
       }
     }
-    cases.sort(Comparator.comparing(c -> c.request().createdAt()));
-    return cases;
+    List<SiteRequestCase> out = new ArrayList<>(cases.values());
+    out.sort(Comparator.comparing(c -> c.request().createdAt()));
+    return out;
   }
 
   private static List<SiteProgramme> managedSites(TradingGridClient tradingGrid, BusinessMusicConfig config) {

@@ -12,8 +12,10 @@ import io.gridcast.tradinggrid.model.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,8 +33,8 @@ import org.slf4j.LoggerFactory;
  *       the last whole read, or when the cursor is past the feed's retention; the read ends with
  *       {@link Batch#endOfWholeRead}, so it reconciles;
  *   <li>otherwise reads only what the events of the chosen types name ({@code named}, given their
- *       resource ids) and the items that failed and are {@linkplain RunContext#retrying() tried
- *       again}, or nothing at all when there are none: a quiet run costs one events request.
+ *       resource ids by type) and the items that failed and are {@linkplain RunContext#retrying()
+ *       tried again}, or nothing at all when there are none: a quiet run costs one events request.
  * </ul>
  *
  * <p>The checkpoint keeps both positions, {@code full-read:<instant> events:<cursor>}, saved once
@@ -51,7 +53,7 @@ final class EventDrivenSource<S> implements Source<S> {
   private final Set<EventType> types;
   private final Duration fullReadEvery;
   private final Function<RunContext, List<S>> whole;
-  private final BiFunction<RunContext, Set<String>, List<S>> named;
+  private final BiFunction<RunContext, Named, List<S>> named;
   /** The resource id a source key names, to read a dead-lettered item again; null: read everything. */
   private final Function<String, Optional<String>> idOfKey;
 
@@ -60,12 +62,12 @@ final class EventDrivenSource<S> implements Source<S> {
    * @param fullReadEvery how long after a whole read the next run reads everything again; {@link
    *     Duration#ZERO} for every run
    * @param whole reads every item
-   * @param named reads the items the given resource ids (of events of {@code types}, and of the
-   *     items that failed and are {@linkplain RunContext#retrying() tried again}) name
+   * @param named reads the items the resource ids of the events of {@code types}, and of the items
+   *     that failed and are {@linkplain RunContext#retrying() tried again}, name
    * @param idOfKey the resource id a source key names
    */
   EventDrivenSource(TradingGridClient tradingGrid, Set<EventType> types, Duration fullReadEvery,
-      Function<RunContext, List<S>> whole, BiFunction<RunContext, Set<String>, List<S>> named,
+      Function<RunContext, List<S>> whole, BiFunction<RunContext, Named, List<S>> named,
       Function<String, Optional<String>> idOfKey) {
     this.tradingGrid = Objects.requireNonNull(tradingGrid, "tradingGrid");
     this.types = Set.copyOf(types);
@@ -76,8 +78,33 @@ final class EventDrivenSource<S> implements Source<S> {
   }
 
   /**
-   * A source that reads everything again whenever any event of {@code types} arrived, or an item
-   * that failed is to be tried again: for aggregates, whose items are made from all the records.
+   * What a run between whole reads reads: the resource ids the events named, by event type, and
+   * those of the items that failed and are tried again.
+   */
+  record Named(Map<EventType, Set<String>> events, Set<String> retrying) {
+    /** The ids of events of {@code types}. */
+    Set<String> of(EventType... types) {
+      Set<String> out = new LinkedHashSet<>();
+      for (EventType t : types) {
+        out.addAll(events.getOrDefault(t, Set.of()));
+      }
+      return out;
+    }
+
+    /** Every id the events named, and those tried again. */
+    Set<String> ids() {
+      Set<String> out = new LinkedHashSet<>();
+      events.values().forEach(out::addAll);
+      out.addAll(retrying);
+      return out;
+    }
+  }
+
+  /**
+   * A source that reads everything again whenever any event of {@code types} arrived: for
+   * aggregates, whose items are made from all the records. An item that failed is tried again at
+   * the next such event or whole read (not on every run: an item no longer made would otherwise
+   * keep every run reading everything).
    */
   static <S> EventDrivenSource<S> wholeOnChange(TradingGridClient tradingGrid, Set<EventType> types, Duration fullReadEvery,
       Function<RunContext, List<S>> whole) {
@@ -99,23 +126,22 @@ final class EventDrivenSource<S> implements Source<S> {
       return List.of(Batch.of(items, null, (long) items.size()), Batch.endOfWholeRead(position(now, changes.cursor)));
     }
     String next = position(wholeReadAt.get(), changes.cursor);
-    Set<String> ids = new LinkedHashSet<>(changes.ids);
-    boolean retry = !run.retrying().isEmpty();
+    Set<String> retrying = new LinkedHashSet<>();
     if (idOfKey != null) {
-      run.retrying().forEach(key -> idOfKey.apply(key).ifPresent(ids::add));
+      run.retrying().forEach(key -> idOfKey.apply(key).ifPresent(retrying::add));
     }
-    if (ids.isEmpty() && !(retry && idOfKey == null)) {
+    if (changes.events.isEmpty() && retrying.isEmpty()) {
       return next.equals(checkpoint.orElse(null)) ? List.of() : List.of(Batch.of(List.of(), next, 0L));
     }
-    List<S> items = named.apply(run, ids);
+    List<S> items = named.apply(run, new Named(changes.events, retrying));
     return List.of(Batch.of(items, next, (long) items.size()));
   }
 
-  private record Changes(Set<String> ids, Optional<String> cursor, boolean cursorLost) {}
+  private record Changes(Map<EventType, Set<String>> events, Optional<String> cursor, boolean cursorLost) {}
 
   /** The resource ids of the chosen types in the events after {@code cursor}, and the cursor after them. */
   private Changes changesSince(Optional<String> start) {
-    Set<String> ids = new LinkedHashSet<>();
+    Map<EventType, Set<String>> ids = new EnumMap<>(EventType.class);
     String cursor = start.orElse(null);
     boolean lost = false;
     while (true) {
@@ -133,7 +159,7 @@ final class EventDrivenSource<S> implements Source<S> {
       }
       for (Event e : page.items()) {
         if (types.contains(e.type())) {
-          ids.add(e.resourceId());
+          ids.computeIfAbsent(e.type(), t -> new LinkedHashSet<>()).add(e.resourceId());
         }
       }
       String following = page.nextCursor().orElse(cursor);

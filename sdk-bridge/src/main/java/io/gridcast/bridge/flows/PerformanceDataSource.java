@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * <p>A fixed period is read on every run, without checkpoints: the ledger's fingerprint decides
  * whether the report changed. With a calendar, a run reads every period that has ended since the
  * one the checkpoint names (the last reported period's last day), oldest first, a batch each, the
- * checkpoint moving past each once its report is committed; a first run reads the last ended
- * period, or every one from {@code reportFrom}. Thread-safe.
+ * checkpoint moving past each once its report is committed, and again the periods whose report
+ * failed ({@link RunContext#retrying()}); a first run reads the last ended period, or every one
+ * from {@code reportFrom}. Thread-safe.
  */
 final class PerformanceDataSource implements Source<PerformanceData> {
 
@@ -61,9 +63,22 @@ final class PerformanceDataSource implements Source<PerformanceData> {
     if (config.calendar().isEmpty()) {
       return () -> List.of(Batch.of(List.of(load()), null, 1L)).iterator();
     }
-    List<ReportPeriod> due = due(run);
-    return () -> due.stream()
-        .map(p -> Batch.of(List.of(load(p)), p.end().toString(), (long) due.size()))
+    TreeSet<ReportPeriod> periods = new TreeSet<>(Comparator.comparing(ReportPeriod::start));
+    periods.addAll(due(run));
+    for (String key : run.retrying()) { // a period whose report failed is tried again
+      int at = key.lastIndexOf(':');
+      if (at > 0) {
+        ReportPeriod.parse(key.substring(at + 1)).ifPresent(periods::add);
+      }
+    }
+    Optional<LocalDate> reportedThrough = reportedThrough(run);
+    List<ReportPeriod> all = List.copyOf(periods);
+    return () -> all.stream()
+        .map(p -> {
+          // a period tried again never moves the checkpoint back
+          LocalDate through = reportedThrough.filter(r -> r.isAfter(p.end())).orElse(p.end());
+          return Batch.of(List.of(load(p)), through.toString(), (long) all.size());
+        })
         .iterator(); // lazily: each period's export is read when its batch is
   }
 
@@ -72,14 +87,7 @@ final class PerformanceDataSource implements Source<PerformanceData> {
     ReportCalendar calendar = config.calendar().orElseThrow();
     LocalDate today = LocalDate.ofInstant(run.startedAt(), config.zone());
     LocalDate cutoff = today.minusDays(config.reportDelayDays()); // periods ending before it are reported
-    Optional<LocalDate> reportedThrough = run.checkpoint().map(c -> {
-      try {
-        return LocalDate.parse(c);
-      } catch (DateTimeParseException e) {
-        throw new IllegalStateException("the checkpoint of flow " + run.flow() + " is " + LogSafe.quoted(c)
-            + ", not the last day of a reported period; delete it to start again from reportFrom", e);
-      }
-    });
+    Optional<LocalDate> reportedThrough = reportedThrough(run);
     LocalDate from;
     if (reportedThrough.isPresent()) {
       from = reportedThrough.get().plusDays(1);
@@ -94,6 +102,18 @@ final class PerformanceDataSource implements Source<PerformanceData> {
       due.add(p.get());
     }
     return due;
+  }
+
+  /** The last day of the last period reported, from the checkpoint. */
+  private static Optional<LocalDate> reportedThrough(RunContext run) {
+    return run.checkpoint().map(c -> {
+      try {
+        return LocalDate.parse(c);
+      } catch (DateTimeParseException e) {
+        throw new IllegalStateException("the checkpoint of flow " + run.flow() + " is " + LogSafe.quoted(c)
+            + ", not the last day of a reported period; delete it to start again from reportFrom", e);
+      }
+    });
   }
 
   /**

@@ -76,7 +76,7 @@ public interface ReportCalendar {
   /**
    * The given periods and no others, e.g. a fiscal calendar.
    *
-   * @throws IllegalArgumentException if there is none, or two overlap
+   * @throws IllegalArgumentException if there is none, two overlap, or one is longer than 366 days
    */
   static ReportCalendar of(List<ReportPeriod> periods) {
     List<ReportPeriod> sorted = new ArrayList<>(Objects.requireNonNull(periods, "periods"));
@@ -84,6 +84,12 @@ public interface ReportCalendar {
       throw new IllegalArgumentException("a report calendar needs at least one period");
     }
     sorted.sort(Comparator.comparing(ReportPeriod::start));
+    for (ReportPeriod p : sorted) {
+      if (p.days() > AbstractPerformanceReportConfig.MAX_PERIOD_DAYS) {
+        throw new IllegalArgumentException("report period " + p + " is " + p.days() + " days long; a report covers at most "
+            + AbstractPerformanceReportConfig.MAX_PERIOD_DAYS + " days");
+      }
+    }
     for (int i = 1; i < sorted.size(); i++) {
       if (!sorted.get(i).start().isAfter(sorted.get(i - 1).end())) {
         throw new IllegalArgumentException("report periods " + sorted.get(i - 1) + " and " + sorted.get(i)

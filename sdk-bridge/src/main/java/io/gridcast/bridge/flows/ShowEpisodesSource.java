@@ -31,9 +31,10 @@ import java.util.Optional;
  * (default in {@link EpisodeAnnouncementsConfig} one day) a run reads every episode again, which
  * notices edits to older ones and episodes that appeared below the newest; the checkpoint keeps
  * when that last happened ({@code full-read:<instant>}). {@link Duration#ZERO} reads everything
- * every time. A page holding an episode the ledger lacks (new, or dead-lettered and not yet
- * delivered) does not stop the reading, so an episode whose announcement failed is tried again by
- * every run, at the cost of reading down to it. Thread-safe.
+ * every time. A page holding an episode the ledger lacks (new, or dead-lettered and tried again)
+ * does not stop the reading, so an episode whose announcement failed is tried again by the next
+ * run; a parked one counts as known. A run that was cut short (a failure, a cap, {@code close()})
+ * leaves its checkpoint marked, and the next run reads everything. Thread-safe.
  */
 public final class ShowEpisodesSource implements Source<ShowEpisode> {
 
@@ -89,23 +90,31 @@ public final class ShowEpisodesSource implements Source<ShowEpisode> {
     Optional<Instant> lastWholeRead = run.checkpoint().flatMap(ShowEpisodesSource::wholeReadAt);
     boolean whole = fullReadEvery.isZero() || lastWholeRead.isEmpty() || !now.isBefore(lastWholeRead.get().plus(fullReadEvery));
     if (!whole) {
-      return read(run, false);
+      // marked while it reads: a run cut short (a failure, a cap, a close) leaves the mark, and the
+      // next run then reads everything rather than trust a newest page that hides unread ones
+      String mark = WHOLE_READ + lastWholeRead.get();
+      return ended(read(run, false), mark + CUT_SHORT, Batch.of(List.of(), mark, null));
     }
-    Iterable<Batch<ShowEpisode>> all = read(run, true);
-    Batch<ShowEpisode> end = Batch.endOfWholeRead(WHOLE_READ + now);
+    return ended(read(run, true), null, Batch.endOfWholeRead(WHOLE_READ + now));
+  }
+
+  /** {@code batches} with {@code checkpoint} on each (unless null), then {@code end}. */
+  private static Iterable<Batch<ShowEpisode>> ended(Iterable<Batch<ShowEpisode>> batches, String checkpoint,
+      Batch<ShowEpisode> end) {
     return () -> new Iterator<>() {
-      private final Iterator<Batch<ShowEpisode>> batches = all.iterator();
+      private final Iterator<Batch<ShowEpisode>> it = batches.iterator();
       private boolean ended;
 
       @Override
       public boolean hasNext() {
-        return batches.hasNext() || !ended;
+        return it.hasNext() || !ended;
       }
 
       @Override
       public Batch<ShowEpisode> next() {
-        if (batches.hasNext()) {
-          return batches.next();
+        if (it.hasNext()) {
+          Batch<ShowEpisode> b = it.next();
+          return checkpoint == null ? b : Batch.of(b.items(), checkpoint, null);
         }
         if (ended) {
           throw new NoSuchElementException();
@@ -117,10 +126,14 @@ public final class ShowEpisodesSource implements Source<ShowEpisode> {
   }
 
   private static final String WHOLE_READ = "full-read:";
+  private static final String CUT_SHORT = " reading";
 
-  /** When the checkpoint says the source was last read whole; empty for anything else. */
+  /**
+   * When the checkpoint says the source was last read whole; empty for anything else, and for a
+   * checkpoint a run that was cut short left.
+   */
   private static Optional<Instant> wholeReadAt(String checkpoint) {
-    if (!checkpoint.startsWith(WHOLE_READ)) {
+    if (!checkpoint.startsWith(WHOLE_READ) || checkpoint.endsWith(CUT_SHORT)) {
       return Optional.empty();
     }
     try {
@@ -183,8 +196,7 @@ public final class ShowEpisodesSource implements Source<ShowEpisode> {
         if (batch.isEmpty()) {
           return hasNext() ? next() : Batch.of(List.of());
         }
-        if (!whole && episodes != null
-            && run.recorded(batch.stream().map(ShowEpisode::key).toList()).size() == batch.size()) {
+        if (!whole && episodes != null && allKnown(run, batch)) {
           episodes = null; // every episode here is known: what is older was read before
         }
         return Batch.of(batch);
@@ -202,6 +214,17 @@ public final class ShowEpisodesSource implements Source<ShowEpisode> {
         }
       }
     };
+  }
+
+  /** Whether the ledger holds every episode of {@code batch}, or a parked dead letter does. */
+  private static boolean allKnown(RunContext run, List<ShowEpisode> batch) {
+    List<String> keys = new ArrayList<>(batch.size());
+    for (ShowEpisode e : batch) {
+      if (!run.parked().contains(e.key())) {
+        keys.add(e.key());
+      }
+    }
+    return keys.isEmpty() || run.recorded(keys).size() == keys.size();
   }
 
   /** Finds one episode again by its source key, for dead-letter replay. */

@@ -68,7 +68,7 @@ class EventDrivenSourceTest {
     EventDrivenSource<SiteRequest> source = new EventDrivenSource<>(sandboxes.tradingGrid,
         Set.of(EventType.SITE_REQUEST_CREATED, EventType.SITE_REQUEST_UPDATED), Duration.ofDays(1),
         run -> noted(sandboxes.tradingGrid.siteRequests().list().stream().toList()),
-        (run, ids) -> noted(ids.stream().map(id -> sandboxes.tradingGrid.siteRequests().get(id)).toList()),
+        (run, named) -> noted(named.ids().stream().map(id -> sandboxes.tradingGrid.siteRequests().get(id)).toList()),
         Optional::of);
     return Flow.<SiteRequest, String>builder("site-request-notes")
         .source(source)

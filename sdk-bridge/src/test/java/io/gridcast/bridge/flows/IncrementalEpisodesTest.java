@@ -147,6 +147,36 @@ class IncrementalEpisodesTest {
   }
 
   @Test
+  void aRunCutShortIsFollowedByAWholeReadSoNothingBehindTheNewestPageIsMissed() throws Exception {
+    bridge.run(flow());
+    FileSystemFeedSink feed = FileSystemFeedSink.create(dir.resolve("show.xml"), URI.create("https://feeds.example.com/show.xml"),
+        IssueAudioUpdatesFlowTest.channel());
+    for (int i = 0; i < 60; i++) { // more than a page of new episodes
+      feed.upsert(FeedItem.builder().guid("new-" + i).title("New episode " + i).description("Fresh.")
+          .pubDate(Instant.parse("2030-01-15T09:00:00Z")).enclosureUrl(URI.create("https://media.example.com/new-" + i + ".mp3"))
+          .enclosureLength(1_000).duration(Duration.ofMinutes(5)).build());
+    }
+    sandboxes.spotifySandbox.registerFeed(SHOW, dir.resolve("show.xml").toUri());
+    assertThat(sandboxes.spotifySandbox.ingestNow()).hasSize(60);
+    clock.advance(Duration.ofMinutes(10));
+
+    // a run that stops after the newest page: here a cap of 50 writes
+    RunReport capped = bridge.run(EpisodeAnnouncementsFlow.create(sandboxes.spotify, sandboxes.tradingGrid,
+        EpisodeAnnouncementsConfig.builder().addShowIds(SHOW)
+            .routing(RoutingPolicy.stages(OnboardingStage.CERTIFIED, OnboardingStage.ACTIVE))
+            .caps(io.gridcast.bridge.RunCaps.of(Integer.MAX_VALUE, 50)).build()));
+    assertThat(capped.created()).isEqualTo(50);
+    assertThat(store.checkpoint("episode-announcements", "default")).hasValueSatisfying(c -> assertThat(c).endsWith(" reading"));
+
+    clock.advance(Duration.ofMinutes(10));
+    RunReport next = bridge.run(flow());
+
+    assertThat(next.created()).as("the ten on the second page, which the newest page no longer shows").isEqualTo(10);
+    assertThat(next.seen()).isEqualTo(EPISODES + 60);
+    assertThat(store.entries("episode-announcements")).hasSize(EPISODES + 60);
+  }
+
+  @Test
   void olderPostsAreBroughtUpToDateByTheDailyWholeReadNotByTheRunsBetween() {
     bridge.run(flow());
     String partner = TradingGridDemoData.PARTNER_IDS.stream()

@@ -8,6 +8,7 @@ import io.gridcast.bridge.Bridge;
 import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.state.InMemoryStateStore;
+import io.gridcast.bridge.state.Lease;
 import io.gridcast.bridge.testing.Sandboxes;
 import io.gridcast.spotify.analytics.CsvAnalyticsSource;
 import io.gridcast.testkit.MutableClock;
@@ -110,6 +111,24 @@ class PerformanceReportCalendarTest {
     RunReport again = bridge.run(flow(weekly().build()));
     assertThat(again.seen()).isZero();
     assertThat(reportedPeriods()).hasSize(3).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aPeriodWhoseReportFailedIsTriedAgainByTheNextRunWithoutMovingTheCheckpointBack() {
+    clock.set(Instant.parse("2025-03-11T08:00:00Z"));
+    bridge.run(flow(weekly().build())); // reports 2025-03-03..2025-03-09
+    assertThat(store.checkpoint(FLOW, "default")).contains("2025-03-09");
+    // the week before had failed in an earlier life of the flow: its dead letter is still there
+    Lease lease = store.tryAcquire(FLOW, "default", "test", Duration.ofMinutes(1)).orElseThrow();
+    store.deadLetter(FLOW, key("2025-02-24..2025-03-02"), "target refused it", key("2025-02-24..2025-03-02"), clock.instant(), lease);
+    store.release(lease);
+
+    RunReport retried = bridge.run(flow(weekly().build()));
+
+    assertThat(retried.created()).isEqualTo(1);
+    assertThat(reportedPeriods()).containsExactly("2025-02-24..2025-03-02", "2025-03-03..2025-03-09");
+    assertThat(store.checkpoint(FLOW, "default")).contains("2025-03-09");
+    assertThat(store.deadLetters(FLOW)).isEmpty();
   }
 
   @Test
