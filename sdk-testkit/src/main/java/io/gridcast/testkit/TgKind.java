@@ -174,9 +174,17 @@ final class TgKind {
     });
   }
 
-  /** Checks references and rules on a resource as it would be stored. */
+  /**
+   * Checks references and rules on a resource as it would be stored. A reference an update leaves
+   * as it was is not checked again, as the platform does: a request whose site was removed since
+   * can still be commented on and closed.
+   */
   void checkAll(TgCommunity community, ObjectNode after, ObjectNode before) {
     for (Ref ref : refs) {
+      String pointer = "/" + ref.path;
+      if (before != null && !ref.path.contains("*") && after.at(pointer).equals(before.at(pointer))) {
+        continue;
+      }
       checkRef(community, after, ref.path.split("/"), 0, "", ref);
     }
     for (Rule rule : rules) {

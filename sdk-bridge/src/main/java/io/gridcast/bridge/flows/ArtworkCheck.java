@@ -3,17 +3,22 @@ package io.gridcast.bridge.flows;
 import io.gridcast.core.LogSafe;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
  * Checks podcast artwork against what Spotify accepts: a JPEG or PNG image, square, from 1400 to
- * 3000 pixels a side. Reads only the image header (with {@code javax.imageio}). Stateless and
- * thread-safe.
+ * 3000 pixels a side, and whole: the header is read first (with {@code javax.imageio}), and only
+ * once it gives an acceptable size is the image decoded, one pixel in 64 kept, so that a damaged
+ * or truncated file is refused and no file can make the check allocate more than a small image.
+ * Stateless and thread-safe.
  */
 final class ArtworkCheck {
 
@@ -51,6 +56,16 @@ final class ArtworkCheck {
         if (width < MIN_SIDE || width > MAX_SIDE) {
           return Optional.of("artwork " + name + " is " + width + "x" + height + " px; Spotify accepts "
               + MIN_SIDE + "x" + MIN_SIDE + " to " + MAX_SIDE + "x" + MAX_SIDE + " px");
+        }
+        // only now, with the size bounded, decode every byte (a header alone proves nothing), keeping
+        // one pixel in 64: at most 375x375 pixels in memory, never a decompression bomb
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(8, 8, 0, 0);
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        reader.read(0, param);
+        if (!warnings.isEmpty()) {
+          return Optional.of("artwork " + name + " is damaged: " + LogSafe.text(warnings.get(0)));
         }
         return Optional.empty();
       } finally {

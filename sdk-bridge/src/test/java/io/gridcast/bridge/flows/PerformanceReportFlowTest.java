@@ -79,6 +79,19 @@ class PerformanceReportFlowTest {
     assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("2025-03-"))
         .noneMatch(l -> l.contains("Köln"));
     assertThat(csv).contains(",6GBJTknwmtHMZorgtsmNxR,\"Episode 18: Forecast sharing\","); // a row named only by title, matched by name
+    // the figures: Episode 14's row adds up its days in the export, and the totals add up the attached data
+    long[] ep14 = sumOfFixture("6lJWSlufmRQZrL1FrzbFfF");
+    assertThat(ep14[0]).isPositive();
+    assertThat(body).contains("| Episode 14: EDI 856 changes explained | Trading Grid Weekly | 2025-02-13 | "
+        + String.format(java.util.Locale.ROOT, "%,d | %,d |", ep14[0], ep14[1]));
+    long starts = 0;
+    long streams = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+      starts += Long.parseLong(cells[5]);
+      streams += Long.parseLong(cells[6]);
+    }
+    assertThat(body).contains(String.format(java.util.Locale.ROOT, "| **Total** | | | **%,d** | **%,d** |", starts, streams));
     byte[] png = content(docs.get(1));
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     assertThat(docs.get(0).path("externalRef").asText()).startsWith(KEY + ":data:");
@@ -202,6 +215,26 @@ class PerformanceReportFlowTest {
       return Path.of(PerformanceReportFlowTest.class.getResource("/analytics/trading-grid-weekly-2025-03.csv").toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts and streams of one episode id over the period, read straight from the export. */
+  private static long[] sumOfFixture(String episodeId) {
+    try {
+      long[] sums = new long[2];
+      for (String line : Files.readAllLines(fixture(), StandardCharsets.UTF_8)) {
+        String[] cells = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        if (cells.length > 4 && cells[1].equals(episodeId)) {
+          LocalDate date = LocalDate.parse(cells[0]);
+          if (!date.isBefore(START) && !date.isAfter(END)) {
+            sums[0] += Long.parseLong(cells[3]);
+            sums[1] += Long.parseLong(cells[4]);
+          }
+        }
+      }
+      return sums;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
