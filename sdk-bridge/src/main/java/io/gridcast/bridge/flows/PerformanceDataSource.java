@@ -182,17 +182,28 @@ final class PerformanceDataSource implements Source<PerformanceData> {
     }
     Map<String, List<EpisodeDailyStats>> rows = new LinkedHashMap<>();
     Map<String, EpisodeDailyStats> seen = new HashMap<>();
+    // the period of the same length just before, for the comparison
+    ReportPeriod before = new ReportPeriod(period.start().minusDays(period.days()), period.start().minusDays(1));
+    long[] previous = new long[2];
+    boolean previousRows = false;
     int outside = 0;
     try (Stream<EpisodeDailyStats> stream = config.analytics().episodeDailyStats()) {
       for (EpisodeDailyStats row : (Iterable<EpisodeDailyStats>) stream::iterator) {
-        if (!period.contains(row.date())) {
+        boolean inPeriod = period.contains(row.date());
+        if (!inPeriod && !before.contains(row.date())) {
           continue;
         }
         String id = row.episodeId().filter(episodes::containsKey)
             .or(() -> row.episodeId().isEmpty() ? row.episodeName().map(idsByName::get) : Optional.empty())
             .orElse(null);
         if (id == null) {
-          outside++;
+          outside += inPeriod ? 1 : 0;
+          continue;
+        }
+        if (!inPeriod) {
+          previous[0] += row.starts();
+          previous[1] += row.streams();
+          previousRows = true;
           continue;
         }
         EpisodeDailyStats earlier = seen.put(id + "@" + row.date(), row);
@@ -213,7 +224,10 @@ final class PerformanceDataSource implements Source<PerformanceData> {
       Meta m = episodes.get(id);
       performances.add(new EpisodePerformance(id, m.name, m.showName, m.releaseDate, days));
     });
-    return new PerformanceData(scope, String.join(", ", showNames), period.start(), period.end(), performances);
+    Optional<PerformanceData.Previous> compared = previousRows
+        ? Optional.of(new PerformanceData.Previous(before.start(), before.end(), previous[0], previous[1]))
+        : Optional.empty();
+    return new PerformanceData(scope, String.join(", ", showNames), period.start(), period.end(), performances, compared);
   }
 
   private String addShow(String showIdOrUri, Market market, Map<String, Meta> episodes, Set<String> showNames,

@@ -87,6 +87,17 @@ final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithD
         streams += e.streams();
       }
       b.markup("| **Total** | | | **").markup(number(starts)).markup("** | **").markup(number(streams)).markup("** | | |\n\n");
+      if (data.previous().isPresent()) {
+        PerformanceData.Previous p = data.previous().get();
+        b.markup("Compared with ").markup(p.start().toString()).markup(" to ").markup(p.end().toString())
+            .markup(": starts ").markup(number(p.starts())).markup(" → ").markup(number(starts)).markup(change(p.starts(), starts))
+            .markup(", streams ").markup(number(p.streams())).markup(" → ").markup(number(streams))
+            .markup(change(p.streams(), streams)).markup(".\n\n");
+      }
+      java.util.OptionalLong gained = data.followersGained();
+      if (gained.isPresent()) {
+        b.markup("Followers gained over the period: ").markup(signed(gained.getAsLong())).markup(".\n\n");
+      }
     }
     b.markup("Attached: the daily chart (").code(chartFile).markup(") and the data (").code(csvFile).markup(").");
     return b.build();
@@ -109,5 +120,18 @@ final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithD
 
   private static String number(long n) {
     return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  private static String signed(long n) {
+    return (n > 0 ? "+" : "") + number(n);
+  }
+
+  /** {@code " (+12 %)"}; {@code ""} when there was nothing before to compare with. */
+  private static String change(long before, long now) {
+    if (before == 0) {
+      return "";
+    }
+    long percent = Math.round((now - before) * 100.0 / before);
+    return " (" + (percent > 0 ? "+" : "") + percent + " %)";
   }
 }

@@ -51,7 +51,7 @@ class PerformanceReportFlowTest {
   }
 
   @Test
-  void firstRunPublishesOneReportPostWithTableChartAndCsv() {
+  void firstRunPublishesOneReportPostWithTableChartAndCsv() throws IOException {
     RunReport report = bridge.run(flow(fixture()));
 
     assertThat(report.created()).isEqualTo(1);
@@ -92,6 +92,31 @@ class PerformanceReportFlowTest {
       streams += Long.parseLong(cells[6]);
     }
     assertThat(body).contains(String.format(java.util.Locale.ROOT, "| **Total** | | | **%,d** | **%,d** |", starts, streams));
+    // compared with the 21 days before, from the export's rows of the same episodes
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    lines.subList(1, lines.size()).forEach(l -> ids.add(l.split(",")[1]));
+    long[] before = new long[2];
+    java.util.TreeMap<LocalDate, Long> followers = new java.util.TreeMap<>();
+    List<String> export = Files.readAllLines(fixture(), StandardCharsets.UTF_8);
+    for (String line : export.subList(1, export.size())) {
+      String[] cells = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+      LocalDate date = LocalDate.parse(cells[0]);
+      if (!ids.contains(cells[1])) {
+        continue;
+      }
+      if (!date.isBefore(START.minusDays(21)) && date.isBefore(START)) {
+        before[0] += Long.parseLong(cells[3]);
+        before[1] += Long.parseLong(cells[4]);
+      } else if (!date.isBefore(START) && !date.isAfter(END)) {
+        followers.merge(date, Long.parseLong(cells[6]), Math::max);
+      }
+    }
+    assertThat(before[0]).isPositive();
+    assertThat(body).contains(String.format(java.util.Locale.ROOT, "Compared with 2025-02-08 to 2025-02-28: starts %,d → %,d",
+        before[0], starts)).contains(String.format(java.util.Locale.ROOT, "streams %,d → %,d", before[1], streams));
+    long gained = followers.lastEntry().getValue() - followers.firstEntry().getValue();
+    assertThat(gained).isPositive();
+    assertThat(body).contains(String.format(java.util.Locale.ROOT, "Followers gained over the period: +%,d.", gained));
     byte[] png = content(docs.get(1));
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     assertThat(docs.get(0).path("externalRef").asText()).startsWith(KEY + ":data:");
