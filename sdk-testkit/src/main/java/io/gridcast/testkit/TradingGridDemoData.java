@@ -532,7 +532,7 @@ public final class TradingGridDemoData {
       }
     }
 
-    private static String regionGroup(String region) {
+    static String regionGroup(String region) {
       switch (region) {
         case "EMEA": return GROUP_EMEA;
         case "NA": return GROUP_NA;
@@ -554,5 +554,10 @@ public final class TradingGridDemoData {
   /** The stage group of an onboarding stage, or null for invited and suspended. */
   static String stageGroup(String stage) {
     return Seeder.stageGroup(stage);
+  }
+
+  /** The demo's partner group of {@code region}. */
+  static String regionGroup(String region) {
+    return Seeder.regionGroup(region);
   }
 }

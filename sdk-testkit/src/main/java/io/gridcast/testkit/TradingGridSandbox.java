@@ -393,6 +393,36 @@ public final class TradingGridSandbox implements AutoCloseable {
   }
 
   /**
+   * Moves a partner to another region, as an administrator would when a supplier relocates; the
+   * region groups of the demo data ({@link TradingGridDemoData#GROUP_EMEA} and the others) follow
+   * the move. Emits {@code partner.updated}.
+   *
+   * @param region one of {@link TradingGridDemoData#REGIONS}
+   */
+  public JsonNode movePartnerToRegion(String partnerId, String region) {
+    if (!TradingGridDemoData.REGIONS.contains(region)) {
+      throw new IllegalArgumentException("region must be one of " + TradingGridDemoData.REGIONS + ", was " + region);
+    }
+    return change(c -> {
+      TgRecord partner = record(c, TgKinds.PARTNERS, partnerId);
+      List<String> regionGroups = TradingGridDemoData.REGIONS.stream().map(TradingGridDemoData::regionGroup).toList();
+      ArrayNode groups = SandboxJson.array();
+      for (JsonNode g : partner.json.path("groupIds")) {
+        if (!regionGroups.contains(g.asText())) {
+          groups.add(g);
+        }
+      }
+      String regionGroup = TradingGridDemoData.regionGroup(region);
+      if (c.exists(TgKinds.PARTNER_GROUPS.collection, regionGroup)) {
+        groups.add(regionGroup);
+      }
+      ObjectNode patch = SandboxJson.object().put("region", region);
+      patch.set("groupIds", groups);
+      return resources.update(c, TgKinds.PARTNERS, partner, patch);
+    });
+  }
+
+  /**
    * Moves an issue to {@code status} one allowed step at a time (e.g. open → in_progress →
    * resolved), emitting an event per step.
    *

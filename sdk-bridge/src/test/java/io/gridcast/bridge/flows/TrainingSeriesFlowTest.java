@@ -148,6 +148,31 @@ class TrainingSeriesFlowTest {
   }
 
   @Test
+  void assignedByRegionEveryPartnerOfTheRegionIsAssignedAndAPartnerWhoRelocatesFollows() {
+    TrainingSeriesConfig apac = TrainingSeriesConfig.builder().from(config())
+        .assignTo(io.gridcast.bridge.policy.RoutingPolicy.regions("APAC")).build();
+    bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, apac));
+
+    List<String> inApac = partnersIn("APAC");
+    assertThat(inApac).isNotEmpty();
+    for (String id : EPISODE_IDS) {
+      assertThat(assignments(post(id))).extracting(a -> a.path("target").path("id").asText())
+          .containsExactlyInAnyOrderElementsOf(inApac);
+    }
+
+    String arriving = partnersIn("EMEA").get(0);
+    String leaving = inApac.get(0);
+    sandboxes.tradingGridSandbox.movePartnerToRegion(arriving, "APAC");
+    sandboxes.tradingGridSandbox.movePartnerToRegion(leaving, "NA");
+    RunReport moved = bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, apac));
+
+    assertThat(assignmentsOf(arriving)).hasSize(2).allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("assigned"));
+    assertThat(assignmentsOf(leaving)).hasSize(2).allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("cancelled"));
+    assertThat(moved.failed()).isZero();
+    assertThat(bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, apac)).created()).isZero();
+  }
+
+  @Test
   void aChangedDocumentUpdatesThePostsWithANewDocumentAndNoSecondPost() throws IOException {
     bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
     List<String> before = ids(post(EPISODE_IDS.get(1)).path("attachments"));
@@ -239,6 +264,11 @@ class TrainingSeriesFlowTest {
   private List<JsonNode> assignmentsOf(String partnerId) {
     return sandboxes.tradingGridSandbox.resources(TradingGridResource.ASSIGNMENTS).stream()
         .filter(a -> a.path("target").path("id").asText().equals(partnerId)).toList();
+  }
+
+  private List<String> partnersIn(String region) {
+    return sandboxes.tradingGridSandbox.resources(TradingGridResource.PARTNERS).stream()
+        .filter(p -> p.path("region").asText().equals(region)).map(p -> p.path("id").asText()).sorted().toList();
   }
 
   private List<String> partnersAt(String stage) {
