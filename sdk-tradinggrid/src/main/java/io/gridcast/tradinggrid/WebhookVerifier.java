@@ -1,11 +1,11 @@
 package io.gridcast.tradinggrid;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.core.GridcastJson;
 import io.gridcast.core.Secret;
 import io.gridcast.tradinggrid.WebhookSignatureException.Reason;
 import io.gridcast.tradinggrid.model.Event;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -160,11 +160,24 @@ public final class WebhookVerifier {
    */
   public Event constructEvent(String payload, String signatureHeader)
       throws WebhookSignatureException {
+    Objects.requireNonNull(payload, "payload");
+    return constructEvent(payload.getBytes(StandardCharsets.UTF_8), signatureHeader);
+  }
+
+  /**
+   * Verifies a delivery over its body exactly as received and decodes it as an {@link Event}.
+   *
+   * @throws WebhookSignatureException if the delivery must be rejected
+   * @throws IllegalArgumentException if the verified body is not an event of the contract
+   * @throws NullPointerException if {@code payload} is null
+   */
+  public Event constructEvent(byte[] payload, String signatureHeader)
+      throws WebhookSignatureException {
     verify(payload, signatureHeader);
     Event event;
     try {
       event = MAPPER.readValue(payload, Event.class);
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException(
           "The webhook body is signed correctly but is not an Active Community event", e);
     }

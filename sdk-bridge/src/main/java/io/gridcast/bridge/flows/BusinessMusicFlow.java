@@ -91,7 +91,7 @@ public final class BusinessMusicFlow {
       BusinessMusicConfig config) {
     String name = config.flowName() + ".requests";
     return Flow.<SiteRequestCase, SiteRequestDecision>builder(name)
-        .source(new EventDrivenSource<>(tradingGrid, REQUEST_EVENTS, config.fullReadEvery(),
+        .source(new EventDrivenSource<>(tradingGrid, SITE_EVENTS, config.fullReadEvery(),
             run -> openRequests(tradingGrid, config),
             (run, named) -> namedOpenRequests(tradingGrid, config, named),
             key -> Optional.of(key).filter(k -> k.startsWith(REQUEST_KEY)).map(k -> k.substring(REQUEST_KEY.length()))))
@@ -115,7 +115,7 @@ public final class BusinessMusicFlow {
       BusinessMusicConfig config) {
     String name = config.flowName() + ".playlists";
     return Flow.<SiteProgramme, SitePlaylistSpec>builder(name)
-        .source(EventDrivenSource.wholeOnChange(tradingGrid, PROGRAMME_EVENTS, config.fullReadEvery(),
+        .source(EventDrivenSource.wholeOnChange(tradingGrid, SITE_EVENTS, config.fullReadEvery(),
             run -> withPlaylists(spotify, run, managedSites(tradingGrid, config))))
         .key(SiteProgramme::key)
         .mapper(new SitePlaylistMapper(config))
@@ -132,7 +132,7 @@ public final class BusinessMusicFlow {
       BusinessMusicConfig config) {
     Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid);
     return Flow.<SitePlaylistState, PostCreate>builder(config.flowName() + ".notices")
-        .source(EventDrivenSource.wholeOnChange(tradingGrid, PROGRAMME_EVENTS, config.fullReadEvery(), run -> {
+        .source(EventDrivenSource.wholeOnChange(tradingGrid, SITE_EVENTS, config.fullReadEvery(), run -> {
           run.snapshot(partners); // one snapshot per run that reads, before any item
           return playlistStates(spotify, tradingGrid, config);
         }))
@@ -147,14 +147,10 @@ public final class BusinessMusicFlow {
   private static final String REQUEST_KEY = "tradinggrid:site-request:";
 
   /**
-   * The events that may change how a request is decided: the request's own, and its site's (a
-   * licence uploaded, the site moved to a region in scope).
+   * The events that may change a request's decision (its own, or its site's: a licence uploaded, a
+   * move into a region in scope), a site's programme or its notice.
    */
-  private static final Set<EventType> REQUEST_EVENTS = Set.of(EventType.SITE_REQUEST_CREATED, EventType.SITE_REQUEST_UPDATED,
-      EventType.SITE_CREATED, EventType.SITE_UPDATED);
-
-  /** The events that may change a site's programme or its notice. */
-  private static final Set<EventType> PROGRAMME_EVENTS = Set.of(EventType.SITE_CREATED, EventType.SITE_UPDATED,
+  private static final Set<EventType> SITE_EVENTS = Set.of(EventType.SITE_CREATED, EventType.SITE_UPDATED,
       EventType.SITE_REQUEST_CREATED, EventType.SITE_REQUEST_UPDATED);
 
   /** Every open request in scope, oldest first. */

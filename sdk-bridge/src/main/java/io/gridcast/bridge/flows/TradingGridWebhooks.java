@@ -1,13 +1,10 @@
 package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.Worker;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridcast.core.GridcastJson;
 import io.gridcast.core.LogSafe;
 import io.gridcast.tradinggrid.WebhookSignatureException;
 import io.gridcast.tradinggrid.WebhookVerifier;
 import io.gridcast.tradinggrid.model.Event;
-import java.io.IOException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,7 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class TradingGridWebhooks {
 
   private static final Logger LOG = LoggerFactory.getLogger(TradingGridWebhooks.class);
-  private static final ObjectMapper JSON = GridcastJson.newObjectMapper();
 
   /**
    * What to answer Trading Grid.
@@ -108,18 +104,14 @@ public final class TradingGridWebhooks {
     }
     Event event;
     try {
-      verifier.verify(rawBody, signatureHeader); // over the bytes as received
-      event = JSON.readValue(rawBody, Event.class);
-      if (event == null) {
-        throw new IllegalArgumentException("the body is JSON null");
-      }
+      event = verifier.constructEvent(rawBody, signatureHeader); // over the bytes as received
     } catch (WebhookSignatureException e) {
       if (e.reason() == WebhookSignatureException.Reason.REPLAYED) {
         return new Response(204, "already received", Set.of()); // our first answer was lost: do not ask again
       }
       LOG.warn("refused a Trading Grid webhook delivery: {}", e.reason());
       return new Response(401, "not authentic: " + e.reason(), Set.of());
-    } catch (IllegalArgumentException | IOException e) {
+    } catch (IllegalArgumentException e) {
       LOG.warn("refused a Trading Grid webhook delivery: signed, but not an event");
       return new Response(400, "signed, but not an Active Community event", Set.of());
     }
