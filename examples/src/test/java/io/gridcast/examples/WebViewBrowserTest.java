@@ -164,8 +164,8 @@ class WebViewBrowserTest {
 
   private void openTheReportPost() {
     browser.get(environment.tradingGridSandbox().baseUri() + "/");
-    browser.findElement(By.partialLinkText("Podcast performance 2025-04-01 to 2025-04-28")).click();
-    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Podcast performance 2025-04-01 to 2025-04-28");
+    browser.findElement(By.partialLinkText("Podcast performance Apr 1, 2025 to Apr 28, 2025")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Podcast performance Apr 1, 2025 to Apr 28, 2025");
   }
 
   private void ingestAnEpisodeWhoseDescriptionHoldsAScript() throws IOException {

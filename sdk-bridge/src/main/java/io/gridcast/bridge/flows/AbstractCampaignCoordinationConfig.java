@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.PostTemplates;
 import io.gridcast.bridge.RunCaps;
 import io.gridcast.bridge.policy.ConflictPolicy;
 import io.gridcast.core.GridcastStyle;
@@ -49,6 +50,16 @@ abstract class AbstractCampaignCoordinationConfig {
   @Value.Default
   public List<String> postTags() {
     return List.of("campaign");
+  }
+
+  /**
+   * Where the text of the posts, comments and issues this flow writes comes from; default
+   * {@link PostTemplates#english()}. Give {@code PostTemplates.builder().locale(Locale.GERMAN).build()}
+   * for German, or a folder of the host's own templates.
+   */
+  @Value.Default
+  public PostTemplates templates() {
+    return PostTemplates.english();
   }
 
   /** Limits for each phase's run (items seen, remote writes); default {@link RunCaps#none()}. */

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.PostTemplates;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.RunCaps;
 import io.gridcast.bridge.policy.RoutingPolicy;
@@ -68,6 +69,16 @@ abstract class AbstractIssueAudioUpdatesConfig {
 
   /** The signing secret of the Trading Grid webhook whose deliveries {@link IssueAudioUpdatesFlow#flowFor} accepts. */
   public abstract Optional<Secret> webhookSecret();
+
+  /**
+   * Where the text of the posts, comments and issues this flow writes comes from; default
+   * {@link PostTemplates#english()}. Give {@code PostTemplates.builder().locale(Locale.GERMAN).build()}
+   * for German, or a folder of the host's own templates.
+   */
+  @Value.Default
+  public PostTemplates templates() {
+    return PostTemplates.english();
+  }
 
   /** Per-run limits (items seen, remote writes); default {@link RunCaps#none()}. */
   @Value.Default

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.PostTemplates;
 import io.gridcast.bridge.RunCaps;
 import io.gridcast.bridge.policy.RoutingPolicy;
 import io.gridcast.core.GridcastStyle;
@@ -98,6 +99,16 @@ abstract class AbstractTrainingSeriesConfig {
   @Value.Default
   public List<String> tags() {
     return List.of("podcast", "training");
+  }
+
+  /**
+   * Where the text of the posts, comments and issues this flow writes comes from; default
+   * {@link PostTemplates#english()}. Give {@code PostTemplates.builder().locale(Locale.GERMAN).build()}
+   * for German, or a folder of the host's own templates.
+   */
+  @Value.Default
+  public PostTemplates templates() {
+    return PostTemplates.english();
   }
 
   /** Limits for each phase's run (items seen, remote writes); default {@link RunCaps#none()}. */

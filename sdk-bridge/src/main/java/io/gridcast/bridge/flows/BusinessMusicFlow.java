@@ -137,7 +137,7 @@ public final class BusinessMusicFlow {
           return playlistStates(spotify, tradingGrid, config);
         }))
         .key(SitePlaylistState::key)
-        .mapper(new SitePlaylistNoticeMapper(config.noticeAudience(), partners, config.noticeTags()))
+        .mapper(new SitePlaylistNoticeMapper(config.noticeAudience(), partners, config.noticeTags(), config.templates()))
         .sink(new PostSink(tradingGrid))
         .lookup(key -> playlistStates(spotify, tradingGrid, config).stream().filter(s -> s.key().equals(key)).findFirst())
         .caps(config.caps())

@@ -129,7 +129,7 @@ public final class CampaignCoordinationFlow {
           return List.of(Batch.of(releases, null, (long) releases.size()));
         })
         .key(MilestoneRelease::key)
-        .mapper(new MilestonePostsMapper(config.postTags()))
+        .mapper(new MilestonePostsMapper(config.postTags(), config.templates()))
         .sink(new MilestonePostsSink(tradingGrid, name))
         .maxInFlight(1) // the milestones of one campaign all write that campaign (If-Match)
         .caps(config.caps())

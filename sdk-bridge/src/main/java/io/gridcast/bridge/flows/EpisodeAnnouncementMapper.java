@@ -6,22 +6,28 @@ import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
 import io.gridcast.bridge.text.LinkPolicy;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.text.TemplateModel;
 import io.gridcast.spotify.SpotifyId;
+import io.gridcast.spotify.model.ReleaseDate;
 import io.gridcast.spotify.model.SimplifiedEpisode;
 import io.gridcast.tradinggrid.model.Link;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.PostKind;
+import java.time.Duration;
+import java.time.Year;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The default mapping of an episode to an announcement post: title, a Markdown body with the
- * show, release date, duration and release notes (the episode description), a link to the
- * episode on Spotify, metadata for filtering, the routed audience and the configured tags.
- * Every remote value passes through {@link PostMarkdown}: the show name and release notes are
+ * The default mapping of an episode to an announcement post: title and Markdown body from the
+ * {@code announcement.title} and {@code announcement} templates ({@link PostTemplates}: the show,
+ * release date, duration and release notes (the episode description), a link to the episode on
+ * Spotify), metadata for filtering, the routed audience and the configured tags.
+ * Every remote value passes through {@link io.gridcast.bridge.text.PostMarkdown}: the show name and release notes are
  * escaped, links in the notes kept only with {@code https} targets, remote images dropped unless
  * the image policy allows their host, and the "Listen" link is Spotify's own. An episode whose
  * id is not a Spotify id fails with {@link IllegalArgumentException} (a per-item failure).
@@ -38,6 +44,7 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
   private final List<String> tags;
   private final PostKind kind;
   private final LinkPolicy images;
+  private final PostTemplates templates;
 
   /**
    * @param partners the partner snapshot of the current run
@@ -45,7 +52,7 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
    */
   public EpisodeAnnouncementMapper(RoutingPolicy<ShowEpisode> routing, Snapshot<PartnerDirectory> partners,
       List<String> tags, PostKind kind) {
-    this(routing, partners, tags, kind, LinkPolicy.none());
+    this(routing, partners, tags, kind, LinkPolicy.none(), PostTemplates.english());
   }
 
   /**
@@ -56,7 +63,20 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
    */
   public EpisodeAnnouncementMapper(RoutingPolicy<ShowEpisode> routing, Snapshot<PartnerDirectory> partners,
       List<String> tags, PostKind kind, LinkPolicy images) {
+    this(routing, partners, tags, kind, images, PostTemplates.english());
+  }
+
+  /**
+   * @param partners the partner snapshot of the current run
+   * @param kind {@link PostKind#ANNOUNCEMENT} for announcements; other flows reuse the layout
+   * @param images the hosts whose images in release notes are kept ({@link LinkPolicy#none()}: every
+   *     remote image is dropped)
+   * @param templates where the {@code announcement} and {@code announcement.title} templates come from
+   */
+  public EpisodeAnnouncementMapper(RoutingPolicy<ShowEpisode> routing, Snapshot<PartnerDirectory> partners,
+      List<String> tags, PostKind kind, LinkPolicy images, PostTemplates templates) {
     this.images = Objects.requireNonNull(images, "images");
+    this.templates = Objects.requireNonNull(templates, "templates");
     this.routing = routing;
     this.partners = partners;
     this.tags = List.copyOf(tags);
@@ -68,18 +88,9 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
     SimplifiedEpisode e = source.episode();
     SpotifyId.of(e.id()); // a hostile id fails this item here, before it reaches a link, path or key
     String link = episodeLink(e);
-    String duration = formatDuration(e.durationMs());
     String releaseDate = e.releaseDate().toString();
-    PostMarkdown body = PostMarkdown.create(images);
-    body.strong(source.showName()).markup(" · ").markup(releaseDate).markup(" · ").markup(duration);
-    if (e.explicit()) {
-      body.markup(" · explicit");
-    }
-    body.markup("\n\n");
-    if (!e.description().isBlank()) {
-      body.markup("### Release notes\n\n").notes(e.description(), LinkPolicy.anyHttps()).markup("\n\n");
-    }
-    body.link("Listen on Spotify", link, LinkPolicy.spotify());
+    TemplateModel model = model(templates.model(), source, link);
+    String body = templates.render("announcement", model.notes("releaseNotes", e.description(), LinkPolicy.anyHttps(), images));
 
     Map<String, String> metadata = new LinkedHashMap<>(8);
     metadata.put("spotifyUri", "spotify:episode:" + e.id());
@@ -92,8 +103,8 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
     }
     return PostCreate.builder()
         .kind(kind)
-        .title(PostMarkdown.plain(source.showName() + ": " + e.name(), MAX_TITLE_CHARS, "Episode " + e.id()))
-        .body(body.build())
+        .title(templates.title("announcement.title", model, MAX_TITLE_CHARS, "Episode " + e.id()))
+        .body(body)
         .addLinks(Link.builder().rel("spotify").title("Listen on Spotify").url(link).build())
         .metadata(metadata)
         .audience(routing.audienceFor(source, run.snapshot(partners)))
@@ -102,24 +113,23 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
         .build();
   }
 
-  /** {@code h:mm:ss} or {@code m:ss}. */
-  static String formatDuration(long millis) {
-    long s = millis / 1000;
-    long h = s / 3600;
-    long m = (s % 3600) / 60;
-    long sec = s % 60;
-    StringBuilder sb = new StringBuilder(8);
-    if (h > 0) {
-      sb.append(h).append(':');
-      if (m < 10) {
-        sb.append('0');
-      }
+  /**
+   * The values of the {@code announcement} template (and of the training post that extends it)
+   * for an episode: {@code show}, {@code episode}, {@code released} (at the precision Spotify
+   * gives: a day, a month or a year), {@code duration}, {@code explicit} and {@code episodeUrl}.
+   * The caller adds {@code releaseNotes}.
+   */
+  static TemplateModel model(TemplateModel model, ShowEpisode source, String link) {
+    SimplifiedEpisode e = source.episode();
+    ReleaseDate released = e.releaseDate();
+    model.text("show", source.showName()).text("episode", e.name());
+    switch (released.precision()) {
+      case YEAR -> model.year("released", Year.of(released.year()));
+      case MONTH -> model.month("released", YearMonth.of(released.year(), released.month().getAsInt()));
+      default -> model.date("released", released.firstDay());
     }
-    sb.append(m).append(':');
-    if (sec < 10) {
-      sb.append('0');
-    }
-    return sb.append(sec).toString();
+    return model.duration("duration", Duration.ofMillis(e.durationMs())).flag("explicit", e.explicit())
+        .url("episodeUrl", link, LinkPolicy.spotify());
   }
 
   /**

@@ -42,7 +42,7 @@ public final class EpisodeAnnouncementsFlow {
         config.releasedSince().orElse(null), config.maxEpisodesPerShow().orElse(null), config.fullReadEvery());
     Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid);
     EpisodeAnnouncementMapper mapper = new EpisodeAnnouncementMapper(config.routing(), partners, config.tags(),
-        PostKind.ANNOUNCEMENT, config.remoteImages());
+        PostKind.ANNOUNCEMENT, config.remoteImages(), config.templates());
     return Flow.<ShowEpisode, PostCreate>builder(config.flowName())
         .source(run -> {
           run.snapshot(partners); // read when the run starts reading: a failure stops the run before any item

@@ -2,7 +2,8 @@ package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.text.TemplateModel;
 import io.gridcast.tradinggrid.model.FormCreate;
 import io.gridcast.tradinggrid.model.FormField;
 import io.gridcast.tradinggrid.model.FormFieldType;
@@ -24,22 +25,23 @@ final class FeedbackChannelMapper implements Mapper<ShowEpisode, FeedbackChannel
   public static final String COMMENT = "comment";
 
   private final List<String> topics;
+  private final PostTemplates templates;
 
-  public FeedbackChannelMapper(List<String> topics) {
+  FeedbackChannelMapper(List<String> topics, PostTemplates templates) {
     this.topics = List.copyOf(topics);
+    this.templates = templates;
   }
 
   @Override
   public FeedbackChannel map(ShowEpisode source, RunContext run) {
-    String title = source.showName() + ": " + source.episode().name();
+    TemplateModel model = templates.model().text("show", source.showName()).text("episode", source.episode().name());
     ThreadCreate thread = ThreadCreate.builder()
-        .title(PostMarkdown.plain("Feedback: " + title, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Feedback"))
+        .title(templates.title("feedback-thread.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Feedback"))
         .externalRef(FeedbackChannel.threadRef(source.key()))
         .build();
     FormCreate form = FormCreate.builder()
-        .title(PostMarkdown.plain("Episode feedback: " + title, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Episode feedback"))
-        .description("How useful was this episode for your team? Rate it, pick the topic you care about most, "
-            + "and tell us anything else. Discussion continues in the episode's feedback thread.")
+        .title(templates.title("feedback-form.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Episode feedback"))
+        .description(templates.render("feedback-form", model))
         .addFields(
             FormField.builder().key(RATING).label("How useful was this episode? (1-5)").type(FormFieldType.RATING).required(true).build(),
             FormField.builder().key(TOPIC).label("Which topic matters most to you?").type(FormFieldType.CHOICE).required(true)

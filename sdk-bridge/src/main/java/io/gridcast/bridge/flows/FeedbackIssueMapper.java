@@ -4,6 +4,8 @@ import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.LinkPolicy;
 import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.text.TemplateModel;
 import io.gridcast.spotify.model.SimplifiedEpisode;
 import io.gridcast.tradinggrid.model.IssueCreate;
 import io.gridcast.tradinggrid.model.IssueSeverity;
@@ -19,9 +21,11 @@ import io.gridcast.tradinggrid.model.Partner;
 final class FeedbackIssueMapper implements Mapper<LowRating, IssueCreate> {
 
   private final IssueSeverity severity;
+  private final PostTemplates templates;
 
-  public FeedbackIssueMapper(IssueSeverity severity) {
+  FeedbackIssueMapper(IssueSeverity severity, PostTemplates templates) {
     this.severity = severity;
+    this.templates = templates;
   }
 
   @Override
@@ -31,24 +35,14 @@ final class FeedbackIssueMapper implements Mapper<LowRating, IssueCreate> {
     String topic = source.submission().answers().get(FeedbackChannelMapper.TOPIC);
     String comment = source.submission().answers().getOrDefault(FeedbackChannelMapper.COMMENT, "").strip();
     String who = source.partner().map(Partner::name).orElse(source.submission().partnerId());
-    PostMarkdown description = PostMarkdown.withCapacity(256 + comment.length());
-    description.text(who).markup(" rated ").strong(source.episode().showName() + ": " + e.name())
-        .markup(" ").markup(Integer.toString(source.rating())).markup(" out of 5");
-    if (topic != null) {
-      description.markup(" (topic: ").text(topic).markup(")");
-    }
-    description.markup(" on ").markup(source.submission().submittedAt().toString()).markup(".\n\n");
-    if (comment.isEmpty()) {
-      description.markup("No comment was given.");
-    } else {
-      description.markup("> ").notes(comment, LinkPolicy.anyHttps());
-    }
+    TemplateModel model = templates.model().text("partner", who).text("show", source.episode().showName()).text("episode", e.name())
+        .number("rating", source.rating()).text("topic", topic == null ? "" : topic.strip())
+        .instant("submittedAt", source.submission().submittedAt()).notes("comment", comment, LinkPolicy.anyHttps());
     IssueCreate.Builder issue = IssueCreate.builder()
         .type(IssueType.FEEDBACK)
         .severity(severity)
-        .title(PostMarkdown.plain("Low rating " + source.rating() + "/5: " + e.name(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS,
-            "Low rating " + source.rating() + "/5"))
-        .description(description.build())
+        .title(templates.title("feedback-issue.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Low rating"))
+        .description(templates.render("feedback-issue", model))
         .partnerId(source.submission().partnerId())
         .addLinks(Link.builder().rel("spotify").title("Episode on Spotify").url(link).build())
         .externalRef(source.key());

@@ -2,23 +2,24 @@ package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.text.TemplateModel;
 import io.gridcast.tradinggrid.model.Audience;
 import io.gridcast.tradinggrid.model.Message;
 import io.gridcast.tradinggrid.model.Partner;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.PostKind;
 import io.gridcast.tradinggrid.model.Submission;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * The default summary of a {@link FeedbackSnapshot}: a {@link PostKind#REPORT} post with Markdown
+ * The default summary of a {@link FeedbackSnapshot} from the {@code feedback-summary} templates: a {@link PostKind#REPORT} post with Markdown
  * tables of responses, average rating, low ratings and partners' thread messages by episode,
  * topic, region and account. Rows are sorted, and the post holds no timestamp, so the same
  * feedback always gives the same post (and the bridge leaves it unchanged). Pure and
@@ -29,8 +30,10 @@ final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, PostCreate
   private final int lowRatingThreshold;
   private final Audience audience;
   private final List<String> tags;
+  private final PostTemplates templates;
 
-  public FeedbackSummaryMapper(int lowRatingThreshold, Audience audience, List<String> tags) {
+  FeedbackSummaryMapper(int lowRatingThreshold, Audience audience, List<String> tags, PostTemplates templates) {
+    this.templates = templates;
     this.lowRatingThreshold = lowRatingThreshold;
     this.audience = audience;
     this.tags = List.copyOf(tags);
@@ -49,35 +52,32 @@ final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, PostCreate
     Map<String, Tally> byTopic = new TreeMap<>();
     Map<String, Tally> byRegion = new TreeMap<>();
     Map<String, Tally> byAccount = new TreeMap<>();
-    Tally total = new Tally();
+    Tally total = new Tally("", "");
     for (EpisodeFeedback f : snapshot.episodes()) {
-      Tally episode = byEpisode.computeIfAbsent(f.episode().showName() + ": " + f.episode().episode().name(), k -> new Tally());
+      String name = f.episode().showName() + ": " + f.episode().episode().name();
+      Tally episode = byEpisode.computeIfAbsent(name, k -> new Tally(name, ""));
       for (Submission s : f.submissions()) {
         OptionalInt rating = rating(s);
         Optional<Partner> p = Optional.ofNullable(partners.get(s.partnerId()));
-        String topic = s.answers().getOrDefault(FeedbackChannelMapper.TOPIC, "(none)");
-        for (Tally t : List.of(total, episode, byTopic.computeIfAbsent(topic, k -> new Tally()),
-            byRegion.computeIfAbsent(region(p), k -> new Tally()), byAccount.computeIfAbsent(account(p, s.partnerId()), k -> new Tally()))) {
+        String topic = s.answers().getOrDefault(FeedbackChannelMapper.TOPIC, "");
+        for (Tally t : List.of(total, episode, byTopic.computeIfAbsent(topic, k -> new Tally(topic, "")),
+            region(byRegion, p), account(byAccount, p, s.partnerId()))) {
           t.response(rating, lowRatingThreshold);
         }
       }
       for (Message m : f.messages()) {
         Optional<Partner> p = m.authorPartnerId().map(partners::get);
-        for (Tally t : List.of(total, episode, byRegion.computeIfAbsent(region(p), k -> new Tally()),
-            byAccount.computeIfAbsent(account(p, m.authorPartnerId().orElse("")), k -> new Tally()))) {
+        for (Tally t : List.of(total, episode, region(byRegion, p), account(byAccount, p, m.authorPartnerId().orElse("")))) {
           t.messages++;
         }
       }
     }
-    StringBuilder b = new StringBuilder(1024);
-    b.append("Partner feedback on ").append(snapshot.episodes().size()).append(" episodes: ")
-        .append(total.responses).append(" form responses (average rating ").append(total.average())
-        .append(", ").append(total.low).append(" below ").append(lowRatingThreshold).append(") and ")
-        .append(total.messages).append(" partner messages in the feedback threads.\n\n");
-    table(b, "By episode", "Episode", byEpisode);
-    table(b, "By topic", "Topic", byTopic);
-    table(b, "By region", "Region", byRegion);
-    table(b, "By account", "Account · partner", byAccount);
+    TemplateModel model = total.into(templates.model()).number("episodes", snapshot.episodes().size())
+        .number("threshold", lowRatingThreshold);
+    table(model, "byEpisode", byEpisode);
+    table(model, "byTopic", byTopic);
+    table(model, "byRegion", byRegion);
+    table(model, "byAccount", byAccount);
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("scope", snapshot.scope());
     metadata.put("responses", Integer.toString(total.responses));
@@ -85,8 +85,8 @@ final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, PostCreate
     metadata.put("lowRatingThreshold", Integer.toString(lowRatingThreshold));
     return PostCreate.builder()
         .kind(PostKind.REPORT)
-        .title("Partner feedback summary")
-        .body(b.toString().strip())
+        .title(templates.title("feedback-summary.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Partner feedback summary"))
+        .body(templates.render("feedback-summary", model))
         .metadata(metadata)
         .audience(audience)
         .tags(tags)
@@ -94,17 +94,10 @@ final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, PostCreate
         .build();
   }
 
-  private static void table(StringBuilder b, String heading, String first, Map<String, Tally> rows) {
-    b.append("### ").append(heading).append("\n\n");
-    if (rows.isEmpty()) {
-      b.append("No feedback yet.\n\n");
-      return;
-    }
-    b.append("| ").append(first).append(" | Responses | Average rating | Low ratings | Thread messages |\n");
-    b.append("|---|---:|---:|---:|---:|\n");
-    rows.forEach((name, t) -> b.append("| ").append(cell(name)).append(" | ").append(t.responses).append(" | ")
-        .append(t.average()).append(" | ").append(t.low).append(" | ").append(t.messages).append(" |\n"));
-    b.append('\n');
+  private static void table(TemplateModel model, String key, Map<String, Tally> rows) {
+    List<TemplateModel> items = new ArrayList<>(rows.size());
+    rows.values().forEach(t -> items.add(t.into(model.child())));
+    model.section(key, model.child().flag("hasRows", !items.isEmpty()).list("rows", items));
   }
 
   static OptionalInt rating(Submission s) {
@@ -115,25 +108,39 @@ final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, PostCreate
     return OptionalInt.of(Integer.parseInt(value.strip()));
   }
 
-  private static String region(Optional<Partner> p) {
-    return p.map(Partner::region).orElse("(unknown)");
+  /** The row of a partner's region; partners no longer in the community share the unnamed row. */
+  private static Tally region(Map<String, Tally> byRegion, Optional<Partner> p) {
+    String region = p.map(Partner::region).orElse("");
+    return byRegion.computeIfAbsent(region, k -> new Tally(region, ""));
   }
 
-  private static String account(Optional<Partner> p, String partnerId) {
-    return p.map(x -> x.accountId() + " · " + x.name()).orElse("(unknown partner " + partnerId + ")");
-  }
-
-  private static String cell(String text) {
-    return PostMarkdown.escape(text);
+  /** The row of a partner's account, named by account id and partner; unknown partners by their id. */
+  private static Tally account(Map<String, Tally> byAccount, Optional<Partner> p, String partnerId) {
+    String name = p.map(x -> x.accountId() + " · " + x.name()).orElse("");
+    return byAccount.computeIfAbsent(name + "\u0000" + partnerId, k -> new Tally(name, partnerId));
   }
 
   /** Counts for one row. */
   private static final class Tally {
+    final String name;
+    final String partnerId;
     int responses;
     int rated;
     long ratingSum;
     int low;
     int messages;
+
+    Tally(String name, String partnerId) {
+      this.name = name;
+      this.partnerId = partnerId;
+    }
+
+    /** {@code name}, {@code partnerId}, {@code responses}, {@code rated}, {@code average}, {@code low}, {@code messages}. */
+    TemplateModel into(TemplateModel m) {
+      m.text("name", name).text("partnerId", partnerId).number("responses", responses).flag("rated", rated > 0)
+          .number("low", low).number("messages", messages);
+      return rated == 0 ? m.text("average", "") : m.decimal("average", (double) ratingSum / rated, 2);
+    }
 
     void response(OptionalInt rating, int threshold) {
       responses++;
@@ -144,10 +151,6 @@ final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, PostCreate
           low++;
         }
       }
-    }
-
-    String average() {
-      return rated == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) ratingSum / rated);
     }
   }
 }

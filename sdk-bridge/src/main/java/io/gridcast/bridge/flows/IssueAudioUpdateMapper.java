@@ -6,7 +6,8 @@ import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
 import io.gridcast.bridge.text.LinkPolicy;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.text.TemplateModel;
 import io.gridcast.core.LogSafe;
 import io.gridcast.tradinggrid.TradingGridId;
 import io.gridcast.tradinggrid.model.Issue;
@@ -14,6 +15,7 @@ import io.gridcast.tradinggrid.model.IssueType;
 import io.gridcast.tradinggrid.model.Link;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.PostKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,33 +84,40 @@ public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpd
   }
 
   /**
-   * The audio-update post for {@code update}, published as the episode at {@code episodeUrl}.
+   * The audio-update post for {@code update}, published as the episode at {@code episodeUrl}, in
+   * Gridcast's English templates.
    *
    * @param episodeUrl the episode's public link
    * @param episodeUri the episode's {@code spotify:episode:} URI, kept in the post's metadata
    * @param externalRef the post's {@code externalRef}
    */
   public static PostCreate post(IssueAudioUpdate update, String episodeUrl, String episodeUri, String externalRef) {
+    return post(update, episodeUrl, episodeUri, externalRef, PostTemplates.english());
+  }
+
+  /**
+   * The audio-update post for {@code update}, published as the episode at {@code episodeUrl}:
+   * title and body from the {@code audio-update.title} and {@code audio-update} templates.
+   *
+   * @param episodeUrl the episode's public link
+   * @param episodeUri the episode's {@code spotify:episode:} URI, kept in the post's metadata
+   * @param externalRef the post's {@code externalRef}
+   * @param templates where the templates come from
+   */
+  public static PostCreate post(IssueAudioUpdate update, String episodeUrl, String episodeUri, String externalRef,
+      PostTemplates templates) {
     String link = LinkPolicy.spotify().check(episodeUrl).orElseThrow(() -> new IllegalArgumentException(
         "the episode link of the audio update of issue " + update.issueId() + " is not an https link on Spotify's hosts: "
             + LogSafe.quoted(episodeUrl)));
-    PostMarkdown body = PostMarkdown.withCapacity(512).notes(update.summary(), LinkPolicy.anyHttps()).markup("\n\n");
-    if (!update.correctiveActions().isEmpty()) {
-      body.markup("### Corrective actions\n\n");
-      for (String action : update.correctiveActions()) {
-        body.markup("- ").text(action.strip()).markup("\n");
-      }
-      body.markup("\n");
-    }
-    body.link("Listen to the audio update on Spotify", link, LinkPolicy.spotify());
+    TemplateModel model = model(templates, update, link);
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("issueId", update.issueId());
     metadata.put("spotifyUri", episodeUri);
     metadata.put("feedGuid", update.guid());
     return PostCreate.builder()
         .kind(PostKind.AUDIO_UPDATE)
-        .title(PostMarkdown.plain(update.episodeTitle(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Audio update"))
-        .body(body.build())
+        .title(templates.title("audio-update.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Audio update"))
+        .body(templates.render("audio-update", model))
         .addLinks(Link.builder().rel("spotify").title("Listen on Spotify").url(link).build())
         .metadata(metadata)
         .audience(update.audience())
@@ -117,17 +126,23 @@ public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpd
         .build();
   }
 
-  /** The issue comment that records the published audio update. */
-  static String comment(IssueAudioUpdate update, String episodeUrl) {
-    PostMarkdown body = PostMarkdown.withCapacity(512).markup("Audio update published on Spotify: ")
-        .link(episodeUrl, episodeUrl, LinkPolicy.spotify()).markup("\n\n**Summary:** ")
-        .notes(update.summary(), LinkPolicy.anyHttps()).markup("\n");
-    if (!update.correctiveActions().isEmpty()) {
-      body.markup("\n**Corrective actions:**\n");
-      for (String action : update.correctiveActions()) {
-        body.markup("- ").text(action.strip()).markup("\n");
-      }
+  /** The issue comment that records the published audio update ({@code audio-update.comment}). */
+  static String comment(IssueAudioUpdate update, String episodeUrl, PostTemplates templates) {
+    return templates.render("audio-update.comment", model(templates, update, episodeUrl));
+  }
+
+  /**
+   * The values of the audio-update templates: {@code episode}, {@code summary}, {@code hasActions},
+   * {@code actions} ({@code action}), {@code episodeUrl} and {@code episodeLink}.
+   */
+  static TemplateModel model(PostTemplates templates, IssueAudioUpdate update, String episodeUrl) {
+    TemplateModel model = templates.model();
+    List<TemplateModel> actions = new ArrayList<>(update.correctiveActions().size());
+    for (String action : update.correctiveActions()) {
+      actions.add(model.child().text("action", action.strip()));
     }
-    return body.build().strip();
+    return model.text("episode", update.episodeTitle()).notes("summary", update.summary(), LinkPolicy.anyHttps())
+        .flag("hasActions", !actions.isEmpty()).list("actions", actions)
+        .url("episodeUrl", episodeUrl, LinkPolicy.spotify()).link("episodeLink", episodeUrl, episodeUrl, LinkPolicy.spotify());
   }
 }

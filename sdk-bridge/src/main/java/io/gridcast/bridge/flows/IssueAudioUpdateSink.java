@@ -6,7 +6,7 @@ import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Sink;
 import io.gridcast.bridge.WriteResult;
 import io.gridcast.bridge.state.LedgerEntry;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
 import io.gridcast.core.GridcastJson;
 import io.gridcast.spotify.feed.FeedItem;
 import io.gridcast.spotify.model.SimplifiedEpisode;
@@ -57,9 +57,12 @@ final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
   private final AudioSource audio;
   private final FeedPublisher publisher;
   private final PostSink posts;
+  private final PostTemplates templates;
 
-  IssueAudioUpdateSink(String flowName, TradingGridClient tradingGrid, AudioSource audio, FeedPublisher publisher) {
+  IssueAudioUpdateSink(String flowName, TradingGridClient tradingGrid, AudioSource audio, FeedPublisher publisher,
+      PostTemplates templates) {
     this.flowName = flowName;
+    this.templates = templates;
     this.tradingGrid = tradingGrid;
     this.audio = audio;
     this.publisher = publisher;
@@ -123,11 +126,11 @@ final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
     SimplifiedEpisode episode = publisher.awaitEpisode(item);
     String url = EpisodeAnnouncementMapper.episodeLink(episode);
     linkIssue(issue, update, url);
-    String comment = IssueAudioUpdateMapper.comment(update, url);
+    String comment = IssueAudioUpdateMapper.comment(update, url, templates);
     String commentHash = ContentHash.of(comment);
     String commentRef = publishedCommentRefOf(issueId, commentHash);
     commentOnce(issueId, commentRef, comment, Fingerprints.idempotencyKey(flowName, key + "#comment#" + commentHash));
-    PostCreate post = IssueAudioUpdateMapper.post(update, url, "spotify:episode:" + episode.id(), postRefOf(issueId));
+    PostCreate post = IssueAudioUpdateMapper.post(update, url, "spotify:episode:" + episode.id(), postRefOf(issueId), templates);
     WriteResult written = upsertPost(key, post, run);
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("feedGuid", update.guid());
@@ -138,15 +141,14 @@ final class IssueAudioUpdateSink implements Sink<IssueAudioUpdate> {
   }
 
   private void noteMissingAudio(Issue issue) {
-    commentOnce(issue.id(), postRefOf(issue.id()) + ":no-audio",
-        "No audio update could be published for this issue: it has no audio attachment (a document with an "
-            + "audio/* content type). Attach the recorded update to publish it on Spotify.",
+    commentOnce(issue.id(), postRefOf(issue.id()) + ":no-audio", templates.render("audio-update-no-audio", templates.model()),
         Fingerprints.idempotencyKey(flowName, keyOf(issue.id()) + "#no-audio"));
   }
 
   private void linkIssue(Issue issue, IssueAudioUpdate update, String url) {
     Link link = Link.builder().rel(LINK_REL).url(url)
-        .title(PostMarkdown.plain("Audio update: " + update.episodeTitle(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Audio update"))
+        .title(templates.title("audio-update-link.title", templates.model().text("episode", update.episodeTitle()),
+            EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Audio update"))
         .build();
     // an issue edited by someone meanwhile is read again and keeps their change (412 rule)
     tradingGrid.issues().update(issue, current -> {

@@ -84,7 +84,8 @@ public final class IssueAudioUpdatesFlow {
     this.config = config;
     this.issues = new ResolvedIssuesSource(tradingGrid, config.issueTypes());
     AudioSource audio = config.audioSource().orElseGet(() -> AudioSource.issueAttachment(tradingGrid));
-    this.sink = new IssueAudioUpdateSink(config.flowName(), tradingGrid, audio, new FeedPublisher(spotify, config.publishing()));
+    this.sink = new IssueAudioUpdateSink(config.flowName(), tradingGrid, audio, new FeedPublisher(spotify, config.publishing()),
+        config.templates());
     this.verifier = config.webhookSecret().map(WebhookVerifier::create).orElse(null);
   }
 

@@ -3,7 +3,8 @@ package io.gridcast.bridge.flows;
 import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.LinkPolicy;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.text.TemplateModel;
 import io.gridcast.core.LogSafe;
 import io.gridcast.tradinggrid.model.Audience;
 import io.gridcast.tradinggrid.model.Link;
@@ -19,14 +20,16 @@ import java.util.Map;
 /**
  * The default posts of a released milestone: for every partner with campaign instructions, one
  * announcement visible to that partner only, with the link to the release and that partner's
- * instructions. Pure and thread-safe.
+ * instructions, from the {@code campaign-milestone} templates. Pure and thread-safe.
  */
 final class MilestonePostsMapper implements Mapper<MilestoneRelease, MilestonePosts> {
 
   private final List<String> tags;
+  private final PostTemplates templates;
 
-  public MilestonePostsMapper(List<String> tags) {
+  MilestonePostsMapper(List<String> tags, PostTemplates templates) {
     this.tags = List.copyOf(tags);
+    this.templates = templates;
   }
 
   @Override
@@ -38,17 +41,17 @@ final class MilestonePostsMapper implements Mapper<MilestoneRelease, MilestonePo
         "the Spotify link of milestone " + source.milestone().id() + " is not an https link on Spotify's hosts: "
             + LogSafe.quoted(source.link())));
     for (PartnerInstruction i : instructions) {
+      TemplateModel model = templates.model().text("campaign", source.campaign().name()).text("milestone", source.milestone().title())
+          .text("item", source.itemName()).url("episodeUrl", link, LinkPolicy.spotify())
+          .notes("instructions", i.instructions(), LinkPolicy.anyHttps());
       Map<String, String> metadata = new LinkedHashMap<>();
       metadata.put("campaignId", source.campaign().id());
       metadata.put("milestoneId", source.milestone().id());
       source.milestone().spotifyUri().ifPresent(u -> metadata.put("spotifyUri", u));
       posts.add(PostCreate.builder()
           .kind(PostKind.ANNOUNCEMENT)
-          .title(PostMarkdown.plain(source.campaign().name() + ": " + source.milestone().title(),
-              EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Campaign milestone"))
-          .body(PostMarkdown.create().strong(source.itemName()).markup(" is live on Spotify.\n\n")
-              .link("Listen on Spotify", link, LinkPolicy.spotify()).markup("\n\n### Your instructions\n\n")
-              .notes(i.instructions(), LinkPolicy.anyHttps()).build())
+          .title(templates.title("campaign-milestone.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Campaign milestone"))
+          .body(templates.render("campaign-milestone", model))
           .addLinks(Link.builder().rel("listen").title("Listen on Spotify").url(link).build())
           .metadata(metadata)
           .audience(Audience.ofPartners(List.of(i.partnerId())))

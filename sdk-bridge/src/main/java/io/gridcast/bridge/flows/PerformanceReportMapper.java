@@ -6,14 +6,16 @@ import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.text.TemplateModel;
 import io.gridcast.bridge.text.SafeCsv;
 import io.gridcast.spotify.analytics.EpisodeDailyStats;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.PostKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Map;
 
 /**
@@ -32,9 +34,12 @@ final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithD
   private final RoutingPolicy<PerformanceData> audience;
   private final Snapshot<PartnerDirectory> partners;
   private final List<String> tags;
+  private final PostTemplates templates;
 
   /** @param partners the partner snapshot of the current run */
-  public PerformanceReportMapper(RoutingPolicy<PerformanceData> audience, Snapshot<PartnerDirectory> partners, List<String> tags) {
+  PerformanceReportMapper(RoutingPolicy<PerformanceData> audience, Snapshot<PartnerDirectory> partners, List<String> tags,
+      PostTemplates templates) {
+    this.templates = templates;
     this.audience = audience;
     this.partners = partners;
     this.tags = List.copyOf(tags);
@@ -49,6 +54,7 @@ final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithD
     PostDocument chart = PostDocument.of(data.key() + ":chart:" + hash, "performance-" + period + ".png", "image/png",
         PerformanceChart.png(data));
 
+    TemplateModel model = model(templates.model(), data, chart.fileName(), csvDoc.fileName());
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("scope", data.scope());
     metadata.put("periodStart", data.start().toString());
@@ -57,9 +63,8 @@ final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithD
     metadata.put("dataSha256", Fingerprints.sha256Hex(csv));
     PostCreate post = PostCreate.builder()
         .kind(PostKind.REPORT)
-        .title(PostMarkdown.plain("Podcast performance " + data.start() + " to " + data.end() + ": " + data.scopeName(),
-            EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Podcast performance " + data.start() + " to " + data.end()))
-        .body(body(data, chart.fileName(), csvDoc.fileName()))
+        .title(templates.title("performance-report.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Podcast performance"))
+        .body(templates.render("performance-report", model))
         .metadata(metadata)
         .audience(audience.audienceFor(data, run.snapshot(partners)))
         .tags(tags)
@@ -68,39 +73,34 @@ final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithD
     return new PostWithDocuments(post, List.of(csvDoc, chart));
   }
 
-  static String body(PerformanceData data, String chartFile, String csvFile) {
-    PostMarkdown b = PostMarkdown.withCapacity(512 + 128 * data.episodes().size());
-    b.markup("Performance of ").strong(data.scopeName()).markup(" from ").markup(data.start().toString())
-        .markup(" to ").markup(data.end().toString()).markup(".\n\n");
-    if (data.episodes().isEmpty()) {
-      b.markup("No analytics rows for this period.\n\n");
-    } else {
-      b.markup("| Episode | Show | Released | Starts | Streams | Peak daily listeners | Days |\n");
-      b.markup("|---|---|---|---:|---:|---:|---:|\n");
-      long starts = 0;
-      long streams = 0;
-      for (EpisodePerformance e : data.episodes()) {
-        b.markup("| ").text(e.name()).markup(" | ").text(e.showName()).markup(" | ").text(e.releaseDate())
-            .markup(" | ").markup(number(e.starts())).markup(" | ").markup(number(e.streams())).markup(" | ")
-            .markup(number(e.peakDailyListeners())).markup(" | ").markup(Integer.toString(e.days().size())).markup(" |\n");
-        starts += e.starts();
-        streams += e.streams();
-      }
-      b.markup("| **Total** | | | **").markup(number(starts)).markup("** | **").markup(number(streams)).markup("** | | |\n\n");
-      if (data.previous().isPresent()) {
-        PerformanceData.Previous p = data.previous().get();
-        b.markup("Compared with ").markup(p.start().toString()).markup(" to ").markup(p.end().toString())
-            .markup(": starts ").markup(number(p.starts())).markup(" → ").markup(number(starts)).markup(change(p.starts(), starts))
-            .markup(", streams ").markup(number(p.streams())).markup(" → ").markup(number(streams))
-            .markup(change(p.streams(), streams)).markup(".\n\n");
-      }
-      java.util.OptionalLong gained = data.followersGained();
-      if (gained.isPresent()) {
-        b.markup("Followers gained over the period: ").markup(signed(gained.getAsLong())).markup(".\n\n");
-      }
+  /** The values of the {@code performance-report} templates (listed in the built-in template). */
+  static TemplateModel model(TemplateModel m, PerformanceData data, String chartFile, String csvFile) {
+    m.text("scope", data.scopeName()).date("start", data.start()).date("end", data.end())
+        .code("chartFile", chartFile).code("csvFile", csvFile);
+    List<TemplateModel> rows = new ArrayList<>(data.episodes().size());
+    long starts = 0;
+    long streams = 0;
+    for (EpisodePerformance e : data.episodes()) {
+      rows.add(m.child().text("name", e.name()).text("show", e.showName()).text("released", e.releaseDate())
+          .number("starts", e.starts()).number("streams", e.streams()).number("peak", e.peakDailyListeners())
+          .number("days", e.days().size()));
+      starts += e.starts();
+      streams += e.streams();
     }
-    b.markup("Attached: the daily chart (").code(chartFile).markup(") and the data (").code(csvFile).markup(").");
-    return b.build();
+    m.flag("hasEpisodes", !rows.isEmpty()).list("episodes", rows).number("totalStarts", starts).number("totalStreams", streams);
+    if (data.previous().isPresent()) {
+      PerformanceData.Previous p = data.previous().get();
+      TemplateModel previous = m.child().date("start", p.start()).date("end", p.end())
+          .number("starts", p.starts()).number("streams", p.streams());
+      change(previous, "startsChange", p.starts(), starts);
+      change(previous, "streamsChange", p.streams(), streams);
+      m.section("previous", previous);
+    } else {
+      m.flag("previous", false);
+    }
+    OptionalLong gained = data.followersGained();
+    m.flag("hasGained", gained.isPresent());
+    return gained.isPresent() ? m.signedNumber("gained", gained.getAsLong()) : m.text("gained", "");
   }
 
   /**
@@ -118,20 +118,13 @@ final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithD
     return csv.toBytes();
   }
 
-  private static String number(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
-  }
-
-  private static String signed(long n) {
-    return (n > 0 ? "+" : "") + number(n);
-  }
-
-  /** {@code " (+12 %)"}; {@code ""} when there was nothing before to compare with. */
-  private static String change(long before, long now) {
+  /** {@code key} ({@code +12%}) and {@code has<Key>}; absent when there was nothing before to compare with. */
+  private static void change(TemplateModel m, String key, long before, long now) {
+    String has = "has" + Character.toUpperCase(key.charAt(0)) + key.substring(1);
     if (before == 0) {
-      return "";
+      m.flag(has, false).text(key, "");
+    } else {
+      m.flag(has, true).change(key, (now - before) / (double) before, 0);
     }
-    long percent = Math.round((now - before) * 100.0 / before);
-    return " (" + (percent > 0 ? "+" : "") + percent + " %)";
   }
 }

@@ -6,7 +6,8 @@ import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
 import io.gridcast.bridge.text.LinkPolicy;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.text.TemplateModel;
 import io.gridcast.spotify.SpotifyId;
 import io.gridcast.spotify.model.Playlist;
 import io.gridcast.tradinggrid.model.Link;
@@ -30,8 +31,11 @@ final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState, PostCr
   private final RoutingPolicy<Site> audience;
   private final Snapshot<PartnerDirectory> partners;
   private final List<String> tags;
+  private final PostTemplates templates;
 
-  public SitePlaylistNoticeMapper(RoutingPolicy<Site> audience, Snapshot<PartnerDirectory> partners, List<String> tags) {
+  SitePlaylistNoticeMapper(RoutingPolicy<Site> audience, Snapshot<PartnerDirectory> partners, List<String> tags,
+      PostTemplates templates) {
+    this.templates = templates;
     this.audience = audience;
     this.partners = partners;
     this.tags = List.copyOf(tags);
@@ -45,11 +49,9 @@ final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState, PostCr
         .orElseGet(() -> "https://open.spotify.com/playlist/" + SpotifyId.of(p.id()).value());
     // Spotify leaves the items out of playlists the reader neither owns nor collaborates on
     OptionalLong items = p.itemsPage().map(page -> OptionalLong.of(page.total())).orElse(OptionalLong.empty());
-    PostMarkdown text = PostMarkdown.create().markup("The music programme of ").strong(site.name()).markup(" (").text(site.region())
-        .markup(") is now ").strong(p.name());
-    items.ifPresent(n -> text.markup(" with ").markup(Long.toString(n)).markup(n == 1 ? " item" : " items"));
-    String body = text.markup(" (Spotify snapshot ").code(p.snapshotId()).markup(").\n\n")
-        .link("Open the playlist on Spotify", link, LinkPolicy.spotify()).build();
+    TemplateModel model = templates.model().text("site", site.name()).text("region", site.region()).text("playlist", p.name())
+        .flag("hasItems", items.isPresent()).number("items", items.orElse(0)).flag("oneItem", items.orElse(0) == 1)
+        .code("snapshot", p.snapshotId()).url("playlistUrl", link, LinkPolicy.spotify());
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("siteId", site.id());
     metadata.put("region", site.region());
@@ -58,8 +60,8 @@ final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState, PostCr
     items.ifPresent(n -> metadata.put("items", Long.toString(n)));
     return PostCreate.builder()
         .kind(PostKind.SERVICE_NOTICE)
-        .title(PostMarkdown.plain("Music programme: " + site.name(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Music programme"))
-        .body(body)
+        .title(templates.title("site-notice.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Music programme"))
+        .body(templates.render("site-notice", model))
         .addLinks(Link.builder().rel("playlist").title("Open the playlist on Spotify").url(link).build())
         .metadata(metadata)
         .audience(audience.audienceFor(site, run.snapshot(partners)))

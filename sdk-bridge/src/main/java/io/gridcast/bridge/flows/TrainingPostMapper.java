@@ -5,7 +5,9 @@ import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.LinkPolicy;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.text.TemplateModel;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.PostKind;
 import java.util.ArrayList;
@@ -13,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The default training post of an episode: the announcement layout of
- * {@link EpisodeAnnouncementMapper} as a {@link PostKind#TRAINING} post, with an FAQ section, the
+ * The default training post of an episode: the {@code training} template (the announcement's
+ * layout with an FAQ section) as a {@link PostKind#TRAINING} post, the
  * given existing documents attached and the episode's supporting documents to upload. Its
  * {@code externalRef} is {@link #postRef}. Pure for a given partner and document snapshot;
  * thread-safe.
@@ -25,10 +27,12 @@ final class TrainingPostMapper implements Mapper<ShowEpisode, PostWithDocuments>
   private final Map<String, String> faqs;
   private final List<String> documentIds;
   private final Snapshot<TrainingDocuments> documents;
+  private final PostTemplates templates;
 
   TrainingPostMapper(RoutingPolicy<ShowEpisode> audience, Snapshot<PartnerDirectory> partners, List<String> tags,
-      Map<String, String> faqs, List<String> documentIds, Snapshot<TrainingDocuments> documents) {
-    this.layout = new EpisodeAnnouncementMapper(audience, partners, tags, PostKind.TRAINING);
+      Map<String, String> faqs, List<String> documentIds, Snapshot<TrainingDocuments> documents, PostTemplates templates) {
+    this.layout = new EpisodeAnnouncementMapper(audience, partners, tags, PostKind.TRAINING, LinkPolicy.none(), templates);
+    this.templates = templates;
     this.faqs = faqs; // the config's map: immutable, in the order given
     this.documentIds = List.copyOf(documentIds);
     this.documents = documents;
@@ -42,15 +46,16 @@ final class TrainingPostMapper implements Mapper<ShowEpisode, PostWithDocuments>
   @Override
   public PostWithDocuments map(ShowEpisode source, RunContext run) {
     PostCreate base = layout.map(source, run);
-    PostMarkdown body = PostMarkdown.withCapacity(base.body().length() + 256).markup(base.body());
-    if (!faqs.isEmpty()) {
-      body.markup("\n\n### FAQ\n");
-      // the host's own text: questions shown as text, answers as the Markdown the host wrote
-      faqs.forEach((q, a) -> body.markup("\n").strong(q.strip()).markup("\n\n").markup(a.strip()).markup("\n"));
-    }
+    TemplateModel model = EpisodeAnnouncementMapper.model(templates.model(), source, EpisodeAnnouncementMapper.episodeLink(source.episode()))
+        .notes("releaseNotes", source.episode().description(), LinkPolicy.anyHttps());
+    List<TemplateModel> questions = new ArrayList<>(faqs.size());
+    // the host's own text: questions shown as text, answers as the Markdown the host wrote
+    faqs.forEach((q, a) -> questions.add(model.child().text("question", q.strip()).markdown("answer", a.strip())));
+    model.flag("hasFaqs", !questions.isEmpty()).list("faqs", questions);
     List<String> attachments = new ArrayList<>(base.attachments());
     attachments.addAll(documentIds);
-    PostCreate post = base.withBody(body.build().strip()).withAttachments(attachments).withExternalRef(postRef(source.key()));
+    PostCreate post = base.withTitle(templates.title("training.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, base.title()))
+        .withBody(templates.render("training", model)).withAttachments(attachments).withExternalRef(postRef(source.key()));
     return new PostWithDocuments(post, run.snapshot(documents).forEpisode(source.episode().id()));
   }
 }

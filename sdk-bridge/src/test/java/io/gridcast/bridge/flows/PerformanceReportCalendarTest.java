@@ -95,7 +95,7 @@ class PerformanceReportCalendarTest {
     assertThat(reportedPeriods()).containsExactly("2025-02-24..2025-03-02");
     assertThat(store.checkpoint(FLOW, "default")).contains("2025-03-02");
     assertThat(post("2025-02-24..2025-03-02").path("title").asText())
-        .isEqualTo("Podcast performance 2025-02-24 to 2025-03-02: Trading Grid Weekly");
+        .isEqualTo("Podcast performance Feb 24, 2025 to Mar 2, 2025: Trading Grid Weekly");
 
     clock.advance(Duration.ofDays(14)); // nothing ran for two weeks: it is Tuesday 2025-03-18
     RunReport catchUp = bridge.run(flow(weekly().build()));

@@ -58,7 +58,7 @@ class PerformanceReportFlowTest {
     assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(KEY)).isEqualTo(1);
     JsonNode post = post();
     assertThat(post.path("kind").asText()).isEqualTo("report");
-    assertThat(post.path("title").asText()).isEqualTo("Podcast performance 2025-03-01 to 2025-03-21: Trading Grid Weekly");
+    assertThat(post.path("title").asText()).isEqualTo("Podcast performance Mar 1, 2025 to Mar 21, 2025: Trading Grid Weekly");
     String body = post.path("body").asText();
     assertThat(body).contains("| Episode | Show | Released | Starts | Streams | Peak daily listeners | Days |")
         .contains("| Episode 14: EDI 856 changes explained | Trading Grid Weekly | 2025-02-13 |")
@@ -112,8 +112,9 @@ class PerformanceReportFlowTest {
       }
     }
     assertThat(before[0]).isPositive();
-    assertThat(body).contains(String.format(java.util.Locale.ROOT, "Compared with 2025-02-08 to 2025-02-28: starts %,d → %,d",
-        before[0], starts)).contains(String.format(java.util.Locale.ROOT, "streams %,d → %,d", before[1], streams));
+    long change = Math.round((starts - before[0]) * 100.0 / before[0]);
+    assertThat(body).contains(String.format(java.util.Locale.ROOT, "Compared with Feb 8, 2025 to Feb 28, 2025: starts %,d → %,d (%s%d%%)",
+        before[0], starts, change > 0 ? "+" : "", change)).contains(String.format(java.util.Locale.ROOT, "streams %,d → %,d", before[1], streams));
     long gained = followers.lastEntry().getValue() - followers.firstEntry().getValue();
     assertThat(gained).isPositive();
     assertThat(body).contains(String.format(java.util.Locale.ROOT, "Followers gained over the period: +%,d.", gained));

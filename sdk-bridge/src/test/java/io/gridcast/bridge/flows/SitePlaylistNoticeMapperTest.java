@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.text.PostTemplates;
 import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,8 @@ class SitePlaylistNoticeMapperTest {
        "public": true, "snapshot_id": "AAAAEjQ0", "type": "playlist", "uri": "spotify:playlist:7qMbQ2vC1xW8nRk4TzYd3E"%s}""";
 
   private final SitePlaylistNoticeMapper mapper =
-      new SitePlaylistNoticeMapper(RoutingPolicy.regions("EMEA"), Snapshot.of("partners", () -> PartnerDirectory.of(List.of())), List.of("music"));
+      new SitePlaylistNoticeMapper(RoutingPolicy.regions("EMEA"), Snapshot.of("partners", () -> PartnerDirectory.of(List.of())), List.of("music"),
+          PostTemplates.english());
 
   @Test
   void aPlaylistWithItsItemsIsAnnouncedWithTheCount() throws Exception {
