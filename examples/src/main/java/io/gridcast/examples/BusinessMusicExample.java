@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Flow 7 as a script: per-site playlists for the demo's licensed live stores. On the embedded
  * default it first acts as the store teams would, once: Denver uploads its licence and asks to
- * go live, Rotterdam asks for a playlist change (the demo's Lyon request, without a licence, is
- * refused with a comment). A second run finds everything unchanged. With real credentials the
+ * open (its playlist is prepared ahead, and Denver goes live with a service notice at the first
+ * run on or after its rollout date, 2 February 2027), Rotterdam asks for a playlist change (the
+ * demo's Lyon request, without a licence, is refused with a comment). A second run finds
+ * everything unchanged. With real credentials the
  * programme comes from {@code GRIDCAST_BUSINESS_MUSIC_PROGRAMME} (comma-separated track URIs).
  */
 final class BusinessMusicExample implements Example {

@@ -270,7 +270,7 @@ final class FlowScenarios {
       tg.update(TradingGridResource.SITES, denver, patch);
       tg.raiseSiteRequest(denver, "new_site", "Open Denver on 2 February.");
     }, List.of(
-        FlowScenario.Stage.runs("a playlist per licensed live site, Denver goes live", run),
+        FlowScenario.Stage.runs("a playlist per licensed live site, Denver's prepared ahead of its rollout", run),
         new FlowScenario.Stage("Rotterdam asks for a playlist change",
             p -> p.tradingGridSandbox.raiseSiteRequest(TradingGridDemoData.SITE_ROTTERDAM, "playlist_change", String.join("\n",
                 "Please update our programme:", "add " + track(5), "remove " + track(2), "move " + track(5) + " to 1",

@@ -282,7 +282,7 @@ final class FlowScripts {
     return new FlowScript("partner feedback", runs, () -> List.of(bridge.run(flow)));
   }
 
-  /** Flow 7: per-site playlists; Denver goes live with its licence, Rotterdam asks for a change, Lyon is refused. */
+  /** Flow 7: per-site playlists; Denver's prepared ahead of its rollout, Rotterdam asks for a change, Lyon is refused. */
   FlowScript businessMusic(Bridge bridge, SpotifyClient spotify, TradingGridClient tradingGrid) {
     BusinessMusicConfig.Builder builder = BusinessMusicConfig.builder();
     for (int i = 0; i < 4; i++) {
@@ -398,7 +398,7 @@ final class FlowScripts {
     throw new IllegalStateException("the campaign has no playlist after its first run");
   }
 
-  /** Denver uploads its licence and asks to go live; Rotterdam asks for a playlist change. */
+  /** Denver uploads its licence and asks to open; Rotterdam asks for a playlist change. */
   private void actAsTheStoreTeams() {
     TradingGridSandbox tg = env.tradingGridSandbox;
     String denver = "s_denver_118";

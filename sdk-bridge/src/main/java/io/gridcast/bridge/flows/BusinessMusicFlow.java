@@ -49,11 +49,18 @@ import java.util.Set;
  *       one comment saying why (an unknown site; a new site, or a playlist change, for a site
  *       without licence documents; a playlist change without valid instructions).
  *   <li>playlists ({@code <flowName>.playlists}): every managed site (licensed;
- *       live, or planned with an accepted new-site request) gets its own playlist, created once
- *       and then renamed, re-described, re-filled, re-ordered and re-covered as its
+ *       live, paused, or planned with an accepted new-site request) gets its own playlist,
+ *       adopted on the first sync when the site already names one of the current user's
+ *       playlists or the user has one with the playlist's name, created otherwise, and then
+ *       renamed, re-described, re-filled, re-ordered and re-covered as its
  *       {@link SitePlaylistMapper programme} changes, and made again (found by its marker first)
- *       when it is deleted on Spotify; the site is pointed at it and set live, and the requests
- *       it carries out are marked done.
+ *       when it is deleted on Spotify; the site is pointed at it, and the requests it carries
+ *       out are marked done. By the run's clock, in the site's time zone: a planned site's
+ *       playlist is prepared ahead of its {@code rolloutDate} while the site stays planned, and
+ *       the first run on or after that date sets it live with a service notice saying so; a
+ *       site whose {@code licenceValidUntil} has passed is paused (its playlist left as it is,
+ *       the site set {@code paused}) with a notice saying why and what to do, and resumes with
+ *       a notice once a renewed licence is set. Each of these notices is posted once.
  *   <li>notices ({@code <flowName>.notices}): each managed playlist's state on
  *       Spotify becomes one {@link io.gridcast.tradinggrid.model.PostKind#SERVICE_NOTICE service
  *       notice} per site, for the site's partners; a new snapshot (an edit on Spotify, or by the
@@ -66,7 +73,9 @@ import java.util.Set;
  * every site, request and playlist; the runs between read the Trading Grid events since the
  * phase's cursor (its checkpoint) and only what they name: the requests stage the requests those
  * events name and the open requests of the sites they name, the playlist and notice stages
- * everything again when any site or request changed, nothing otherwise. So a quiet run costs three events requests, and an edit made on Spotify is
+ * everything again when any site or request changed, nothing otherwise; the playlist stage also
+ * reads everything at the first run on or after the next rollout date or licence expiry, which
+ * no event announces. So a quiet run costs three events requests, and an edit made on Spotify is
  * noticed by the next whole read. The ledger's fingerprints skip what did not change, so a second
  * run writes nothing.
  */
@@ -82,8 +91,9 @@ public final class BusinessMusicFlow {
   public static Flow<?, ?> create(SpotifyClient spotify, TradingGridClient tradingGrid, BusinessMusicConfig config) {
     Objects.requireNonNull(spotify, "spotify");
     Objects.requireNonNull(tradingGrid, "tradingGrid");
-    return Flow.inStages(config.flowName(), List.of(requests(tradingGrid, config), playlists(spotify, tradingGrid, config),
-        notices(spotify, tradingGrid, config)));
+    Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid); // one per run, for every stage
+    return Flow.inStages(config.flowName(), List.of(requests(tradingGrid, config),
+        playlists(spotify, tradingGrid, config, partners), notices(spotify, tradingGrid, config, partners)));
   }
 
   /** Stage 1: decides open site requests (source key {@code tradinggrid:site-request:<id>}). */
@@ -113,14 +123,26 @@ public final class BusinessMusicFlow {
    */
   static Flow<SiteProgramme, SitePlaylistSpec> playlists(SpotifyClient spotify, TradingGridClient tradingGrid,
       BusinessMusicConfig config) {
+    return playlists(spotify, tradingGrid, config, PartnerDirectory.snapshot(tradingGrid));
+  }
+
+  /**
+   * Stage 2 with the run's partner snapshot (for the notices of sites that go live, pause or
+   * resume). Besides Trading Grid events, the stage reads every site again at the first run on or
+   * after the next rollout date or licence expiry among them ({@link SiteCalendar#nextChange}).
+   */
+  static Flow<SiteProgramme, SitePlaylistSpec> playlists(SpotifyClient spotify, TradingGridClient tradingGrid,
+      BusinessMusicConfig config, Snapshot<PartnerDirectory> partners) {
     String name = config.flowName() + ".playlists";
     return Flow.<SiteProgramme, SitePlaylistSpec>builder(name)
-        .source(EventDrivenSource.wholeOnChange(tradingGrid, SITE_EVENTS, config.fullReadEvery(),
-            run -> withPlaylists(spotify, run, managedSites(tradingGrid, config))))
+        .source(EventDrivenSource.wholeOnChangeOrDue(tradingGrid, SITE_EVENTS, config.fullReadEvery(),
+            run -> withPlaylists(spotify, run, managedSites(tradingGrid, config)),
+            (run, items) -> items.stream().flatMap(p -> SiteCalendar.nextChange(p.site(), run.startedAt()).stream())
+                .min(Comparator.naturalOrder())))
         .key(SiteProgramme::key)
         .mapper(new SitePlaylistMapper(config))
         .fingerprint(SitePlaylistSpec::fingerprint)
-        .sink(new SitePlaylistSink(spotify, tradingGrid, config))
+        .sink(new SitePlaylistSink(spotify, tradingGrid, config, partners))
         .lookup((key, run) -> withPlaylists(spotify, run, managedSites(tradingGrid, config).stream()
             .filter(s -> s.key().equals(key)).toList()).stream().findFirst())
         .caps(config.caps())
@@ -129,8 +151,7 @@ public final class BusinessMusicFlow {
 
   /** Stage 3: a service notice per managed site playlist (source key {@code spotify:playlist:<id>}). */
   static Flow<SitePlaylistState, PostCreate> notices(SpotifyClient spotify, TradingGridClient tradingGrid,
-      BusinessMusicConfig config) {
-    Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid);
+      BusinessMusicConfig config, Snapshot<PartnerDirectory> partners) {
     return Flow.<SitePlaylistState, PostCreate>builder(config.flowName() + ".notices")
         .source(EventDrivenSource.wholeOnChange(tradingGrid, SITE_EVENTS, config.fullReadEvery(), run -> {
           run.snapshot(partners); // one snapshot per run that reads, before any item

@@ -37,9 +37,14 @@ import org.slf4j.LoggerFactory;
  *       tried again}, or nothing at all when there are none: a quiet run costs one events request.
  * </ul>
  *
- * <p>The checkpoint keeps both positions, {@code full-read:<instant> events:<cursor>}, saved once
- * the run's items are committed. Events the stage's own writes cause name records the next run
- * reads again and finds unchanged. Thread-safe.
+ * <p>Items that change with time alone (a site going live on its rollout date) name the next
+ * instant they do ({@code nextDue}, given the items of a whole read): the first run at or after
+ * it reads everything even without events.
+ *
+ * <p>The checkpoint keeps the positions, {@code full-read:<instant> events:<cursor>} (with
+ * {@code due:<instant>} between the two when something is due), saved once the run's items are
+ * committed. Events the stage's own writes cause name records the next run reads again and finds
+ * unchanged. Thread-safe.
  *
  * @param <S> the source item type
  */
@@ -48,6 +53,7 @@ final class EventDrivenSource<S> implements Source<S> {
   private static final Logger LOG = LoggerFactory.getLogger(EventDrivenSource.class);
   private static final String WHOLE = "full-read:";
   private static final String EVENTS = " events:";
+  private static final String DUE = " due:";
 
   private final TradingGridClient tradingGrid;
   private final Set<EventType> types;
@@ -56,6 +62,8 @@ final class EventDrivenSource<S> implements Source<S> {
   private final BiFunction<RunContext, Named, List<S>> named;
   /** The resource id a source key names, to read a dead-lettered item again; null: read everything. */
   private final Function<String, Optional<String>> idOfKey;
+  /** The next instant the items of a whole read change by time alone, if any. */
+  private final BiFunction<RunContext, List<S>, Optional<Instant>> nextDue;
 
   /**
    * @param types the event types whose records this source reads
@@ -75,6 +83,17 @@ final class EventDrivenSource<S> implements Source<S> {
     this.whole = Objects.requireNonNull(whole, "whole");
     this.named = Objects.requireNonNull(named, "named");
     this.idOfKey = idOfKey;
+    this.nextDue = (run, items) -> Optional.empty();
+  }
+
+  private EventDrivenSource(EventDrivenSource<S> source, BiFunction<RunContext, List<S>, Optional<Instant>> nextDue) {
+    this.tradingGrid = source.tradingGrid;
+    this.types = source.types;
+    this.fullReadEvery = source.fullReadEvery;
+    this.whole = source.whole;
+    this.named = source.named;
+    this.idOfKey = source.idOfKey;
+    this.nextDue = Objects.requireNonNull(nextDue, "nextDue");
   }
 
   /**
@@ -111,21 +130,33 @@ final class EventDrivenSource<S> implements Source<S> {
     return new EventDrivenSource<>(tradingGrid, types, fullReadEvery, whole, (run, ids) -> whole.apply(run), null);
   }
 
+  /**
+   * {@link #wholeOnChange} for items that also change with time alone: {@code nextDue} gives,
+   * for the items just read (all of them), the next instant one of them changes without any
+   * event (or empty), and the first run at or after that instant reads everything again.
+   */
+  static <S> EventDrivenSource<S> wholeOnChangeOrDue(TradingGridClient tradingGrid, Set<EventType> types,
+      Duration fullReadEvery, Function<RunContext, List<S>> whole, BiFunction<RunContext, List<S>, Optional<Instant>> nextDue) {
+    return new EventDrivenSource<>(wholeOnChange(tradingGrid, types, fullReadEvery, whole), nextDue);
+  }
+
   @Override
   public Iterable<Batch<S>> read(RunContext run) {
     Optional<String> checkpoint = run.checkpoint();
     Optional<Instant> wholeReadAt = checkpoint.flatMap(EventDrivenSource::wholeReadAt);
     Optional<String> cursor = wholeReadAt.isPresent() ? checkpoint.flatMap(EventDrivenSource::cursorOf) : Optional.empty();
+    Optional<Instant> due = wholeReadAt.isPresent() ? checkpoint.flatMap(EventDrivenSource::dueAt) : Optional.empty();
     Instant now = run.startedAt();
     // the events first: whatever changes while the records are read is read again next time
     Changes changes = changesSince(cursor);
     boolean wholeRead = wholeReadAt.isEmpty() || changes.cursorLost || fullReadEvery.isZero()
-        || !now.isBefore(wholeReadAt.get().plus(fullReadEvery));
+        || !now.isBefore(wholeReadAt.get().plus(fullReadEvery)) || due.filter(d -> !now.isBefore(d)).isPresent();
     if (wholeRead) {
       List<S> items = whole.apply(run);
-      return List.of(Batch.of(items, null, (long) items.size()), Batch.endOfWholeRead(position(now, changes.cursor)));
+      return List.of(Batch.of(items, null, (long) items.size()),
+          Batch.endOfWholeRead(position(now, nextDue.apply(run, items), changes.cursor)));
     }
-    String next = position(wholeReadAt.get(), changes.cursor);
+    String next = position(wholeReadAt.get(), due, changes.cursor);
     Set<String> retrying = new LinkedHashSet<>();
     if (idOfKey != null) {
       run.retrying().forEach(key -> idOfKey.apply(key).ifPresent(retrying::add));
@@ -134,6 +165,9 @@ final class EventDrivenSource<S> implements Source<S> {
       return next.equals(checkpoint.orElse(null)) ? List.of() : List.of(Batch.of(List.of(), next, 0L));
     }
     List<S> items = named.apply(run, new Named(changes.events, retrying));
+    if (idOfKey == null) { // the whole again (wholeOnChange): what is due next follows from it
+      next = position(wholeReadAt.get(), nextDue.apply(run, items), changes.cursor);
+    }
     return List.of(Batch.of(items, next, (long) items.size()));
   }
 
@@ -171,8 +205,8 @@ final class EventDrivenSource<S> implements Source<S> {
     }
   }
 
-  private static String position(Instant wholeReadAt, Optional<String> cursor) {
-    return WHOLE + wholeReadAt + EVENTS + cursor.orElse("");
+  private static String position(Instant wholeReadAt, Optional<Instant> due, Optional<String> cursor) {
+    return WHOLE + wholeReadAt + due.map(d -> DUE + d).orElse("") + EVENTS + cursor.orElse("");
   }
 
   /** When the checkpoint says the records were last read whole; empty for a checkpoint of another shape. */
@@ -184,10 +218,25 @@ final class EventDrivenSource<S> implements Source<S> {
       }
       return Optional.empty();
     }
+    int due = checkpoint.indexOf(DUE);
     try {
-      return Optional.of(Instant.parse(checkpoint.substring(WHOLE.length(), events)));
+      return Optional.of(Instant.parse(checkpoint.substring(WHOLE.length(), due >= 0 && due < events ? due : events)));
     } catch (DateTimeParseException e) {
       return Optional.empty();
+    }
+  }
+
+  /** When the checkpoint says something is due next; empty when nothing is. */
+  private static Optional<Instant> dueAt(String checkpoint) {
+    int events = checkpoint.indexOf(EVENTS);
+    int due = checkpoint.indexOf(DUE);
+    if (due < 0 || due > events) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(checkpoint.substring(due + DUE.length(), events)));
+    } catch (DateTimeParseException e) {
+      return Optional.empty(); // read as nothing due; the daily whole read still comes
     }
   }
 

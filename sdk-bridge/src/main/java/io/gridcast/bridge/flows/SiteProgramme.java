@@ -41,8 +41,8 @@ record SiteProgramme(Site site, List<SiteRequest> requests, Optional<String> pla
   }
 
   /**
-   * Whether the flow manages the site's playlist: licensed, not suspended, and live or with an
-   * accepted (or done) new-site request.
+   * Whether the flow manages the site's playlist: licensed, not suspended, and live, paused (by
+   * the flow, for an expired licence) or with an accepted (or done) new-site request.
    */
   public boolean managed() {
     if (!licensed()) {
@@ -50,6 +50,7 @@ record SiteProgramme(Site site, List<SiteRequest> requests, Optional<String> pla
     }
     switch (site.status()) {
       case LIVE:
+      case PAUSED:
         return true;
       case PLANNED:
         return requests.stream().anyMatch(r -> r.type() == SiteRequestType.NEW_SITE && carriedOut(r));

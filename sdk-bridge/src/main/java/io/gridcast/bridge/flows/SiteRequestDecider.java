@@ -15,7 +15,8 @@ import io.gridcast.tradinggrid.model.SiteRequest;
  *       without them), accepted otherwise;
  *   <li>{@code playlist_change}: refused when the site has no licence documents or the details
  *       hold no valid {@link PlaylistChange} instruction, accepted otherwise;
- *   <li>{@code licence}: accepted once the site has licence documents, left open until then;
+ *   <li>{@code licence}: accepted once the site has licence documents that have not expired (by
+ *       the run's clock, in the site's time zone), left open until then;
  *   <li>{@code support} (and types this version does not know): left for people.
  * </ul>
  *
@@ -52,7 +53,8 @@ final class SiteRequestDecider implements Mapper<SiteRequestCase, SiteRequestDec
         }
         return SiteRequestDecision.accept(r.id());
       case LICENCE:
-        return licensed ? SiteRequestDecision.accept(r.id()) : SiteRequestDecision.leave(r.id());
+        return licensed && !SiteCalendar.licenceExpired(site, run.startedAt())
+            ? SiteRequestDecision.accept(r.id()) : SiteRequestDecision.leave(r.id());
       default:
         return SiteRequestDecision.leave(r.id());
     }

@@ -27,6 +27,10 @@ import io.gridcast.testkit.MutableClock;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.testkit.TradingGridResource;
+import io.gridcast.tradinggrid.model.Audience;
+import io.gridcast.tradinggrid.model.Post;
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.tradinggrid.model.PostKind;
 import io.gridcast.tradinggrid.model.SiteRequest;
 import io.gridcast.tradinggrid.model.SiteRequestCommentCreate;
 import io.gridcast.tradinggrid.model.SiteRequestStatus;
@@ -207,24 +211,256 @@ class BusinessMusicFlowTest {
     assertThat(markedPlaylists()).doesNotContainKey(TradingGridDemoData.SITE_LYON);
   }
 
-  @Test
-  void aNewSiteWithItsLicenceGoesLiveWithItsOwnPlaylistAndTheRequestIsDone() {
+  /** Gives Denver (planned, rollout date 2027-02-02 in America/Denver) its licence and a new-site request. */
+  private String licenceDenverAndAskToOpenIt() {
     JsonNode licence = sandboxes.tradingGridSandbox.uploadDocument("licence-denver.pdf", "application/pdf",
         "%PDF-1.4 licence".getBytes(StandardCharsets.UTF_8));
     ObjectNode patch = new ObjectMapper().createObjectNode();
     patch.putArray("licenceDocumentIds").add(licence.path("id").asText());
     sandboxes.tradingGridSandbox.update(TradingGridResource.SITES, DENVER, patch);
-    String requestId = raise(DENVER, "new_site", "Open Denver on 2 February.").path("id").asText();
+    return raise(DENVER, "new_site", "Open Denver on 2 February.").path("id").asText();
+  }
+
+  /** The posts with this {@code externalRef}. */
+  private List<JsonNode> postsWithRef(String externalRef) {
+    return sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS).stream()
+        .filter(p -> p.path("externalRef").asText().equals(externalRef)).toList();
+  }
+
+  private static List<String> partnersOf(JsonNode post) {
+    List<String> out = new ArrayList<>();
+    post.path("audience").path("partnerIds").forEach(p -> out.add(p.asText()));
+    return out;
+  }
+
+  private RunReport runAt(Bridge clocked) {
+    return clocked.run(BusinessMusicFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
+  }
+
+  @Test
+  void aPlannedSiteGetsItsPlaylistAheadAndGoesLiveOnItsRolloutDateWithOneServiceNotice() {
+    String requestId = licenceDenverAndAskToOpenIt();
+    MutableClock clock = new MutableClock(Instant.parse("2027-01-20T12:00:00Z"));
+    Bridge daily = Bridge.builder().stateStore(new InMemoryStateStore(clock)).clock(clock).build();
+    String liveRef = "tradinggrid:site:" + DENVER + "#live:2027-02-02";
+
+    RunReport ahead = runAt(daily);
+
+    assertThat(ahead.failed()).isZero();
+    JsonNode denver = tg(TradingGridResource.SITES, DENVER);
+    assertThat(denver.path("status").asText()).as("pending until its rollout date").isEqualTo("planned");
+    assertThat(itemsOf(DENVER)).containsExactly(track(1), track(2), track(3));
+    assertThat(playlistOf(DENVER).name()).isEqualTo("In-store music · H&P Store 118, Denver");
+    assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("accepted");
+    assertThat(postsWithRef(liveRef)).isEmpty();
+
+    clock.set(Instant.parse("2027-02-02T06:59:00Z")); // 23:59 on 1 February in Denver
+    runAt(daily);
+    assertThat(tg(TradingGridResource.SITES, DENVER).path("status").asText()).isEqualTo("planned");
+    assertThat(postsWithRef(liveRef)).isEmpty();
+
+    clock.set(Instant.parse("2027-02-02T07:00:00Z")); // midnight in Denver: no event, only the date
+    RunReport rollout = runAt(daily);
+
+    assertThat(rollout.failed()).isZero();
+    JsonNode live = tg(TradingGridResource.SITES, DENVER);
+    assertThat(live.path("status").asText()).isEqualTo("live");
+    assertThat(live.path("playlistUri").asText()).isEqualTo(playlistOf(DENVER).uri());
+    assertThat(itemsOf(DENVER)).containsExactly(track(1), track(2), track(3));
+    assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("done");
+    assertThat(postsWithRef(liveRef)).singleElement().satisfies(post -> {
+      assertThat(post.path("kind").asText()).isEqualTo("service_notice");
+      assertThat(post.path("title").asText()).isEqualTo("Now live: H&P Store 118, Denver");
+      assertThat(post.path("body").asText()).contains("**H&amp;P Store 118, Denver** (NA) went live on 2027-02-02, its rollout date")
+          .contains(playlistOf(DENVER).id());
+      assertThat(post.path("metadata").path("siteId").asText()).isEqualTo(DENVER);
+      assertThat(partnersOf(post)).contains(live.path("partnerId").asText());
+    });
+    assertThat(markedPlaylists()).containsEntry(DENVER, 1);
+
+    clock.advance(Duration.ofDays(2)); // a whole read again
+    RunReport after = runAt(daily);
+    assertThat(after.created() + after.updated() + after.failed()).isZero();
+    assertThat(postsWithRef(liveRef)).hasSize(1);
+  }
+
+  @Test
+  void aRunThatStoppedAfterPostingTheGoLiveNoticeSetsTheSiteLiveWithoutASecondNotice() {
+    licenceDenverAndAskToOpenIt();
+    MutableClock clock = new MutableClock(Instant.parse("2027-01-20T12:00:00Z"));
+    Bridge daily = Bridge.builder().stateStore(new InMemoryStateStore(clock)).clock(clock).build();
+    runAt(daily);
+    String liveRef = "tradinggrid:site:" + DENVER + "#live:2027-02-02";
+    // a run on the rollout date posted the notice and stopped before setting the site live
+    Post posted = sandboxes.tradingGrid.posts().create(PostCreate.builder().kind(PostKind.SERVICE_NOTICE)
+        .title("Now live: H&P Store 118, Denver").body("Denver went live.").audience(Audience.ofPartners(List.of(
+            tg(TradingGridResource.SITES, DENVER).path("partnerId").asText()))).externalRef(liveRef).build(), "crashed-run");
+    clock.set(Instant.parse("2027-02-02T08:00:00Z"));
+
+    RunReport healed = runAt(daily);
+
+    assertThat(healed.failed()).isZero();
+    assertThat(tg(TradingGridResource.SITES, DENVER).path("status").asText()).isEqualTo("live");
+    assertThat(postsWithRef(liveRef)).singleElement()
+        .satisfies(post -> assertThat(post.path("id").asText()).isEqualTo(posted.id()));
+  }
+
+  @Test
+  void anExpiredLicencePausesTheProgrammeWithANoticeSayingWhyAndARenewedOneResumesIt() {
+    ObjectNode expiring = new ObjectMapper().createObjectNode().put("licenceValidUntil", "2026-12-10");
+    sandboxes.tradingGridSandbox.update(TradingGridResource.SITES, ROTTERDAM, expiring);
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-10T12:00:00Z"));
+    Bridge daily = Bridge.builder().stateStore(new InMemoryStateStore(clock)).clock(clock).build();
+    runAt(daily);
+    String playlist = playlistOf(ROTTERDAM).id();
+    String pausedRef = "tradinggrid:site:" + ROTTERDAM + "#licence-expired:2026-12-10";
+    clock.set(Instant.parse("2026-12-10T22:59:00Z")); // 23:59 in Amsterdam: still valid
+    runAt(daily);
+    assertThat(tg(TradingGridResource.SITES, ROTTERDAM).path("status").asText()).isEqualTo("live");
+
+    clock.set(Instant.parse("2026-12-10T23:00:00Z")); // midnight in Amsterdam: expired, with no event
+    RunReport expired = runAt(daily);
+
+    assertThat(expired.failed()).isZero();
+    JsonNode pausedSite = tg(TradingGridResource.SITES, ROTTERDAM);
+    assertThat(pausedSite.path("status").asText()).isEqualTo("paused");
+    assertThat(postsWithRef(pausedRef)).singleElement().satisfies(post -> {
+      assertThat(post.path("kind").asText()).isEqualTo("service_notice");
+      assertThat(post.path("title").asText()).isEqualTo("Music paused: H&P Store 112, Rotterdam");
+      assertThat(post.path("body").asText())
+          .contains("**H&amp;P Store 112, Rotterdam** (EMEA) is paused: its public-performance licence was valid until 2026-12-10")
+          .contains("upload the renewed licence").contains("`licenceValidUntil`");
+      assertThat(partnersOf(post)).contains(pausedSite.path("partnerId").asText());
+    });
+    // while paused, an accepted change waits and the playlist is left as it is
+    String requestId = raise(ROTTERDAM, "playlist_change", "add " + track(5)).path("id").asText();
+    clock.advance(Duration.ofHours(1));
+    RunReport paused = runAt(daily);
+    assertThat(paused.failed()).isZero();
+    assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("accepted");
+    assertThat(itemsOf(ROTTERDAM)).containsExactly(track(1), track(2), track(3));
+    assertThat(tg(TradingGridResource.SITES, ROTTERDAM).path("status").asText()).isEqualTo("paused");
+    assertThat(postsWithRef(pausedRef)).hasSize(1);
+
+    JsonNode renewed = sandboxes.tradingGridSandbox.uploadDocument("licence-rotterdam-2027.pdf", "application/pdf",
+        "%PDF-1.4 renewed licence".getBytes(StandardCharsets.UTF_8));
+    ObjectNode renewal = new ObjectMapper().createObjectNode().put("licenceValidUntil", "2027-12-31");
+    renewal.putArray("licenceDocumentIds").add(pausedSite.path("licenceDocumentIds").get(0).asText())
+        .add(renewed.path("id").asText());
+    sandboxes.tradingGridSandbox.update(TradingGridResource.SITES, ROTTERDAM, renewal);
+    clock.advance(Duration.ofHours(1));
+    RunReport resumed = runAt(daily);
+
+    assertThat(resumed.failed()).isZero();
+    assertThat(tg(TradingGridResource.SITES, ROTTERDAM).path("status").asText()).isEqualTo("live");
+    assertThat(playlistOf(ROTTERDAM).id()).isEqualTo(playlist);
+    assertThat(itemsOf(ROTTERDAM)).containsExactly(track(1), track(2), track(3), track(5));
+    assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("done");
+    assertThat(postsWithRef("tradinggrid:site:" + ROTTERDAM + "#licence-renewed:2027-12-31")).singleElement()
+        .satisfies(post -> assertThat(post.path("body").asText())
+            .contains("**H&amp;P Store 112, Rotterdam** (EMEA) has resumed: its licence was renewed and is valid until 2027-12-31"));
+    assertThat(postsWithRef(pausedRef)).hasSize(1);
+    clock.advance(Duration.ofDays(1));
+    RunReport again = runAt(daily);
+    assertThat(again.created() + again.updated() + again.failed()).isZero();
+  }
+
+  @Test
+  void aLicenceRequestIsLeftOpenWhileTheSitesLicenceIsExpired() {
+    ObjectNode expired = new ObjectMapper().createObjectNode().put("licenceValidUntil", "2026-01-31");
+    sandboxes.tradingGridSandbox.update(TradingGridResource.SITES, ROTTERDAM, expired);
+    String requestId = raise(ROTTERDAM, "licence", "Our licence ran out in January.").path("id").asText();
+
+    run();
+
+    assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("open");
+    assertThat(tg(TradingGridResource.SITES, ROTTERDAM).path("status").asText()).isEqualTo("paused");
+  }
+
+  /** A playlist of the current user with these items, as a store team made it before Gridcast. */
+  private Playlist playlistOfTheStoreTeam(String name, String... tracks) {
+    Playlist made = sandboxes.spotify.playlists().create(name, "Our shop-floor music.", false, false);
+    List<SpotifyUri> uris = new ArrayList<>();
+    for (String t : tracks) {
+      uris.add(SpotifyUri.parse(t));
+    }
+    sandboxes.spotify.playlists().addItems(made.id(), uris, null);
+    return made;
+  }
+
+  /** Item URI → when it was added, of a playlist. */
+  private Map<String, String> addedAt(String playlistId) {
+    Map<String, String> out = new TreeMap<>();
+    for (PlaylistItem i : sandboxes.spotify.playlists().items(playlistId, null)) {
+      i.track().ifPresent(t -> out.put(t.uri(), i.addedAt().map(Instant::toString).orElse("")));
+    }
+    return out;
+  }
+
+  private LedgerEntry ledgerEntryOf(String siteId) {
+    String stage = BusinessMusicFlow.playlists(sandboxes.spotify, sandboxes.tradingGrid, config()).name();
+    return store.entries(stage).stream().filter(e -> e.sourceKey().equals("tradinggrid:site:" + siteId)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aPlaylistTheSiteAlreadyNamesIsAdoptedAndBroughtToTheProgrammeWithTheFewestChanges() throws Exception {
+    Playlist theirs = playlistOfTheStoreTeam("Rotterdam shop floor", track(2), track(9), track(1));
+    Map<String, String> before = addedAt(theirs.id());
+    Thread.sleep(5); // so that an item added again would carry another added_at
+    ObjectNode link = new ObjectMapper().createObjectNode().put("playlistUri", theirs.uri());
+    sandboxes.tradingGridSandbox.update(TradingGridResource.SITES, ROTTERDAM, link);
 
     RunReport run = run();
 
-    assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("done");
-    JsonNode denver = tg(TradingGridResource.SITES, DENVER);
-    assertThat(denver.path("status").asText()).isEqualTo("live");
-    assertThat(itemsOf(DENVER)).containsExactly(track(1), track(2), track(3));
-    assertThat(markedPlaylists()).containsEntry(DENVER, 1);
-    assertThat(run.stage("playlists").created()).isEqualTo(MANAGED.size() + 1);
+    assertThat(run.failed()).isZero();
+    assertThat(tg(TradingGridResource.SITES, ROTTERDAM).path("playlistUri").asText()).isEqualTo(theirs.uri());
+    assertThat(ledgerEntryOf(ROTTERDAM).targetId()).isEqualTo(theirs.id());
+    Playlist adopted = playlistOf(ROTTERDAM);
+    assertThat(adopted.id()).isEqualTo(theirs.id());
+    assertThat(adopted.name()).isEqualTo("In-store music · H&P Store 112, Rotterdam");
+    assertThat(adopted.description().orElse("")).contains("[gridcast:site:" + ROTTERDAM + "]");
+    assertThat(itemsOf(ROTTERDAM)).containsExactly(track(1), track(2), track(3));
+    Map<String, String> after = addedAt(theirs.id());
+    assertThat(after.get(track(1))).as("kept, not added again").isEqualTo(before.get(track(1)));
+    assertThat(after.get(track(2))).as("kept, not added again").isEqualTo(before.get(track(2)));
+    assertThat(markedPlaylists()).containsOnlyKeys(MANAGED).allSatisfy((site, n) -> assertThat(n).isEqualTo(1));
+    assertThat(SandboxAssertions.postsByExternalRef(sandboxes.tradingGridSandbox, theirs.uri())).containsEntry(theirs.uri(), 1);
     assertNothingWrittenByAnotherRun();
+  }
+
+  @Test
+  void theUsersPlaylistWithTheExpectedNameIsAdopted() {
+    Playlist theirs = playlistOfTheStoreTeam("In-store music · H&P Store 41, Manchester", track(3), track(1));
+
+    run();
+
+    assertThat(tg(TradingGridResource.SITES, "s_manchester_041").path("playlistUri").asText()).isEqualTo(theirs.uri());
+    assertThat(ledgerEntryOf("s_manchester_041").targetId()).isEqualTo(theirs.id());
+    assertThat(itemsOf("s_manchester_041")).containsExactly(track(1), track(2), track(3));
+    assertThat(markedPlaylists()).containsOnlyKeys(MANAGED).allSatisfy((site, n) -> assertThat(n).isEqualTo(1));
+    assertNothingWrittenByAnotherRun();
+  }
+
+  @Test
+  void aPlaylistOfAnotherUserIsNotAdoptedAndTheSiteGetsItsOwn() {
+    String editorial = "spotify:playlist:" + SpotifyDemoData.PLAYLIST_EDITORIAL;
+    ObjectNode link = new ObjectMapper().createObjectNode().put("playlistUri", editorial);
+    sandboxes.tradingGridSandbox.update(TradingGridResource.SITES, ROTTERDAM, link);
+    List<String> editorialItems = new ArrayList<>();
+    sandboxes.spotify.playlists().items(SpotifyDemoData.PLAYLIST_EDITORIAL, null)
+        .forEach(i -> editorialItems.add(i.track().map(t -> t.uri()).orElse("")));
+
+    RunReport run = run();
+
+    assertThat(run.failed()).isZero();
+    Playlist own = playlistOf(ROTTERDAM);
+    assertThat(own.id()).isNotEqualTo(SpotifyDemoData.PLAYLIST_EDITORIAL);
+    assertThat(own.owner().id()).isEqualTo(SpotifyDemoData.CURRENT_USER_ID);
+    assertThat(itemsOf(ROTTERDAM)).containsExactly(track(1), track(2), track(3));
+    List<String> editorialAfter = new ArrayList<>();
+    sandboxes.spotify.playlists().items(SpotifyDemoData.PLAYLIST_EDITORIAL, null)
+        .forEach(i -> editorialAfter.add(i.track().map(t -> t.uri()).orElse("")));
+    assertThat(editorialAfter).isEqualTo(editorialItems);
   }
 
   @Test

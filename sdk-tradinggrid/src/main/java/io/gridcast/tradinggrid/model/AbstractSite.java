@@ -36,6 +36,12 @@ abstract class AbstractSite implements Versioned {
   /** Ids of its licensing documents. */
   public abstract List<String> licenceDocumentIds();
 
+  /**
+   * The last day (in the site's time zone) its licence documents cover, if they expire; a
+   * licence whose day has passed no longer licenses the site.
+   */
+  public abstract Optional<LocalDate> licenceValidUntil();
+
   /** The state. */
   public abstract SiteStatus status();
 

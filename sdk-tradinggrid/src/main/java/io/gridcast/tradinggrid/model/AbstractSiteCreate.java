@@ -32,6 +32,9 @@ abstract class AbstractSiteCreate {
   /** Ids of its licensing documents. */
   public abstract List<String> licenceDocumentIds();
 
+  /** The last day (in the site's time zone) its licence documents cover, if they expire. */
+  public abstract Optional<LocalDate> licenceValidUntil();
+
   /** The starting state; the platform defaults to {@code planned}. */
   public abstract Optional<SiteStatus> status();
 

@@ -32,6 +32,9 @@ abstract class AbstractSiteUpdate {
   /** The licensing documents, replacing the current ones. */
   public abstract Optional<List<String>> licenceDocumentIds();
 
+  /** The new last day its licence documents cover (set it with the renewed documents). */
+  public abstract Optional<LocalDate> licenceValidUntil();
+
   /** The new state. */
   public abstract Optional<SiteStatus> status();
 
@@ -45,6 +48,7 @@ abstract class AbstractSiteUpdate {
         && timezone().isEmpty()
         && playlistUri().isEmpty()
         && licenceDocumentIds().isEmpty()
+        && licenceValidUntil().isEmpty()
         && status().isEmpty()
         && rolloutDate().isEmpty()) {
       throw new IllegalArgumentException(

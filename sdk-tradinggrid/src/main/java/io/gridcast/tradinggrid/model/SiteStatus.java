@@ -10,8 +10,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * does not know decodes as {@link #UNKNOWN} instead of failing.
  */
 public enum SiteStatus {
+  /** Not playing yet; its playlist may be prepared ahead of its rollout date. */
   PLANNED("planned"),
+  /** Playing its playlist. */
   LIVE("live"),
+  /**
+   * Stopped by its music programme until a problem is fixed (e.g. an expired licence); it goes
+   * live again by itself once it is.
+   */
+  PAUSED("paused"),
+  /** Stopped by people. */
   SUSPENDED("suspended"),
   /** A value added to the contract after this SDK version; never send it. */
   @JsonEnumDefaultValue

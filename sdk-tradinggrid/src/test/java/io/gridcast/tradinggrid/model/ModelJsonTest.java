@@ -210,12 +210,13 @@ class ModelJsonTest {
         """
         {"id":"s_1","name":"Store 112","region":"EMEA","timezone":"Europe/Amsterdam",
          "playlistUri":"spotify:playlist:37i9","licenceDocumentIds":["d_l"],"status":"live",
-         "rolloutDate":"2026-03-01","version":5,
+         "rolloutDate":"2026-03-01","licenceValidUntil":"2027-02-28","version":5,
          "createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-02-01T00:00:00Z"}
         """;
     CursorPage<Site> more = json.readValue("{\"items\":[" + site + "],\"nextCursor\":\"c2\"}", pageOfSites);
     assertThat(more.items()).singleElement().satisfies(s -> {
       assertThat(s.rolloutDate()).contains(LocalDate.of(2026, 3, 1));
+      assertThat(s.licenceValidUntil()).contains(LocalDate.of(2027, 2, 28));
       assertThat(s.status()).isEqualTo(SiteStatus.LIVE);
     });
     assertThat(more.nextCursor()).contains("c2");
