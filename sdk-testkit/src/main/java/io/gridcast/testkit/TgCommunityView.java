@@ -90,10 +90,11 @@ final class TgCommunityView {
 
     List<JsonNode> sites = newestFirst(TradingGridResource.SITES);
     page.heading(2, "Sites (" + sites.size() + ")");
-    page.table(List.of("Site", "Region", "Status", "Rollout", "Playlist", "Licences"), rows(sites, s -> List.of(
-        Html.text(s.path("name").asText()), Html.text(s.path("region").asText()), Html.text(s.path("status").asText()),
-        Html.text(s.path("rolloutDate").asText("")), Html.text(s.path("playlistUri").asText("")),
-        documentLinks(s.path("licenceDocumentIds")))), "No sites.");
+    page.table(List.of("Site", "Region", "Status", "Rollout", "Playlist", "Licences", "Licensed until"),
+        rows(sites, s -> List.of(
+            Html.text(s.path("name").asText()), Html.text(s.path("region").asText()), Html.text(s.path("status").asText()),
+            Html.text(s.path("rolloutDate").asText("")), Html.text(s.path("playlistUri").asText("")),
+            documentLinks(s.path("licenceDocumentIds")), Html.text(s.path("licenceValidUntil").asText("")))), "No sites.");
 
     List<JsonNode> requests = newestFirst(TradingGridResource.SITE_REQUESTS);
     page.heading(2, "Site requests (" + requests.size() + ")");

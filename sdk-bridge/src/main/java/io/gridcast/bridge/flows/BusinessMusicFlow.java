@@ -8,6 +8,7 @@ import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.state.LedgerEntry;
 import io.gridcast.core.errors.NotFoundException;
 import io.gridcast.spotify.SpotifyClient;
+import io.gridcast.spotify.SpotifyId;
 import io.gridcast.spotify.SpotifyUri;
 import io.gridcast.spotify.model.Playlist;
 import io.gridcast.tradinggrid.ListQuery;
@@ -263,7 +264,9 @@ public final class BusinessMusicFlow {
       Optional<String> snapshot = p.site().playlistUri()
           .flatMap(uri -> ownedPlaylist(spotify, me, p.site().id(), uri))
           .map(Playlist::snapshotId);
-      out.add(new SiteProgramme(p.site(), p.requests(), snapshot, synced.containsKey(p.key()) && snapshot.isEmpty()));
+      // a site paused before the flow made its playlist is recorded with its own id: no playlist to miss
+      boolean made = Optional.ofNullable(synced.get(p.key())).filter(e -> SpotifyId.isValid(e.targetId())).isPresent();
+      out.add(new SiteProgramme(p.site(), p.requests(), snapshot, made && snapshot.isEmpty()));
     }
     return out;
   }

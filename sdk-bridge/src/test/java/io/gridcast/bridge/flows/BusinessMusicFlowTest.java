@@ -366,15 +366,30 @@ class BusinessMusicFlowTest {
   }
 
   @Test
-  void aLicenceRequestIsLeftOpenWhileTheSitesLicenceIsExpired() {
+  void aSiteWhoseLicenceExpiredBeforeTheFirstRunIsPausedAndGetsItsPlaylistOnceRenewed() {
     ObjectNode expired = new ObjectMapper().createObjectNode().put("licenceValidUntil", "2026-01-31");
     sandboxes.tradingGridSandbox.update(TradingGridResource.SITES, ROTTERDAM, expired);
     String requestId = raise(ROTTERDAM, "licence", "Our licence ran out in January.").path("id").asText();
 
-    run();
+    RunReport first = run();
 
-    assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("open");
+    assertThat(first.failed()).isZero();
+    assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).as("left open").isEqualTo("open");
     assertThat(tg(TradingGridResource.SITES, ROTTERDAM).path("status").asText()).isEqualTo("paused");
+    assertThat(markedPlaylists()).doesNotContainKey(ROTTERDAM);
+    assertThat(postsWithRef("tradinggrid:site:" + ROTTERDAM + "#licence-expired:2026-01-31")).hasSize(1);
+
+    ObjectNode renewal = new ObjectMapper().createObjectNode().put("licenceValidUntil", "2099-12-31");
+    sandboxes.tradingGridSandbox.update(TradingGridResource.SITES, ROTTERDAM, renewal);
+    RunReport renewed = run();
+
+    assertThat(renewed.failed()).isZero();
+    assertThat(tg(TradingGridResource.SITES, ROTTERDAM).path("status").asText()).isEqualTo("live");
+    assertThat(itemsOf(ROTTERDAM)).containsExactly(track(1), track(2), track(3));
+    assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("done");
+    assertThat(postsWithRef("tradinggrid:site:" + ROTTERDAM + "#licence-renewed:2099-12-31")).hasSize(1);
+    assertFinalStateOfTheDemo();
+    assertNothingWrittenByAnotherRun();
   }
 
   /** A playlist of the current user with these items, as a store team made it before Gridcast. */
