@@ -31,10 +31,12 @@ import io.gridcast.tradinggrid.model.Audience;
 import io.gridcast.tradinggrid.model.Post;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.PostKind;
+import io.gridcast.tradinggrid.model.Site;
 import io.gridcast.tradinggrid.model.SiteRequest;
 import io.gridcast.tradinggrid.model.SiteRequestCommentCreate;
 import io.gridcast.tradinggrid.model.SiteRequestStatus;
 import io.gridcast.tradinggrid.model.SiteRequestType;
+import io.gridcast.tradinggrid.model.SiteStatus;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -488,6 +490,19 @@ class BusinessMusicFlowTest {
 
     assertThat(decision.verdict()).isEqualTo(SiteRequestDecision.Verdict.REFUSE);
     assertThat(decision.comment()).contains("s_closed_999").contains("does not exist");
+  }
+
+  @Test
+  void aSiteWithATimeZoneThatIsNotOneFailsSayingWhatToFix() {
+    Site site = Site.builder().id("s_nowhere_001").name("Store 1").region("EMEA").timezone("Europe/Atlantis")
+        .addLicenceDocumentIds("d_licence").status(SiteStatus.PLANNED).rolloutDate(java.time.LocalDate.of(2027, 2, 2))
+        .version(1).createdAt(Instant.parse("2026-06-01T00:00:00Z")).updatedAt(Instant.parse("2026-06-01T00:00:00Z")).build();
+    SiteProgramme programme = new SiteProgramme(site, List.of(), Optional.empty(), false);
+
+    assertThatThrownBy(() -> new SitePlaylistMapper(config()).map(programme,
+        RunContext.detached("test", java.time.Clock.systemUTC())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("s_nowhere_001").hasMessageContaining("Europe/Atlantis").hasMessageContaining("IANA time zone");
   }
 
   @Test
