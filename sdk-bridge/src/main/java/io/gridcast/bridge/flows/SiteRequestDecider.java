@@ -12,7 +12,8 @@ import io.gridcast.tradinggrid.model.SiteRequest;
  * <ul>
  *   <li>a request naming a site that does not exist is refused;
  *   <li>{@code new_site}: refused when the site has no licence documents (a site cannot go live
- *       without them), accepted otherwise;
+ *       without them) or its licence expired (by the run's clock, in the site's time zone),
+ *       accepted otherwise;
  *   <li>{@code playlist_change}: refused when the site has no licence documents or the details
  *       hold no valid {@link PlaylistChange} instruction, accepted otherwise;
  *   <li>{@code licence}: accepted once the site has licence documents that have not expired (by
@@ -35,9 +36,17 @@ final class SiteRequestDecider implements Mapper<SiteRequestCase, SiteRequestDec
     boolean licensed = !site.licenceDocumentIds().isEmpty();
     switch (r.type()) {
       case NEW_SITE:
-        return licensed ? SiteRequestDecision.accept(r.id())
-            : SiteRequestDecision.refuse(r.id(), "Refused: " + PostMarkdown.escape(site.name()) + " cannot go live without its licence"
-                + " documents. Upload the public-performance licence to the site, then raise a new request.");
+        if (!licensed) {
+          return SiteRequestDecision.refuse(r.id(), "Refused: " + PostMarkdown.escape(site.name()) + " cannot go live without its licence"
+              + " documents. Upload the public-performance licence to the site, then raise a new request.");
+        }
+        if (SiteCalendar.licenceExpired(site, run.startedAt())) {
+          return SiteRequestDecision.refuse(r.id(), PostMarkdown.create().markup("Refused: ").text(site.name())
+              .markup(" cannot go live: its licence was valid until ").text(site.licenceValidUntil().orElseThrow().toString())
+              .markup(". Upload the renewed public-performance licence to the site and set its new end date"
+                  + " (`licenceValidUntil`), then raise a new request.").build());
+        }
+        return SiteRequestDecision.accept(r.id());
       case PLAYLIST_CHANGE:
         if (!licensed) {
           return SiteRequestDecision.refuse(r.id(), "Refused: " + PostMarkdown.escape(site.name()) + " has no licence documents, so no"

@@ -493,6 +493,24 @@ class BusinessMusicFlowTest {
   }
 
   @Test
+  void aNewSiteWhoseLicenceExpiredIsRefusedWithOneCommentSayingHowToRenewIt() {
+    String requestId = licenceDenverAndAskToOpenIt();
+    ObjectNode expired = new ObjectMapper().createObjectNode().put("licenceValidUntil", "2026-01-31");
+    sandboxes.tradingGridSandbox.update(TradingGridResource.SITES, DENVER, expired);
+
+    run();
+    run();
+
+    JsonNode request = tg(TradingGridResource.SITE_REQUESTS, requestId);
+    assertThat(request.path("status").asText()).isEqualTo("refused");
+    assertThat(request.path("comments")).singleElement().satisfies(c -> assertThat(c.path("body").asText())
+        .isEqualTo("Refused: H&amp;P Store 118, Denver cannot go live: its licence was valid until 2026-01-31. Upload the"
+            + " renewed public-performance licence to the site and set its new end date (`licenceValidUntil`), then raise a new request."));
+    assertThat(tg(TradingGridResource.SITES, DENVER).path("status").asText()).isEqualTo("planned");
+    assertThat(markedPlaylists()).doesNotContainKey(DENVER);
+  }
+
+  @Test
   void aSiteWithATimeZoneThatIsNotOneFailsSayingWhatToFix() {
     Site site = Site.builder().id("s_nowhere_001").name("Store 1").region("EMEA").timezone("Europe/Atlantis")
         .addLicenceDocumentIds("d_licence").status(SiteStatus.PLANNED).rolloutDate(java.time.LocalDate.of(2027, 2, 2))
