@@ -111,6 +111,7 @@ final class TgApi {
     r.post(c + "/approvals", op("createApproval", true, this::createApproval));
     r.get(c + "/approvals/{approvalId}", op("getApproval", true, call -> get(call, TgKinds.APPROVALS, "approvalId")));
     r.post(c + "/approvals/{approvalId}/decisions", op("createApprovalDecision", true, this::decide));
+    r.post(c + "/approvals/{approvalId}/resubmissions", op("resubmitApproval", true, this::resubmit));
     r.get(c + "/approvals/{approvalId}/audit", op(listing("listApprovalAudit", TgKinds.AUDIT), true,
         call -> list(call, TgKinds.AUDIT, parent(call, TgKinds.APPROVALS, "approvalId"))));
     r.post(c + "/approvals/{approvalId}/audit", op("appendApprovalAudit", true,
@@ -492,6 +493,18 @@ final class TgApi {
         TgRecord approval = find(call, TgKinds.APPROVALS, approvalId);
         ObjectNode decision = TgKinds.DECISION.create(body);
         return SandboxResponse.json(201, resources.decide(call.community, approval, decision));
+      }
+    });
+  }
+
+  private SandboxResponse resubmit(Call call) {
+    String approvalId = parent(call, TgKinds.APPROVALS, "approvalId");
+    JsonNode body = call.req.bodyJson();
+    return idempotent(call, body, () -> {
+      synchronized (store) {
+        TgRecord approval = find(call, TgKinds.APPROVALS, approvalId);
+        ObjectNode fields = TgKinds.RESUBMISSION.create(body);
+        return SandboxResponse.json(201, resources.resubmit(call.community, approval, fields, call.token.subject()));
       }
     });
   }

@@ -135,6 +135,11 @@ final class TgKind {
     return this;
   }
 
+  TgKind initial(String field, int value) {
+    initial.put(field, value);
+    return this;
+  }
+
   TgKind initialArray(String field) {
     initial.putArray(field);
     return this;

@@ -152,6 +152,7 @@ final class TgKinds {
       .events("approval.created", "approval.decided").versioned()
       .create("createApproval")
       .initial("status", "pending")
+      .initial("round", 1)
       .initialArray("decisions")
       .ref("package/scriptDocumentId", "documents", "document")
       .ref("package/artworkDocumentId", "documents", "document")
@@ -161,6 +162,8 @@ final class TgKinds {
       .filterSince("updatedSince", "updatedAt");
 
   static final TgContract.Body DECISION = TgContract.get().body("createApprovalDecision");
+
+  static final TgContract.Body RESUBMISSION = TgContract.get().body("resubmitApproval");
 
   static final TgKind AUDIT = new TgKind("audit", "au", "audit_entry").withoutExternalRef()
       .timestampField("at")

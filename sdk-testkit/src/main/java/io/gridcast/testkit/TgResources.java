@@ -133,7 +133,7 @@ final class TgResources {
       throw TgApiException.validation("role: " + role + " is not one of the required roles " + before.path("requiredRoles"));
     }
     String now = store.now();
-    ObjectNode recorded = decision.deepCopy().put("decidedAt", now);
+    ObjectNode recorded = decision.deepCopy().put("decidedAt", now).put("round", roundOf(before));
     ObjectNode after = before.deepCopy();
     ((ArrayNode) after.get("decisions")).add(recorded);
     String next = statusAfterDecisions(after);
@@ -154,11 +154,70 @@ final class TgResources {
     return after.deepCopy();
   }
 
-  /** Any latest {@code reject} wins, then any {@code request_changes}, then all-approved, else pending. */
+  /**
+   * Resubmits a revised package as the contract's {@code resubmitApproval} describes: a new round,
+   * pending again, the earlier decisions kept; returns the approval after it.
+   */
+  ObjectNode resubmit(TgCommunity community, TgRecord approval, ObjectNode fields, String actor) {
+    ObjectNode before = approval.json;
+    String status = before.path("status").asText();
+    if (!status.equals("rejected") && !status.equals("changes_requested")) {
+      throw TgApiException.validation("the approval is " + status
+          + "; only a rejected approval or one with changes requested can be resubmitted");
+    }
+    int round = roundOf(before) + 1;
+    ObjectNode after = before.deepCopy();
+    after.set("package", fields.get("package").deepCopy());
+    for (String field : new String[] {"title", "description"}) {
+      if (fields.hasNonNull(field)) {
+        after.set(field, fields.get(field).deepCopy());
+      }
+    }
+    String now = store.now();
+    after.put("round", round).put("status", "pending").put("version", before.path("version").asLong() + 1)
+        .put("updatedAt", now);
+    after.remove("completedAt");
+    TgKinds.APPROVALS.checkAll(community, after, before);
+    approval.json = after;
+    appendAudit(community, approval.id(), actor, "resubmitted", "Round " + round + " submitted for review"
+        + (fields.hasNonNull("comment") ? " — " + fields.path("comment").asText() : ""));
+    appendEvent(community, "approval.resubmitted", "approval", after);
+    store.markDirty();
+    return after.deepCopy();
+  }
+
+  /** The approval's review round; 1 for an approval stored before rounds existed. */
+  static int roundOf(JsonNode approval) {
+    return Math.max(1, approval.path("round").asInt(1));
+  }
+
+  /**
+   * Swaps the stored bytes of a document behind the API's back, with its {@code size} and {@code
+   * sha256} recomputed, so that reading it is consistent; no event, no version. Returns its metadata.
+   */
+  ObjectNode replaceDocumentContent(TgCommunity community, TgRecord document, byte[] content) {
+    String documentId = document.id();
+    ObjectNode after = document.json.deepCopy().put("size", content.length).put("sha256", sha256Hex(content));
+    document.json = after;
+    community.documentContent.put(documentId, content);
+    if (documentSink != null) {
+      documentSink.write(community.id, documentId, content);
+    }
+    store.markDirty();
+    return after.deepCopy();
+  }
+
+  /**
+   * Any latest {@code reject} of the current round wins, then any {@code request_changes}, then
+   * all-approved, else pending.
+   */
   static String statusAfterDecisions(ObjectNode approval) {
     Map<String, String> latest = new LinkedHashMap<>();
+    int round = roundOf(approval);
     for (JsonNode d : approval.path("decisions")) {
-      latest.put(d.path("role").asText(), d.path("decision").asText());
+      if (roundOf(d) == round) {
+        latest.put(d.path("role").asText(), d.path("decision").asText());
+      }
     }
     if (latest.containsValue("reject")) {
       return "rejected";

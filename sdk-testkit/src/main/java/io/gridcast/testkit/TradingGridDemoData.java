@@ -255,8 +255,10 @@ public final class TradingGridDemoData {
           ("# Supply Chain Minutes 43: Returns without tears\n\nHost intro, the three return codes, "
               + "a store manager's story, and what changes for suppliers on 1 December.\n").getBytes(StandardCharsets.UTF_8));
       document(DOCUMENT_EP43_ARTWORK, "supply-minutes-43-cover.png", "image/png", png(2_048, 240, 240, 0x1d3557, 0xf1a208));
-      document(DOCUMENT_EP43_RELEASE_NOTES, "supply-minutes-43-release-notes.pdf", "application/pdf",
-          pdf("Release notes: Supply Chain Minutes 43"));
+      document(DOCUMENT_EP43_RELEASE_NOTES, "supply-minutes-43-release-notes.md", "text/markdown",
+          ("Returns without tears: the three return codes, a store manager's story, and what changes for "
+              + "suppliers on 1 December.\n\nWith Ana Silva (partner operations) and the Rotterdam returns team.\n")
+              .getBytes(StandardCharsets.UTF_8));
       document(DOCUMENT_EP43_AUDIO, "supply-minutes-43.mp3", "audio/mpeg", audio(12_000));
       document("d_summer_brief", "summer-sounds-brief.pdf", "application/pdf", pdf("Summer Sounds in Store: campaign brief"));
       document("d_summer_key_visual", "summer-sounds-key-visual.png", "image/png", png(3_072, 320, 180, 0xffd166, 0xef476f));

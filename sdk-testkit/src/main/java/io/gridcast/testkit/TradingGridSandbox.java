@@ -472,6 +472,42 @@ public final class TradingGridSandbox implements AutoCloseable {
     return change(c -> resources.decide(c, record(c, TgKinds.APPROVALS, approvalId), TgKinds.DECISION.create(body)));
   }
 
+  /**
+   * The submitter resubmits a revised package for another round of review, as the API's {@code
+   * resubmitApproval} does; emits {@code approval.resubmitted}.
+   *
+   * @param packageDocuments the revised package: {@code scriptDocumentId}, {@code
+   *     artworkDocumentId}, {@code releaseNotesDocumentId}, {@code audioDocumentId}
+   * @param comment what changed, or null
+   * @throws IllegalArgumentException if the approval is not rejected or sent back with changes
+   *     requested, or a document does not exist
+   */
+  public JsonNode resubmitApproval(String approvalId, Map<String, String> packageDocuments, String submittedBy,
+      String comment) {
+    ObjectNode body = SandboxJson.object();
+    ObjectNode pkg = body.putObject("package");
+    packageDocuments.forEach(pkg::put);
+    if (comment != null) {
+      body.put("comment", comment);
+    }
+    return change(c -> resources.resubmit(c, record(c, TgKinds.APPROVALS, approvalId), TgKinds.RESUBMISSION.create(body),
+        submittedBy));
+  }
+
+  /**
+   * A quirk for tests of clients that must publish only what was approved: swaps the bytes of a
+   * document of the demo community behind the API's back, as someone with access to the store
+   * could, with its {@code size} and {@code sha256} recomputed so that every read (metadata,
+   * download, its {@code X-Content-Sha256}) is consistent with the new bytes. Documents are
+   * immutable through the API; no event is emitted and the id stays. Returns the new metadata.
+   *
+   * @throws IllegalArgumentException if the document does not exist
+   */
+  public JsonNode replaceDocumentContent(String documentId, byte[] content) {
+    Objects.requireNonNull(content, "content");
+    return change(c -> resources.replaceDocumentContent(c, record(c, TgKinds.DOCUMENTS, documentId), content.clone()));
+  }
+
   /** A partner submits answers to a form; emits {@code form.submitted}. */
   public JsonNode submitForm(String formId, String partnerId, Map<String, String> answers) {
     ObjectNode body = SandboxJson.object().put("partnerId", partnerId);

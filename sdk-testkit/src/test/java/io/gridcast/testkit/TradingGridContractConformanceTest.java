@@ -207,6 +207,11 @@ class TradingGridContractConformanceTest {
     send("createApprovalDecision", "POST", C + "/approvals/" + approvalId + "/decisions",
         Map.of("role", "legal", "decision", "approve", "comment", "Cleared.", "decidedBy", "legal@hp.example"), null);
     get("getApproval", C + "/approvals/" + approvalId);
+    // a second decision of the same operation, so through the sandbox's helper: brand rejects, then a revised package
+    sandbox.decideApproval(approvalId, "brand", "reject", "brand@hp.example", "Off-brand cover.");
+    send("resubmitApproval", "POST", C + "/approvals/" + approvalId + "/resubmissions", Map.of("package",
+        Map.of("scriptDocumentId", documentId, "artworkDocumentId", documentId, "releaseNotesDocumentId", documentId,
+            "audioDocumentId", TradingGridDemoData.DOCUMENT_ASN_AUDIO), "comment", "New cover."), null);
     send("appendApprovalAudit", "POST", C + "/approvals/" + approvalId + "/audit",
         Map.of("actor", "gridcast:approval-gated-publishing", "action", "released", "detail", "Queued for the feed."), null);
     get("listApprovalAudit", C + "/approvals/" + approvalId + "/audit?limit=10");

@@ -163,7 +163,7 @@ class TradingGridRequestValidationTest {
       }
     }
     assertThat(TgKinds.PARTNERS.updateSchema.names()).containsExactly("name", "region", "onboardingStage", "groupIds", "contactEmail");
-    assertThat(TgContract.get().operationsWithBodies()).hasSize(27);
+    assertThat(TgContract.get().operationsWithBodies()).hasSize(28);
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.gridcast.core.paging.Paginator;
 import io.gridcast.tradinggrid.model.Approval;
 import io.gridcast.tradinggrid.model.ApprovalCreate;
 import io.gridcast.tradinggrid.model.ApprovalDecisionCreate;
+import io.gridcast.tradinggrid.model.ApprovalResubmission;
 import io.gridcast.tradinggrid.model.AuditEntry;
 import io.gridcast.tradinggrid.model.AuditEntryCreate;
 import java.util.Optional;
@@ -63,6 +64,22 @@ public final class ApprovalsApi {
   public Approval decide(String approvalId, ApprovalDecisionCreate decision, String idempotencyKey) {
     return ctx.service.createApprovalDecision(ctx.communityId, TradingGridContext.id("approval id", approvalId),
         TradingGridContext.idempotencyKey(idempotencyKey), decision);
+  }
+
+  /**
+   * Resubmits a revised package for another round of review: the approval keeps its id and
+   * {@code externalRef}, its {@link Approval#round() round} grows by one and its status returns
+   * to pending; earlier rounds' decisions stay but no longer count. The answer is the approval
+   * after it.
+   *
+   * @param idempotencyKey keeps a retried resubmission single; derive it from the round being
+   *     replaced and the revised content, so that a later revision is never taken for a retry
+   * @throws io.gridcast.core.errors.BadRequestException (422) when the approval is not rejected or sent
+   *     back with changes requested (only those can be resubmitted)
+   */
+  public Approval resubmit(String approvalId, ApprovalResubmission resubmission, String idempotencyKey) {
+    return ctx.service.resubmitApproval(ctx.communityId, TradingGridContext.id("approval id", approvalId),
+        TradingGridContext.idempotencyKey(idempotencyKey), resubmission);
   }
 
   /** The audit trail, oldest first. Entries are never changed or removed. */

@@ -214,7 +214,7 @@ class ActiveCommunityContractTest {
       if (create.method() != PathItem.HttpMethod.POST || create.path().equals(TOKEN_PATH)) {
         continue;
       }
-      if (create.path().endsWith("/decisions") || create.path().endsWith("/audit")
+      if (create.path().endsWith("/decisions") || create.path().endsWith("/audit") || create.path().endsWith("/resubmissions")
           || create.path().endsWith("/comments") && create.path().contains("site-requests")) {
         continue; // appends to a parent resource rather than creating a referenceable one
       }

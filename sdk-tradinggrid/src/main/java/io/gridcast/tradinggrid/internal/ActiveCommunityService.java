@@ -3,6 +3,7 @@ package io.gridcast.tradinggrid.internal;
 import io.gridcast.tradinggrid.model.Approval;
 import io.gridcast.tradinggrid.model.ApprovalCreate;
 import io.gridcast.tradinggrid.model.ApprovalDecisionCreate;
+import io.gridcast.tradinggrid.model.ApprovalResubmission;
 import io.gridcast.tradinggrid.model.Assignment;
 import io.gridcast.tradinggrid.model.AssignmentCreate;
 import io.gridcast.tradinggrid.model.AssignmentUpdate;
@@ -199,6 +200,9 @@ public interface ActiveCommunityService {
 
   @POST("communities/{communityId}/approvals/{approvalId}/decisions")
   Approval createApprovalDecision(@Path("communityId") String communityId, @Path("approvalId") String approvalId, @Header("Idempotency-Key") String idempotencyKey, @Body ApprovalDecisionCreate body);
+
+  @POST("communities/{communityId}/approvals/{approvalId}/resubmissions")
+  Approval resubmitApproval(@Path("communityId") String communityId, @Path("approvalId") String approvalId, @Header("Idempotency-Key") String idempotencyKey, @Body ApprovalResubmission body);
 
   @GET("communities/{communityId}/approvals/{approvalId}/audit")
   CursorPage<AuditEntry> listApprovalAudit(@Path("communityId") String communityId, @Path("approvalId") String approvalId, @Query("limit") Integer limit, @Query("cursor") String cursor);

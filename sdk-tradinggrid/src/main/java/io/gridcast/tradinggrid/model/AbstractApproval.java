@@ -1,5 +1,6 @@
 package io.gridcast.tradinggrid.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -37,8 +38,25 @@ abstract class AbstractApproval implements Versioned {
   /** The state derived from the latest decision of each role. */
   public abstract ApprovalStatus status();
 
-  /** Every decision, in the order made. */
+  /**
+   * The review round: 1 when created, one more with every resubmission of a revised package
+   * ({@link io.gridcast.tradinggrid.ApprovalsApi#resubmit}). Only the current round's decisions
+   * count towards {@link #status()}. Default 1, for a platform that does not state it.
+   */
+  @Value.Default
+  public int round() {
+    return 1;
+  }
+
+  /** Every decision of every round, in the order made. */
   public abstract List<ApprovalDecision> decisions();
+
+  /** The decisions of the current {@link #round()}, in the order made. */
+  @JsonIgnore
+  @Value.Auxiliary
+  public List<ApprovalDecision> currentDecisions() {
+    return decisions().stream().filter(d -> d.round() == round()).toList();
+  }
 
   /** The caller's own reference, e.g. a Spotify URI, if one was given. */
   public abstract Optional<String> externalRef();

@@ -30,4 +30,10 @@ abstract class AbstractApprovalDecision {
 
   /** When it was decided. */
   public abstract Instant decidedAt();
+
+  /** The review round it was decided in (see {@link Approval#round()}). Default 1, for a platform that does not state it. */
+  @Value.Default
+  public int round() {
+    return 1;
+  }
 }

@@ -27,6 +27,7 @@ public enum EventType {
   APPROVAL_CREATED("approval.created"),
   APPROVAL_DECIDED("approval.decided"),
   APPROVAL_COMPLETED("approval.completed"),
+  APPROVAL_RESUBMITTED("approval.resubmitted"),
   CAMPAIGN_CREATED("campaign.created"),
   CAMPAIGN_UPDATED("campaign.updated"),
   SITE_CREATED("site.created"),
