@@ -20,31 +20,45 @@ import java.util.Set;
 /**
  * Flow 5: content packages (script, artwork, release notes, audio) are reviewed in Trading Grid by
  * the roles the {@link io.gridcast.bridge.policy.ApprovalPolicy} requires; only once every
- * required role has approved is the package released to Spotify; every step lands on the
- * approval's audit trail.
+ * required role has approved is the package released to Spotify, byte for byte as approved; every
+ * step lands on the approval's audit trail.
  *
  * <p>Two stages, run in order by one {@code bridge.run}, each with its own ledger:
  *
  * <ol>
  *   <li>requests ({@code <name>-requests}): each {@link ContentSubmission} becomes
  *       one approval request ({@code externalRef gridcast:approval:<name>:<key>}) with a {@code
- *       requested} audit entry whose actor is the submitter; a submission changed after it was
- *       submitted is dead-lettered (submit it under a new key);
+ *       requested} audit entry whose actor is the submitter and a {@code package_submitted} entry
+ *       with each document's SHA-256. A submission changed after it was submitted is a revision:
+ *       once reviewers rejected the package or asked for changes, it is resubmitted to the same
+ *       approval under the same key for the next review round (a new {@code requested} and {@code
+ *       package_submitted} entry); while the package is under review or once it is approved, the
+ *       revision is dead-lettered ({@link ResubmissionRefusedException});
  *   <li>releases ({@code <name>-releases}): every approval this flow requested, and every one
- *       created in Trading Grid that {@code approvalsFromTradingGrid} takes, is re-read; each decision gets a {@code decision_recorded} entry; a rejection or a request for
- *       changes never publishes: for each decision that rejects or asks for changes, the
- *       submitter gets one message quoting it in the approval's review thread, and the trail one
- *       {@code not_released} entry; a full approval has its artwork checked (JPEG or PNG, square,
- *       1400-3000 px; otherwise {@code release_blocked} with the reason and a dead letter), is
- *       published as a feed item ({@code published}) and confirmed by the release watcher ({@code
- *       confirmed_on_spotify}). If Spotify has not listed the episode by the watcher's deadline
- *       (default 2 minutes), the release is dead-lettered and the next run, finding the feed item
- *       and the {@code published} entry, only waits for the ingestion.
+ *       created in Trading Grid that {@code approvalsFromTradingGrid} takes, is re-read; only its
+ *       current round's decisions count; each decision gets a {@code decision_recorded} entry; a
+ *       rejection or a request for changes never publishes: for each decision that rejects or asks
+ *       for changes, the submitter gets one message quoting it in the approval's review thread
+ *       (saying to resubmit the revised package under the same key), and the trail one {@code
+ *       not_released} entry. A full approval pins each document's SHA-256 ({@code
+ *       document_approved}, the script's keeping the approved script on the record); the release
+ *       downloads every document again and refuses one whose bytes changed ({@link
+ *       ApprovedPackageChangedException}), checks the artwork (JPEG or PNG, square, 1400-3000 px)
+ *       and the release notes (text or Markdown, at most 4000 characters; {@link
+ *       ReleaseNotesRejectedException}), each refusal a {@code release_blocked} entry with the
+ *       reason and a dead letter, with nothing written. It then hosts the audio and the artwork in
+ *       the media folder and publishes a feed item ({@code published}, with the hashes) whose
+ *       {@code itunes:image} is the artwork and whose description is the release notes as
+ *       escaped text, and the release watcher confirms it ({@code confirmed_on_spotify}). If
+ *       Spotify has not listed the episode by the watcher's deadline (default 2 minutes), the
+ *       release is dead-lettered and the next run, finding the feed item and the {@code
+ *       published} entry, only waits for the ingestion.
  * </ol>
  *
  * <p>Audit entries are appended only when absent and with idempotency keys derived from the step
  * and its content, so a re-run appends nothing twice; the feed upserts by guid; messages and the thread are found by
- * {@code externalRef} before they are written.
+ * {@code externalRef} before they are written. A resubmission is a changed fingerprint of the same
+ * item in both ledgers, never a new item.
  *
  * <pre>{@code
  * Flow<?, ?> publishing = ApprovalGatedPublishingFlow.create(spotify, tradingGrid,
@@ -154,9 +168,9 @@ public final class ApprovalGatedPublishingFlow {
     return externalRef.startsWith(prefix) && externalRef.indexOf(':', prefix.length()) < 0;
   }
 
-  /** The events that name approvals whose decisions may have changed. */
+  /** The events that name approvals whose decisions or package may have changed. */
   private static final Set<EventType> APPROVAL_EVENTS = Set.of(EventType.APPROVAL_CREATED, EventType.APPROVAL_DECIDED,
-      EventType.APPROVAL_COMPLETED);
+      EventType.APPROVAL_COMPLETED, EventType.APPROVAL_RESUBMITTED);
 
   /** The approvals with {@code ids} that this flow releases, as they are now; one gone since is left out. */
   private List<Approval> namedApprovals(Set<String> ids) {

@@ -34,17 +34,20 @@ final class ApprovalReleaseMapper implements Mapper<Approval, ReleaseDecision> {
   public ReleaseDecision map(Approval approval, RunContext run) {
     TreeSet<String> roles = new TreeSet<>(policy.requiredRoles());
     roles.addAll(approval.requiredRoles());
-    ApprovalPolicy.Outcome outcome = ApprovalPolicy.requiring(roles).evaluate(approval.decisions());
+    // only the current round counts: a resubmitted package is reviewed afresh
+    ApprovalPolicy.Outcome outcome = ApprovalPolicy.requiring(roles).evaluate(approval.currentDecisions());
     List<ReleaseDecision.Decision> decisions = new ArrayList<>();
     for (ApprovalDecision d : approval.decisions()) {
-      decisions.add(new ReleaseDecision.Decision(d.decision(), describe(d)));
+      decisions.add(new ReleaseDecision.Decision(d.decision(), d.round(), describe(d)));
     }
-    return new ReleaseDecision(approval.id(), approval.title(), approval.description().orElse(approval.title()), outcome,
-        decisions, approval.contentPackage(), approval.completedAt().orElse(approval.createdAt()));
+    return new ReleaseDecision(approval.id(), approval.title(), approval.description().orElse(approval.title()),
+        approval.round(), outcome, decisions, approval.contentPackage(),
+        approval.completedAt().orElse(approval.createdAt()));
   }
 
+  /** {@code role: decision by who (comment)}, and {@code , round <n>} from the second round on. */
   static String describe(ApprovalDecision d) {
     return d.role() + ": " + d.decision().wireValue() + " by " + d.decidedBy()
-        + d.comment().map(c -> " (" + c.strip() + ")").orElse("");
+        + d.comment().map(c -> " (" + c.strip() + ")").orElse("") + (d.round() > 1 ? ", round " + d.round() : "");
   }
 }

@@ -5,7 +5,7 @@ package io.gridcast.bridge.flows;
  * {@link ArtworkCheck}). The reason is on the approval's audit trail ({@code release_blocked});
  * the item is dead-lettered. To fix it, replace the artwork with a square JPEG or PNG image of
  * {@value ArtworkCheck#MIN_SIDE} to {@value ArtworkCheck#MAX_SIDE} pixels a side and submit the
- * package again under a new key (the package under review cannot change).
+ * package again under a new key (an approved package cannot be reopened for another round).
  */
 public final class ArtworkRejectedException extends IllegalStateException {
 

@@ -50,6 +50,12 @@ final class AuditTrail {
         && e.detail().filter(detail::equals).isPresent());
   }
 
+  /** The detail of the first entry with this actor and action whose detail starts with {@code prefix}. */
+  Optional<String> detailStartingWith(String actor, String action, String prefix) {
+    return entries.stream().filter(e -> e.actor().equals(actor) && e.action().equals(action))
+        .flatMap(e -> e.detail().stream()).filter(d -> d.startsWith(prefix)).findFirst();
+  }
+
   /** The actor of the first entry with {@code action}, e.g. who requested the review. */
   Optional<String> actorOf(String action) {
     return entries.stream().filter(e -> e.action().equals(action)).map(AuditEntry::actor).findFirst();

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * Publishes an episode the only way Spotify accepts one, in two resumable phases:
  *
  * <ol>
- *   <li>{@link #publish}: the audio file into the media folder and the item into the show's RSS
- *       feed. The feed records that this phase is done: an item with the guid and the same content
+ *   <li>{@link #publish}: the audio file (and episode artwork, when given) into the media folder
+ *       and the item into the show's RSS feed. The feed records that this phase is done: an item with the guid and the same content
  *       (and an identical media file) means nothing is written again, and {@link #published}
  *       returns it to a later run;
  *   <li>{@link #awaitEpisode}: the wait until Spotify lists the episode. A {@link
@@ -69,8 +69,23 @@ final class FeedPublisher {
    * @throws FeedPublishException if the media folder or the feed cannot be read or written
    */
   FeedItem publish(String guid, String title, String description, Instant pubDate, AudioClip audio, String baseName) {
+    return publish(guid, title, description, pubDate, audio, null, baseName);
+  }
+
+  /**
+   * Phase 1 with episode artwork: as {@link #publish(String, String, String, Instant, AudioClip,
+   * String)}, and the image is written beside the audio as {@code baseName} plus {@code .png} or
+   * {@code .jpg} (by its signature) and becomes the item's {@code itunes:image}.
+   *
+   * @param artwork a PNG or JPEG image, or null for none (the show's artwork then applies)
+   * @throws IllegalArgumentException if {@code artwork} is neither PNG nor JPEG
+   * @throws FeedPublishException if the media folder or the feed cannot be read or written
+   */
+  FeedItem publish(String guid, String title, String description, Instant pubDate, AudioClip audio, byte[] artwork,
+      String baseName) {
     String fileName = baseName + extensionOf(audio);
-    FeedItem item = FeedItem.builder()
+    String imageName = artwork == null ? null : baseName + imageExtensionOf(artwork);
+    FeedItem.Builder builder = FeedItem.builder()
         .guid(guid)
         .title(title)
         .description(description)
@@ -78,16 +93,23 @@ final class FeedPublisher {
         .enclosureUrl(mediaBase.resolve(fileName))
         .enclosureLength(audio.size())
         .enclosureType(audio.contentType())
-        .duration(audio.duration().orElseGet(() -> estimate(audio.size())))
-        .build();
-    boolean mediaCurrent = mediaIsCurrent(fileName, audio);
-    if (mediaCurrent && published(guid).filter(item::equals).isPresent()) {
+        .duration(audio.duration().orElseGet(() -> estimate(audio.size())));
+    if (imageName != null) {
+      builder.imageUrl(mediaBase.resolve(imageName));
+    }
+    FeedItem item = builder.build();
+    boolean mediaCurrent = mediaIsCurrent(fileName, audio.bytesUnsafe());
+    boolean imageCurrent = imageName == null || mediaIsCurrent(imageName, artwork);
+    if (mediaCurrent && imageCurrent && published(guid).filter(item::equals).isPresent()) {
       LOG.info("feed item {} is already in the feed of show {}; only its ingestion is left to confirm", guid,
           config.showId());
       return item;
     }
     if (!mediaCurrent) {
-      writeMedia(fileName, audio);
+      writeMedia(fileName, audio.bytesUnsafe());
+    }
+    if (!imageCurrent) {
+      writeMedia(imageName, artwork);
     }
     FeedSink sink = config.feedSink();
     try {
@@ -143,21 +165,19 @@ final class FeedPublisher {
     return watcher;
   }
 
-  private boolean mediaIsCurrent(String fileName, AudioClip audio) {
+  private boolean mediaIsCurrent(String fileName, byte[] bytes) {
     Path target = config.mediaFolder().resolve(fileName);
-    byte[] bytes = audio.bytesUnsafe();
     try {
       return Files.isRegularFile(target) && Files.size(target) == bytes.length
           && Arrays.equals(Files.readAllBytes(target), bytes);
     } catch (IOException e) {
-      throw new FeedPublishException("cannot read audio file " + target + ": " + e.getMessage(), e);
+      throw new FeedPublishException("cannot read media file " + target + ": " + e.getMessage(), e);
     }
   }
 
-  private void writeMedia(String fileName, AudioClip audio) {
+  private void writeMedia(String fileName, byte[] bytes) {
     Path folder = config.mediaFolder();
     Path target = folder.resolve(fileName);
-    byte[] bytes = audio.bytesUnsafe();
     try {
       Files.createDirectories(folder);
       Path temp = Files.createTempFile(folder, "." + fileName + "-", ".tmp");
@@ -169,12 +189,27 @@ final class FeedPublisher {
       }
       LOG.info("wrote {} ({} bytes, sha256 {})", target, bytes.length, Fingerprints.sha256Hex(bytes).substring(0, 12));
     } catch (IOException e) {
-      throw new FeedPublishException("cannot write audio file " + target + ": " + e.getMessage(), e);
+      throw new FeedPublishException("cannot write media file " + target + ": " + e.getMessage(), e);
     }
   }
 
   private Duration estimate(long bytes) {
     return Duration.ofMillis(bytes * 8L / config.assumedBitrateKbps());
+  }
+
+  /**
+   * {@code .png} or {@code .jpg}, by the image's signature.
+   *
+   * @throws IllegalArgumentException if the bytes are neither PNG nor JPEG
+   */
+  static String imageExtensionOf(byte[] image) {
+    if (image.length >= 8 && (image[0] & 0xff) == 0x89 && image[1] == 'P' && image[2] == 'N' && image[3] == 'G') {
+      return ".png";
+    }
+    if (image.length >= 3 && (image[0] & 0xff) == 0xff && (image[1] & 0xff) == 0xd8 && (image[2] & 0xff) == 0xff) {
+      return ".jpg";
+    }
+    throw new IllegalArgumentException("episode artwork must be a PNG or JPEG image");
   }
 
   /** {@code .mp3} for MPEG audio, {@code .m4a} for MP4/AAC, else the source file's extension. */

@@ -14,12 +14,13 @@ import java.util.Objects;
  * @param approvalId the approval's id
  * @param title the episode title
  * @param description the episode description
- * @param outcome what the decisions amount to under the policy
- * @param decisions each decision, in the order made
+ * @param round the review round: 1, and one more with every resubmission of a revised package
+ * @param outcome what the current round's decisions amount to under the policy
+ * @param decisions each decision of every round, in the order made
  * @param contentPackage the documents under review
  * @param releaseDate the episode's publication date: when the approval completed, else when it was created
  */
-record ReleaseDecision(String approvalId, String title, String description, ApprovalPolicy.Outcome outcome,
+record ReleaseDecision(String approvalId, String title, String description, int round, ApprovalPolicy.Outcome outcome,
     List<Decision> decisions, ContentPackage contentPackage, Instant releaseDate) {
 
   /** @throws NullPointerException if a component is null */
@@ -37,10 +38,11 @@ record ReleaseDecision(String approvalId, String title, String description, Appr
    * One reviewer's decision. Immutable.
    *
    * @param outcome what the reviewer decided
-   * @param summary the decision as {@code role: decision by who (comment)}, as quoted on the audit
-   *     trail and to the submitter
+   * @param round the review round it was made in
+   * @param summary the decision as {@code role: decision by who (comment)}, followed by {@code ,
+   *     round <n>} from the second round on, as quoted on the audit trail and to the submitter
    */
-  public record Decision(DecisionOutcome outcome, String summary) {
+  public record Decision(DecisionOutcome outcome, int round, String summary) {
 
     /** @throws NullPointerException if a component is null */
     public Decision {

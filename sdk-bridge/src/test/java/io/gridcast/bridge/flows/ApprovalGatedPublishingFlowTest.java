@@ -130,7 +130,8 @@ class ApprovalGatedPublishingFlowTest {
     RunReport first = bridge.run(flow);
     String id = approvalId();
     assertThat(first.stage("requests").created()).isEqualTo(1);
-    assertThat(actions(id)).containsExactly("submitted", "requested"); // the platform's own entry, then ours
+    // the platform's own entry, then ours: who asked whom, and each document's SHA-256
+    assertThat(actions(id)).containsExactly("submitted", "requested", "package_submitted");
     assertThat(sandboxes.tradingGridSandbox.auditTrail(id).get(1).path("actor").asText()).isEqualTo(SUBMITTER);
     assertThat(feed.items()).isEmpty(); // pending: nothing released
 
@@ -314,7 +315,8 @@ class ApprovalGatedPublishingFlowTest {
 
     assertThat(reports.stage("requests").deadLettered()).isEqualTo(1);
     assertThat(store.deadLetters(FLOW + "-requests")).singleElement().extracting(DeadLetter::reason).asString()
-        .contains("submission ep44 changed after it was submitted as approval " + id, "under a new key");
+        .contains("submission ep44 changed after it was submitted as approval " + id, "which is pending",
+            "resubmitted under the same key");
     JsonNode approval = sandboxes.tradingGridSandbox.resource(TradingGridResource.APPROVALS, id).orElseThrow();
     assertThat(approval.path("description").asText()).isEqualTo(DESCRIPTION);
     assertThat(actions(id)).hasSize(trail);
