@@ -28,7 +28,9 @@ import javax.imageio.ImageIO;
 
 /**
  * Flow 5 as a script: episode 44 of the supplier podcast is submitted for review by legal,
- * compliance and partner operations and released to Spotify once all three approved. On the
+ * compliance and partner operations and released to Spotify once all three approved: the cover
+ * becomes the episode's {@code itunes:image}, hosted beside the audio in the media folder, the
+ * release notes its show notes, and the audit trail holds each document's SHA-256. On the
  * embedded default it provides the package's 1400x1400 cover once (uploaded on first use, in plan
  * mode too, and found again by {@code externalRef}, so that a plan and a run see the same
  * package), registers the feed for the demo show "Archive Sessions", and has the three reviewers
