@@ -46,7 +46,7 @@ final class BusinessMusicExample implements Example {
     } else {
       config.addProgramme(Launcher.requiredEnv("GRIDCAST_BUSINESS_MUSIC_PROGRAMME").split(","));
     }
-    return BusinessMusicFlow.create(env.spotify(), env.tradingGrid(), config.build());
+    return BusinessMusicFlow.create(env.spotify(), env.tradingGrid(), config.templates(env.templates()).build());
   }
 
   @Override

@@ -44,7 +44,7 @@ final class CampaignCoordinationExample implements Example {
       settled.clear();
     }
     // told on the threads writing the playlists: kept until the run is over, so as not to break the progress line
-    return CampaignCoordinationFlow.create(env.spotify(), env.tradingGrid(), CampaignCoordinationConfig.builder().build(),
+    return CampaignCoordinationFlow.create(env.spotify(), env.tradingGrid(), CampaignCoordinationConfig.builder().templates(env.templates()).build(),
         conflict -> {
           synchronized (settled) {
             settled.add(conflict);

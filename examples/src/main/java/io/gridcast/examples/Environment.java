@@ -1,5 +1,6 @@
 package io.gridcast.examples;
 
+import io.gridcast.bridge.text.PostTemplates;
 import io.gridcast.bridge.state.JdbcStateStore;
 import io.gridcast.bridge.state.StateStore;
 import io.gridcast.core.Secret;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -47,6 +49,7 @@ public final class Environment implements AutoCloseable {
   private final SpotifyClient spotify;
   private final TradingGridClient tradingGrid;
   private final StateStore store;
+  private PostTemplates templates = PostTemplates.english();
 
   private Environment(Path dir, SpotifySandbox ss, TradingGridSandbox ts, SpotifyClient spotify,
       TradingGridClient tradingGrid, StateStore store) {
@@ -64,6 +67,37 @@ public final class Environment implements AutoCloseable {
    * @param reset wipe the folder first (sandbox state and ledger together, so they never disagree)
    */
   public static Environment open(Path dir, boolean reset, Map<String, String> env) {
+    PostTemplates templates = templates(env); // a wrong locale or folder fails before anything starts
+    Environment environment = openPlatforms(dir, reset, env);
+    environment.templates = templates;
+    return environment;
+  }
+
+  /**
+   * The post templates: {@code GRIDCAST_LOCALE} (a language tag such as {@code de}; default
+   * English) and {@code GRIDCAST_TEMPLATES} (a folder of the host's own templates; optional).
+   */
+  static PostTemplates templates(Map<String, String> env) {
+    String tag = env.get("GRIDCAST_LOCALE");
+    String folder = env.get("GRIDCAST_TEMPLATES");
+    if ((tag == null || tag.isBlank()) && (folder == null || folder.isBlank())) {
+      return PostTemplates.english();
+    }
+    PostTemplates.Builder b = PostTemplates.builder();
+    if (tag != null && !tag.isBlank()) {
+      Locale locale = Locale.forLanguageTag(tag.strip());
+      if (locale.getLanguage().isEmpty()) {
+        throw new IllegalArgumentException("GRIDCAST_LOCALE (--locale) must be a language tag such as de or de-DE, was '" + tag + "'");
+      }
+      b.locale(locale);
+    }
+    if (folder != null && !folder.isBlank()) {
+      b.folder(Path.of(folder.strip()));
+    }
+    return b.build();
+  }
+
+  private static Environment openPlatforms(Path dir, boolean reset, Map<String, String> env) {
     try {
       if (reset) {
         deleteRecursively(dir);
@@ -121,6 +155,11 @@ public final class Environment implements AutoCloseable {
         .clientSecret(Secret.of(secret))
         .refreshToken(TokenStore.inMemory(Secret.of(env.get("SPOTIFY_REFRESH_TOKEN"))))
         .build();
+  }
+
+  /** The templates every example's flow writes its posts with ({@code --locale}, {@code --templates}). */
+  public PostTemplates templates() {
+    return templates;
   }
 
   public Path dir() {

@@ -33,6 +33,6 @@ final class EpisodeAnnouncementsExample implements Example {
     } else {
       config.addShowIds(Launcher.requiredEnv("GRIDCAST_SHOW_IDS").split(","));
     }
-    return EpisodeAnnouncementsFlow.create(env.spotify(), env.tradingGrid(), config.build());
+    return EpisodeAnnouncementsFlow.create(env.spotify(), env.tradingGrid(), config.templates(env.templates()).build());
   }
 }

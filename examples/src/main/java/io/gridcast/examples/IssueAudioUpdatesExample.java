@@ -68,7 +68,7 @@ final class IssueAudioUpdatesExample implements Example {
           .mediaBaseUrl(URI.create(Launcher.requiredEnv("GRIDCAST_MEDIA_BASE_URL")));
     }
     return IssueAudioUpdatesFlow.create(env.spotify(), env.tradingGrid(),
-        IssueAudioUpdatesConfig.builder().publishing(publishing.build()).build());
+        IssueAudioUpdatesConfig.builder().publishing(publishing.build()).templates(env.templates()).build());
   }
 
   @Override

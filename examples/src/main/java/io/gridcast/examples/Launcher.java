@@ -7,6 +7,7 @@ import io.gridcast.bridge.RunReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +41,13 @@ public final class Launcher {
    * {@code --watch [flow…|all] [--reset] [--dir DIR]}: the chosen flows (all when none is named)
    * run continuously until {@code commands} says {@code quit} or ends.
    */
-  static int watch(String[] args, PrintStream out, Map<String, String> env, java.io.BufferedReader commands) {
+  static int watch(String[] args, PrintStream out, Map<String, String> givenEnv, java.io.BufferedReader commands) {
     List<String> rest = new ArrayList<>(List.of(args));
     rest.remove("--watch");
+    Map<String, String> env = new HashMap<>(givenEnv);
+    if (!takeOption(rest, "--locale", "GRIDCAST_LOCALE", env, out) || !takeOption(rest, "--templates", "GRIDCAST_TEMPLATES", env, out)) {
+      return 2;
+    }
     boolean reset = rest.remove("--reset");
     Optional<Path> dirOption = takeDir(rest, out);
     if (dirOption.isEmpty()) {
@@ -81,8 +86,12 @@ public final class Launcher {
    * @param whileServing with {@code --serve} on the embedded sandboxes, called after the summary with the environment
    *     still open; the sandboxes close when it returns ({@code main} waits until the process is stopped)
    */
-  static int run(String[] args, PrintStream out, Map<String, String> env, Consumer<Environment> whileServing) {
+  static int run(String[] args, PrintStream out, Map<String, String> givenEnv, Consumer<Environment> whileServing) {
     List<String> rest = new ArrayList<>(List.of(args));
+    Map<String, String> env = new HashMap<>(givenEnv);
+    if (!takeOption(rest, "--locale", "GRIDCAST_LOCALE", env, out) || !takeOption(rest, "--templates", "GRIDCAST_TEMPLATES", env, out)) {
+      return 2;
+    }
     boolean reset = rest.remove("--reset");
     boolean plan = rest.remove("--plan");
     boolean serve = rest.remove("--serve");
@@ -122,6 +131,22 @@ public final class Launcher {
       }
       return report.failed() == 0 && report.stoppedBecause().isEmpty() ? 0 : 1;
     }
+  }
+
+  /** Takes {@code option VALUE} out of {@code rest} into {@code env} as {@code variable}; false (having said why) without a value. */
+  private static boolean takeOption(List<String> rest, String option, String variable, Map<String, String> env, PrintStream out) {
+    int i = rest.indexOf(option);
+    if (i < 0) {
+      return true;
+    }
+    if (i + 1 >= rest.size()) {
+      out.println(option + " needs a value");
+      return false;
+    }
+    env.put(variable, rest.get(i + 1));
+    rest.remove(i + 1);
+    rest.remove(i);
+    return true;
   }
 
   /**
@@ -189,8 +214,8 @@ public final class Launcher {
   }
 
   private static void usage(PrintStream out) {
-    out.println("usage: examples/run <flow> [--reset] [--plan] [--serve] [--dir DIR]");
-    out.println("       examples/run --watch [flow...|all] [--reset] [--dir DIR]");
+    out.println("usage: examples/run <flow> [--reset] [--plan] [--serve] [--dir DIR] [--locale TAG] [--templates DIR]");
+    out.println("       examples/run --watch [flow...|all] [--reset] [--dir DIR] [--locale TAG] [--templates DIR]");
     out.println();
     out.println("Runs a Gridcast flow on the embedded sandboxes (state in ./.gridcast), or on the real");
     out.println("platforms when SPOTIFY_CLIENT_ID and the TRADINGGRID_* settings are in the environment.");
@@ -205,6 +230,8 @@ public final class Launcher {
     out.println("  --plan      show what would happen without writing anything");
     out.println("  --serve     keep the sandboxes up after the run and print where their web views show what it did");
     out.println("  --dir DIR   keep state in DIR instead of ./.gridcast");
+    out.println("  --locale TAG      write posts in this language (de: the German templates; default English)");
+    out.println("  --templates DIR   your own templates, overriding Gridcast's (see the README, \"Post text: templates\")");
     out.println("  --watch     keep the flows running (every 5 s, and at once on Trading Grid events); type resolve,");
     out.println("              site, status or quit while they run");
   }

@@ -42,7 +42,7 @@ final class PartnerFeedbackExample implements Example {
     } else {
       config.addShowIds(Launcher.requiredEnv("GRIDCAST_SHOW_IDS").split(","));
     }
-    return PartnerFeedbackFlow.create(env.spotify(), env.tradingGrid(), config.build());
+    return PartnerFeedbackFlow.create(env.spotify(), env.tradingGrid(), config.templates(env.templates()).build());
   }
 
   /** On the embedded sandboxes partners answer once; the flow then runs again to summarise what they said. */

@@ -47,7 +47,7 @@ final class PerformanceReportExample implements Example {
           .periodEnd(LocalDate.parse(Launcher.requiredEnv("GRIDCAST_PERIOD_END")))
           .analytics(CsvAnalyticsSource.fromPath(Path.of(Launcher.requiredEnv("GRIDCAST_ANALYTICS_CSV"))));
     }
-    return PerformanceReportFlow.create(env.spotify(), env.tradingGrid(), config.build());
+    return PerformanceReportFlow.create(env.spotify(), env.tradingGrid(), config.templates(env.templates()).build());
   }
 
   /** The bundled export, copied into the example's folder (the same bytes on every run). */

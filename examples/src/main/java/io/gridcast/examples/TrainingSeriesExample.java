@@ -46,7 +46,7 @@ final class TrainingSeriesExample implements Example {
       config.addShowIds(Launcher.requiredEnv("GRIDCAST_TRAINING_SHOW_ID"))
           .documentsFolder(Path.of(Launcher.requiredEnv("GRIDCAST_TRAINING_DOCS")));
     }
-    return TrainingSeriesFlow.create(env.spotify(), env.tradingGrid(), config.build());
+    return TrainingSeriesFlow.create(env.spotify(), env.tradingGrid(), config.templates(env.templates()).build());
   }
 
   /** The first time (the run created the training posts), an invited partner moves into onboarding. */

@@ -8,7 +8,8 @@ import io.gridcast.bridge.flows.ShowEpisodesSource;
 import io.gridcast.bridge.state.InMemoryStateStore;
 import io.gridcast.bridge.testing.Sandboxes;
 import io.gridcast.bridge.text.LinkPolicy;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.text.TemplateModel;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.tradinggrid.TradingGridClient;
@@ -30,18 +31,22 @@ class ReadmeCustomFlowTest {
   /** Announces an episode to one partner group, its show's name in the title. */
   static final class GroupAnnouncement implements Mapper<ShowEpisode, PostCreate> {
     private final String groupId;
+    private final PostTemplates templates;
 
-    GroupAnnouncement(String groupId) {
+    GroupAnnouncement(String groupId, PostTemplates templates) {
       this.groupId = groupId;
+      this.templates = templates;
     }
 
     @Override
     public PostCreate map(ShowEpisode e, RunContext run) {
+      TemplateModel values = templates.model()
+          .text("show", e.showName()).text("episode", e.episode().name())
+          .notes("notes", e.episode().description(), LinkPolicy.none());
       return PostCreate.builder()
           .kind(PostKind.ANNOUNCEMENT)
-          .title(PostMarkdown.plain(e.showName() + ": " + e.episode().name(), 300, "New episode"))
-          .body(PostMarkdown.create().strong(e.showName()).markup("\n\n")
-              .notes(e.episode().description(), LinkPolicy.none()).build())
+          .title(templates.title("group-announcement.title", values, 300, "New episode"))
+          .body(templates.render("group-announcement", values))
           .audience(Audience.ofGroups(List.of(groupId)))
           .build();
     }
@@ -49,11 +54,14 @@ class ReadmeCustomFlowTest {
 
   // ---- README: the flow ----
 
+  static final PostTemplates TEMPLATES =
+      PostTemplates.builder().classpath(ReadmeCustomFlowTest.class.getClassLoader(), "com/acme/gridcast-templates").build();
+
   static Flow<ShowEpisode, PostCreate> emeaEpisodes(SpotifyClient spotify, TradingGridClient tradingGrid, String showId) {
     return Flow.<ShowEpisode, PostCreate>builder("emea-episodes")
         .source(new ShowEpisodesSource(spotify, List.of(showId), null, null, null))
         .key(ShowEpisode::key)                          // stable: spotify:episode:<id>
-        .mapper(new GroupAnnouncement(TradingGridDemoData.GROUP_EMEA))
+        .mapper(new GroupAnnouncement(TradingGridDemoData.GROUP_EMEA, TEMPLATES))
         .sink(new PostSink(tradingGrid))                // creates, updates, finds orphans
         .build();
   }
@@ -73,7 +81,9 @@ class ReadmeCustomFlowTest {
       assertThat(sandboxes.tradingGridSandbox.resources(io.gridcast.testkit.TradingGridResource.POSTS))
           .filteredOn(p -> p.path("externalRef").asText().startsWith("spotify:episode:"))
           .hasSize(10)
-          .allSatisfy(p -> assertThat(p.path("audience").path("groupIds").get(0).asText()).isEqualTo(TradingGridDemoData.GROUP_EMEA));
+          .allSatisfy(p -> assertThat(p.path("audience").path("groupIds").get(0).asText()).isEqualTo(TradingGridDemoData.GROUP_EMEA))
+          .allSatisfy(p -> assertThat(p.path("body").asText()).startsWith("New on **Partner Onboarding Academy**, for EMEA partners:"))
+          .allSatisfy(p -> assertThat(p.path("title").asText()).startsWith("Partner Onboarding Academy: "));
     }
   }
 }
