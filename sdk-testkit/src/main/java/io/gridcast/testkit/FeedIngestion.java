@@ -175,6 +175,11 @@ final class FeedIngestion {
     LocalDate released = item.pubDate() != null ? item.pubDate() : now.atZone(ZoneOffset.UTC).toLocalDate();
     List<String> languages = item.language() != null ? List.of(item.language()) : show.languages();
     return new Episode(id, show.id(), item.title(), item.description(), item.htmlDescription(), item.durationMs(), item.explicit(),
-        languages.get(0), languages, released.toString(), "day", null, show.images(), item.guid(), item.enclosureUrl());
+        languages.get(0), languages, released.toString(), "day", null, imagesOf(show, item), item.guid(), item.enclosureUrl());
+  }
+
+  /** The item's own artwork ({@code itunes:image}) when it has one, else the show's, as Spotify shows them. */
+  private static List<SpotifyCatalog.Image> imagesOf(Show show, FeedItem item) {
+    return item.imageUrl() == null ? show.images() : List.of(new SpotifyCatalog.Image(item.imageUrl(), null, null));
   }
 }

@@ -29,7 +29,10 @@ final class PodcastFeedReader {
   static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
   static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
 
-  /** One feed item, mapped to what an episode needs. {@code pubDate} may be null. */
+  /**
+   * One feed item, mapped to what an episode needs. {@code pubDate} may be null; so may {@code
+   * imageUrl}, the item's own {@code itunes:image} (an absolute http or https URL).
+   */
   record FeedItem(
       String guid,
       String title,
@@ -39,7 +42,8 @@ final class PodcastFeedReader {
       long durationMs,
       LocalDate pubDate,
       boolean explicit,
-      String language) {}
+      String language,
+      String imageUrl) {}
 
   private PodcastFeedReader() {}
 
@@ -73,6 +77,11 @@ final class PodcastFeedReader {
       String enclosureUrl = enclosure == null ? null : blankToNull(enclosure.getAttribute("url"));
       String guid = firstNonBlank(text(item, null, "guid"), enclosureUrl, (title == null ? "" : title) + "|" + text(item, null, "pubDate"));
       String explicit = text(item, ITUNES, "explicit");
+      Element image = firstChild(item, ITUNES, "image");
+      String imageUrl = image == null ? null : blankToNull(image.getAttribute("href"));
+      if (imageUrl != null && !imageUrl.startsWith("https://") && !imageUrl.startsWith("http://")) {
+        imageUrl = null; // Spotify ignores artwork it cannot fetch
+      }
       items.add(new FeedItem(
           guid,
           title == null ? "Untitled episode" : title,
@@ -82,7 +91,8 @@ final class PodcastFeedReader {
           parseDuration(text(item, ITUNES, "duration")),
           parseDate(text(item, null, "pubDate")),
           explicit == null ? channelExplicit : isExplicit(explicit),
-          language));
+          language,
+          imageUrl));
     }
     return items;
   }

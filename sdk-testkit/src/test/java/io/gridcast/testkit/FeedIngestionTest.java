@@ -47,6 +47,37 @@ class FeedIngestionTest {
   }
 
   @Test
+  void anItemsOwnArtworkIsItsEpisodesImageAndOneItCannotFetchLeavesTheShows() throws Exception {
+    Path feed = dir.resolve("art.xml");
+    java.nio.file.Files.writeString(feed, """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+          <channel><title>Art</title>
+            <item><guid>art-1</guid><title>With cover</title><description>a</description>
+              <enclosure url="https://cdn.example/a.mp3" length="1" type="audio/mpeg"/>
+              <itunes:image href="https://media.example.com/a.png"/></item>
+            <item><guid>art-2</guid><title>Odd cover</title><description>b</description>
+              <enclosure url="https://cdn.example/b.mp3" length="1" type="audio/mpeg"/>
+              <itunes:image href="javascript:alert(1)"/></item>
+          </channel>
+        </rss>
+        """);
+    try (SpotifySandbox spotify = SpotifySandbox.builder().build()) {
+      spotify.registerFeed(SHOW_TRADING_GRID_WEEKLY, feed.toUri());
+      spotify.ingestNow();
+
+      JsonNode withCover = Http.get(spotify.apiBaseUri() + "/episodes/"
+          + spotify.episodeIdForGuid(SHOW_TRADING_GRID_WEEKLY, "art-1").orElseThrow(), spotify.userAccessToken()).json();
+      JsonNode odd = Http.get(spotify.apiBaseUri() + "/episodes/"
+          + spotify.episodeIdForGuid(SHOW_TRADING_GRID_WEEKLY, "art-2").orElseThrow(), spotify.userAccessToken()).json();
+      JsonNode show = Http.get(spotify.apiBaseUri() + "/shows/" + SHOW_TRADING_GRID_WEEKLY, spotify.userAccessToken()).json();
+      assertThat(withCover.path("images")).hasSize(1);
+      assertThat(withCover.at("/images/0/url").asText()).isEqualTo("https://media.example.com/a.png");
+      assertThat(odd.path("images")).isEqualTo(show.path("images"));
+    }
+  }
+
+  @Test
   void materialisesItemsOnlyAfterTheIngestionDelay() throws Exception {
     Path feed = Feeds.write(dir.resolve("feed.xml"), RELEASE);
     try (SpotifySandbox spotify = SpotifySandbox.builder().ingestionDelay(Duration.ofMillis(400)).feedPollInterval(Duration.ZERO).build()) {

@@ -9,6 +9,8 @@ import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.state.DeadLetter;
 import io.gridcast.spotify.feed.FeedItem;
 import io.gridcast.spotify.feed.FeedSink;
+import io.gridcast.spotify.model.Episode;
+import io.gridcast.spotify.model.Image;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.tradinggrid.model.ContentPackage;
 import java.io.IOException;
@@ -86,7 +88,13 @@ class ApprovedPackageReleaseTest {
       assertThat(i.imageUrl()).hasValue(MEDIA_BASE.resolve("approval-" + id + ".png"));
       assertThat(i.description()).isEqualTo(NOTES_HTML);
     });
-    assertThat(tg.sandboxes.spotifySandbox.episodeIdForGuid(ApprovalFixture.SHOW, "gridcast-approval-" + id)).isPresent();
+    String episodeId = tg.sandboxes.spotifySandbox.episodeIdForGuid(ApprovalFixture.SHOW, "gridcast-approval-" + id)
+        .orElseThrow();
+    Episode episode = tg.sandboxes.spotify.episodes().get(episodeId);
+    assertThat(episode.images()).extracting(Image::url).containsExactly(MEDIA_BASE + "approval-" + id + ".png");
+    assertThat(episode.description()).isEqualTo("Returns without tears: the three return codes, a store manager's story, "
+        + "and what changes for suppliers on 1 December. With Ana Silva (partner operations) and the Rotterdam returns "
+        + "team.");
     assertThat(tg.details("published")).containsExactly("Published as feed item gridcast-approval-" + id + " with audio "
         + MEDIA_BASE + "approval-" + id + ".mp3 (sha256 " + sha256(TradingGridDemoData.DOCUMENT_EP43_AUDIO)
         + "), artwork " + MEDIA_BASE + "approval-" + id + ".png (sha256 " + Fingerprints.sha256Hex(cover)
