@@ -8,11 +8,13 @@ import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.RunReport;
 import io.gridcast.bridge.state.DeadLetter;
+import io.gridcast.bridge.testing.Sandboxes;
 import io.gridcast.testkit.TradingGridResource;
 import io.gridcast.tradinggrid.model.ContentPackage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,67 @@ class ApprovalResubmissionTest {
     assertThat(again.created() + again.updated() + again.failed()).isZero();
     assertThat(tg.approvals()).hasSize(1);
     assertThat(tg.feed.items()).hasSize(1);
+  }
+
+  @Test
+  void aResubmissionWhoseLedgerWriteWasLostIsCompletedWithoutAnotherRound() {
+    tg.bridge.run(tg.flow(first));
+    String id = tg.approvalId();
+    tg.decideAll("reject");
+    tg.bridge.run(tg.flow(first));
+    String revisedArtwork = tg.upload("ep44-cover-v2.png", "image/png", ApprovalFixture.cover(1400, 0x1db954));
+    ContentPackage revised = ApprovalFixture.demoPackage(revisedArtwork).build();
+    // an earlier attempt resubmitted the revision, then stopped before its ledger write
+    tg.sandboxes.tradingGridSandbox.resubmitApproval(id, Map.of("scriptDocumentId", revised.scriptDocumentId(),
+        "artworkDocumentId", revisedArtwork, "releaseNotesDocumentId", revised.releaseNotesDocumentId(),
+        "audioDocumentId", revised.audioDocumentId()), ApprovalFixture.SUBMITTER, null);
+
+    RunReport report = tg.bridge.run(tg.flow(revised));
+    tg.bridge.run(tg.flow(revised));
+
+    assertThat(report.stage("requests").updated()).isEqualTo(1);
+    assertThat(report.stage("requests").failed()).isZero();
+    assertThat(tg.approvals()).singleElement().satisfies(a -> assertThat(a.path("round").asInt()).isEqualTo(2));
+    assertThat(tg.details("resubmitted")).hasSize(1);
+    assertThat(tg.details("requested")).hasSize(2).last().asString().contains("(round 2)");
+    assertThat(tg.details("package_submitted")).hasSize(2);
+  }
+
+  @Test
+  void underTheFaultProfileAResubmissionEndsInTheExactState() throws Exception {
+    tg.sandboxes.faults(Sandboxes.flaky(23));
+    runUntilClean(tg.flow(first));
+    String id = tg.approvalId();
+    tg.decideAll("reject");
+    runUntilClean(tg.flow(first));
+    String revisedArtwork = tg.upload("ep44-cover-v2.png", "image/png", ApprovalFixture.cover(1400, 0x1db954));
+    Flow<?, ?> revised = tg.flow(ApprovalFixture.demoPackage(revisedArtwork).build());
+
+    runUntilClean(revised);
+    tg.decideAll("approve");
+    runUntilClean(revised);
+
+    assertThat(tg.approvals()).singleElement().satisfies(a -> {
+      assertThat(a.path("round").asInt()).isEqualTo(2);
+      assertThat(a.path("status").asText()).isEqualTo("approved");
+    });
+    assertThat(tg.details("resubmitted")).hasSize(1);
+    assertThat(tg.details("requested")).hasSize(2);
+    assertThat(tg.details("package_submitted")).hasSize(2);
+    assertThat(tg.details("document_approved")).hasSize(4);
+    assertThat(tg.details("published")).hasSize(1);
+    assertThat(tg.details("confirmed_on_spotify")).hasSize(1);
+    assertThat(tg.feed.items()).singleElement().satisfies(i -> assertThat(i.guid()).isEqualTo("gridcast-approval-" + id));
+  }
+
+  private void runUntilClean(Flow<?, ?> flow) {
+    for (int i = 0; i < 8; i++) {
+      RunReport report = tg.bridge.run(flow);
+      if (report.stoppedBecause().isEmpty() && report.failed() == 0) {
+        return;
+      }
+    }
+    throw new AssertionError("runs did not settle under the fault profile");
   }
 
   @Test
