@@ -107,7 +107,7 @@ public final class BusinessMusicFlow {
             (run, named) -> namedOpenRequests(tradingGrid, config, named),
             key -> Optional.of(key).filter(k -> k.startsWith(REQUEST_KEY)).map(k -> k.substring(REQUEST_KEY.length()))))
         .key(SiteRequestCase::key)
-        .mapper(new SiteRequestDecider())
+        .mapper(new SiteRequestDecider(config.templates()))
         .sink(new SiteRequestSink(tradingGrid, name, config.commentAuthor()))
         .lookup(key -> Optional.of(key)
             .filter(k -> k.startsWith(REQUEST_KEY))

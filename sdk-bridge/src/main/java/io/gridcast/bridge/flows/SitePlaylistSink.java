@@ -80,7 +80,7 @@ final class SitePlaylistSink implements Sink<SitePlaylistSpec> {
     this.config = config;
     this.me = new CurrentUser(spotify);
     this.partners = partners;
-    this.notices = new SiteStatusNoticeMapper(config.noticeAudience(), config.noticeTags());
+    this.notices = new SiteStatusNoticeMapper(config.noticeAudience(), config.noticeTags(), config.templates());
     this.stepFlow = config.flowName() + ".playlists";
   }
 

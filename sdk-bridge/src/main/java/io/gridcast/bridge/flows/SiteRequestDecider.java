@@ -2,7 +2,8 @@ package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.RunContext;
 import io.gridcast.bridge.Mapper;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.text.TemplateModel;
 import io.gridcast.tradinggrid.model.Site;
 import io.gridcast.tradinggrid.model.SiteRequest;
 
@@ -21,44 +22,44 @@ import io.gridcast.tradinggrid.model.SiteRequest;
  *   <li>{@code support} (and types this version does not know): left for people.
  * </ul>
  *
- * Every refusal carries a comment saying why and what to do instead.
+ * Every refusal carries a comment saying why and what to do instead (the {@code site-request-refused} template).
  */
 final class SiteRequestDecider implements Mapper<SiteRequestCase, SiteRequestDecision> {
+
+  private final PostTemplates templates;
+
+  SiteRequestDecider(PostTemplates templates) {
+    this.templates = templates;
+  }
 
   @Override
   public SiteRequestDecision map(SiteRequestCase source, RunContext run) {
     SiteRequest r = source.request();
     if (source.site().isEmpty()) {
-      return SiteRequestDecision.refuse(r.id(), "Refused: site " + PostMarkdown.create().code(r.siteId()).build() + " does not exist in this community,"
-          + " so there is nothing to change for it. Check the site id and raise the request again for an existing site.");
+      return refuse(r, "unknownSite", templates.model().code("siteId", r.siteId()));
     }
     Site site = source.site().get();
+    TemplateModel about = templates.model().text("site", site.name());
     boolean licensed = !site.licenceDocumentIds().isEmpty();
     switch (r.type()) {
       case NEW_SITE:
         if (!licensed) {
-          return SiteRequestDecision.refuse(r.id(), "Refused: " + PostMarkdown.escape(site.name()) + " cannot go live without its licence"
-              + " documents. Upload the public-performance licence to the site, then raise a new request.");
+          return refuse(r, "noLicenceToGoLive", about);
         }
         if (SiteCalendar.licenceExpired(site, run.startedAt())) {
-          return SiteRequestDecision.refuse(r.id(), PostMarkdown.create().markup("Refused: ").text(site.name())
-              .markup(" cannot go live: its licence was valid until ").text(site.licenceValidUntil().orElseThrow().toString())
-              .markup(". Upload the renewed public-performance licence to the site and set its new end date"
-                  + " (`licenceValidUntil`), then raise a new request.").build());
+          return refuse(r, "licenceExpired", about.date("validUntil", site.licenceValidUntil().orElseThrow()));
         }
         return SiteRequestDecision.accept(r.id());
       case PLAYLIST_CHANGE:
         if (!licensed) {
-          return SiteRequestDecision.refuse(r.id(), "Refused: " + PostMarkdown.escape(site.name()) + " has no licence documents, so no"
-              + " music can be programmed for it. Upload the public-performance licence to the site first.");
+          return refuse(r, "noLicenceForMusic", about);
         }
         try {
           if (PlaylistChange.parse(r.details()).isEmpty()) {
-            return SiteRequestDecision.refuse(r.id(), "Refused: no playlist change found. Write one instruction per"
-                + " line: `add spotify:track:…`, `remove spotify:track:…`, `move spotify:track:… to 1` or `rename New name`.");
+            return refuse(r, "noChange", about);
           }
         } catch (IllegalArgumentException e) {
-          return SiteRequestDecision.refuse(r.id(), "Refused: " + PostMarkdown.escape(e.getMessage()) + ".");
+          return refuse(r, "badChange", about.text("problem", e.getMessage()));
         }
         return SiteRequestDecision.accept(r.id());
       case LICENCE:
@@ -68,4 +69,15 @@ final class SiteRequestDecider implements Mapper<SiteRequestCase, SiteRequestDec
         return SiteRequestDecision.leave(r.id());
     }
   }
+
+  /** Refused, with the {@code site-request-refused} comment for {@code reason}. */
+  private SiteRequestDecision refuse(SiteRequest r, String reason, TemplateModel model) {
+    for (String flag : REASONS) {
+      model.flag(flag, flag.equals(reason));
+    }
+    return SiteRequestDecision.refuse(r.id(), templates.render("site-request-refused", model));
+  }
+
+  private static final java.util.List<String> REASONS =
+      java.util.List.of("unknownSite", "noLicenceToGoLive", "licenceExpired", "noLicenceForMusic", "noChange", "badChange");
 }

@@ -3,7 +3,8 @@ package io.gridcast.bridge.flows;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.bridge.policy.RoutingPolicy;
 import io.gridcast.bridge.text.LinkPolicy;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.text.TemplateModel;
 import io.gridcast.spotify.SpotifyId;
 import io.gridcast.tradinggrid.model.Link;
 import io.gridcast.tradinggrid.model.PostCreate;
@@ -21,63 +22,53 @@ import java.util.Optional;
  * rollout date, its programme paused because its licence expired, and it resumed once the licence
  * was renewed. Each is for the configured audience (by default the site's partner and every
  * partner in its region), tagged as configured, and carries an {@code externalRef} of its own
- * ({@code tradinggrid:site:<id>#<kind>:<day>}) so that it is posted once. Remote values are
- * escaped; only constants are markup. Pure and thread-safe.
+ * ({@code tradinggrid:site:<id>#<kind>:<day>}) so that it is posted once. The text comes from the
+ * {@code site-live}, {@code site-paused} and {@code site-resumed} templates. Pure and thread-safe.
  */
 final class SiteStatusNoticeMapper {
 
   private final RoutingPolicy<Site> audience;
   private final List<String> tags;
+  private final PostTemplates templates;
 
-  SiteStatusNoticeMapper(RoutingPolicy<Site> audience, List<String> tags) {
+  SiteStatusNoticeMapper(RoutingPolicy<Site> audience, List<String> tags, PostTemplates templates) {
     this.audience = Objects.requireNonNull(audience, "audience");
     this.tags = List.copyOf(tags);
+    this.templates = Objects.requireNonNull(templates, "templates");
   }
 
   /**
    * The notice that the site went live with its playlist on {@code day} (the day the flow set it
-   * live, in its time zone); one per rollout date.
+   * live, in its time zone); one per rollout date ({@code site-live}).
    */
   PostCreate wentLive(Site site, String playlistId, LocalDate day, PartnerDirectory partners) {
     String link = playlistLink(playlistId);
-    PostMarkdown text = PostMarkdown.create().strong(site.name()).markup(" (").text(site.region()).markup(") went live on ")
-        .text(day.toString());
-    site.rolloutDate().ifPresent(rollout -> {
-      if (rollout.equals(day)) {
-        text.markup(", its rollout date");
-      } else {
-        text.markup(" (its rollout date was ").text(rollout.toString()).markup(")");
-      }
-    });
-    String body = text.markup(": its music programme now plays in store.\n\n")
-        .link("Open the playlist on Spotify", link, LinkPolicy.spotify()).build();
-    return notice(site, "live", site.rolloutDate().orElse(null), "Now live: " + site.name(), body, Optional.of(link),
-        partners);
+    TemplateModel model = model(site).date("day", day).flag("hasRollout", site.rolloutDate().isPresent())
+        .flag("onRolloutDate", site.rolloutDate().map(day::equals).orElse(false))
+        .url("playlistUrl", link, LinkPolicy.spotify());
+    site.rolloutDate().ifPresent(rollout -> model.date("rollout", rollout));
+    return notice(site, "live", site.rolloutDate().orElse(null), "site-live", model, Optional.of(link), partners);
   }
 
-  /** The notice that the site's programme is paused because its licence ran out after {@code validUntil}. */
+  /** The notice that the site's programme is paused because its licence ran out after {@code validUntil} ({@code site-paused}). */
   PostCreate licenceExpired(Site site, LocalDate validUntil, PartnerDirectory partners) {
-    String body = PostMarkdown.create().markup("The music programme of ").strong(site.name()).markup(" (").text(site.region())
-        .markup(") is paused: its public-performance licence was valid until ").text(validUntil.toString())
-        .markup(", so its playlist is not updated and no music plays there until the licence is renewed.\n\n")
-        .markup("**What to do:** upload the renewed licence to the site and set its new end date"
-            + " (`licenceValidUntil`). The programme resumes by itself at the next run.").build();
-    return notice(site, "licence-expired", validUntil, "Music paused: " + site.name(), body, Optional.empty(), partners);
+    return notice(site, "licence-expired", validUntil, "site-paused", model(site).date("validUntil", validUntil), Optional.empty(),
+        partners);
   }
 
   /**
    * The notice that the site's programme resumed with its renewed licence, valid until
-   * {@code validUntil} (empty: it does not expire).
+   * {@code validUntil} (empty: it does not expire) ({@code site-resumed}).
    */
   PostCreate licenceRenewed(Site site, Optional<LocalDate> validUntil, String playlistId, PartnerDirectory partners) {
     String link = playlistLink(playlistId);
-    PostMarkdown text = PostMarkdown.create().markup("The music programme of ").strong(site.name()).markup(" (")
-        .text(site.region()).markup(") has resumed: its licence was renewed");
-    validUntil.ifPresent(day -> text.markup(" and is valid until ").text(day.toString()));
-    String body = text.markup(". Its playlist is up to date with its programme again.\n\n")
-        .link("Open the playlist on Spotify", link, LinkPolicy.spotify()).build();
-    return notice(site, "licence-renewed", validUntil.orElse(null), "Music resumed: " + site.name(), body,
-        Optional.of(link), partners);
+    TemplateModel model = model(site).flag("hasValidUntil", validUntil.isPresent()).url("playlistUrl", link, LinkPolicy.spotify());
+    validUntil.ifPresent(day -> model.date("validUntil", day));
+    return notice(site, "licence-renewed", validUntil.orElse(null), "site-resumed", model, Optional.of(link), partners);
+  }
+
+  private TemplateModel model(Site site) {
+    return templates.model().text("site", site.name()).text("region", site.region());
   }
 
   /** The {@code externalRef} of the site's notice of {@code kind} for {@code day} (or without a day). */
@@ -85,7 +76,7 @@ final class SiteStatusNoticeMapper {
     return "tradinggrid:site:" + siteId + "#" + kind + (day == null ? "" : ":" + day);
   }
 
-  private PostCreate notice(Site site, String kind, LocalDate day, String title, String body, Optional<String> link,
+  private PostCreate notice(Site site, String kind, LocalDate day, String template, TemplateModel model, Optional<String> link,
       PartnerDirectory partners) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("siteId", site.id());
@@ -96,8 +87,8 @@ final class SiteStatusNoticeMapper {
     }
     PostCreate.Builder post = PostCreate.builder()
         .kind(PostKind.SERVICE_NOTICE)
-        .title(PostMarkdown.plain(title, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Music programme"))
-        .body(body)
+        .title(templates.title(template + ".title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Music programme"))
+        .body(templates.render(template, model))
         .metadata(metadata)
         .audience(audience.audienceFor(site, partners))
         .tags(tags)

@@ -80,7 +80,8 @@ public final class PostTemplates {
       "feedback-thread.title", "feedback-form", "feedback-form.title",
       "feedback-summary", "feedback-summary.title",
       "feedback-issue", "feedback-issue.title",
-      "site-notice", "site-notice.title",
+      "site-notice", "site-notice.title", "site-live", "site-live.title", "site-paused", "site-paused.title",
+      "site-resumed", "site-resumed.title", "site-request-refused",
       "performance-report", "performance-report.title");
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:[-.][a-z0-9]+)*");

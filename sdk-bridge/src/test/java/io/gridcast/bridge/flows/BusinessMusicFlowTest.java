@@ -273,7 +273,7 @@ class BusinessMusicFlowTest {
     assertThat(postsWithRef(liveRef)).singleElement().satisfies(post -> {
       assertThat(post.path("kind").asText()).isEqualTo("service_notice");
       assertThat(post.path("title").asText()).isEqualTo("Now live: H&P Store 118, Denver");
-      assertThat(post.path("body").asText()).contains("**H&amp;P Store 118, Denver** (NA) went live on 2027-02-02, its rollout date")
+      assertThat(post.path("body").asText()).contains("**H&amp;P Store 118, Denver** (NA) went live on Feb 2, 2027, its rollout date")
           .contains(playlistOf(DENVER).id());
       assertThat(post.path("metadata").path("siteId").asText()).isEqualTo(DENVER);
       assertThat(partnersOf(post)).contains(live.path("partnerId").asText());
@@ -330,7 +330,7 @@ class BusinessMusicFlowTest {
       assertThat(post.path("kind").asText()).isEqualTo("service_notice");
       assertThat(post.path("title").asText()).isEqualTo("Music paused: H&P Store 112, Rotterdam");
       assertThat(post.path("body").asText())
-          .contains("**H&amp;P Store 112, Rotterdam** (EMEA) is paused: its public-performance licence was valid until 2026-12-10")
+          .contains("**H&amp;P Store 112, Rotterdam** (EMEA) is paused: its public-performance licence was valid until Dec 10, 2026")
           .contains("upload the renewed licence").contains("`licenceValidUntil`");
       assertThat(partnersOf(post)).contains(pausedSite.path("partnerId").asText());
     });
@@ -360,7 +360,7 @@ class BusinessMusicFlowTest {
     assertThat(tg(TradingGridResource.SITE_REQUESTS, requestId).path("status").asText()).isEqualTo("done");
     assertThat(postsWithRef("tradinggrid:site:" + ROTTERDAM + "#licence-renewed:2027-12-31")).singleElement()
         .satisfies(post -> assertThat(post.path("body").asText())
-            .contains("**H&amp;P Store 112, Rotterdam** (EMEA) has resumed: its licence was renewed and is valid until 2027-12-31"));
+            .contains("**H&amp;P Store 112, Rotterdam** (EMEA) has resumed: its licence was renewed and is valid until Dec 31, 2027"));
     assertThat(postsWithRef(pausedRef)).hasSize(1);
     clock.advance(Duration.ofDays(1));
     RunReport again = runAt(daily);
@@ -486,7 +486,7 @@ class BusinessMusicFlowTest {
         .status(SiteRequestStatus.OPEN).details("add " + track(1)).version(1)
         .createdAt(Instant.parse("2026-06-01T00:00:00Z")).updatedAt(Instant.parse("2026-06-01T00:00:00Z")).build();
 
-    SiteRequestDecision decision = new SiteRequestDecider().map(new SiteRequestCase(request, Optional.empty()), RunContext.detached("test", java.time.Clock.systemUTC()));
+    SiteRequestDecision decision = new SiteRequestDecider(io.gridcast.bridge.text.PostTemplates.english()).map(new SiteRequestCase(request, Optional.empty()), RunContext.detached("test", java.time.Clock.systemUTC()));
 
     assertThat(decision.verdict()).isEqualTo(SiteRequestDecision.Verdict.REFUSE);
     assertThat(decision.comment()).contains("s_closed_999").contains("does not exist");
@@ -504,7 +504,7 @@ class BusinessMusicFlowTest {
     JsonNode request = tg(TradingGridResource.SITE_REQUESTS, requestId);
     assertThat(request.path("status").asText()).isEqualTo("refused");
     assertThat(request.path("comments")).singleElement().satisfies(c -> assertThat(c.path("body").asText())
-        .isEqualTo("Refused: H&amp;P Store 118, Denver cannot go live: its licence was valid until 2026-01-31. Upload the"
+        .isEqualTo("Refused: H&amp;P Store 118, Denver cannot go live: its licence was valid until Jan 31, 2026. Upload the"
             + " renewed public-performance licence to the site and set its new end date (`licenceValidUntil`), then raise a new request."));
     assertThat(tg(TradingGridResource.SITES, DENVER).path("status").asText()).isEqualTo("planned");
     assertThat(markedPlaylists()).doesNotContainKey(DENVER);
@@ -609,7 +609,7 @@ class BusinessMusicFlowTest {
 
   private String refusalOf(String requestId) {
     SiteRequest request = sandboxes.tradingGrid.siteRequests().get(requestId);
-    return new SiteRequestDecider().map(new SiteRequestCase(request, Optional.of(sandboxes.tradingGrid.sites().get(request.siteId()))), RunContext.detached("test", java.time.Clock.systemUTC()))
+    return new SiteRequestDecider(io.gridcast.bridge.text.PostTemplates.english()).map(new SiteRequestCase(request, Optional.of(sandboxes.tradingGrid.sites().get(request.siteId()))), RunContext.detached("test", java.time.Clock.systemUTC()))
         .comment();
   }
 

@@ -130,4 +130,30 @@ class PostTemplatesTest {
     assertThat(t.render("training", announcement(t, "").flag("hasFaqs", false).list("faqs", List.of())))
         .doesNotContain("FAQ");
   }
+
+  @Test
+  void everyBuiltInTemplateHasAGermanTwinThatAsksForNothingTheEnglishOneDoesNotAlsoGet() throws IOException {
+    for (String name : PostTemplates.NAMES) {
+      java.util.Set<String> english = names(PostTemplates.BUILT_IN + "/" + name + ".mustache");
+      java.util.Set<String> german = names(PostTemplates.BUILT_IN + "/de/" + name + ".mustache");
+      assertThat(english).as(name).containsAll(german);
+    }
+  }
+
+  /** The values, sections and includes a template names. */
+  private static java.util.Set<String> names(String resource) throws IOException {
+    try (java.io.InputStream in = PostTemplates.class.getClassLoader().getResourceAsStream(resource)) {
+      assertThat(in).as(resource + " exists").isNotNull();
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      com.samskivert.mustache.Mustache.compiler().compile(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .visit(new com.samskivert.mustache.Mustache.Visitor() {
+            @Override public void visitText(String text) {}
+            @Override public void visitVariable(String name) { names.add(name); }
+            @Override public boolean visitInclude(String name) { names.add(">" + name); return false; }
+            @Override public boolean visitSection(String name) { names.add(name); return true; }
+            @Override public boolean visitInvertedSection(String name) { names.add(name); return true; }
+          });
+      return names;
+    }
+  }
 }
