@@ -27,7 +27,12 @@ abstract class AbstractApprovalGatedPublishingConfig {
   /** Where and how approved packages are published. */
   public abstract FeedPublishingConfig publishing();
 
-  /** The packages to submit for approval (each once, by key). */
+  /**
+   * The packages to submit for approval, each once by key. Changing a submission (new documents, a
+   * new title or description) after reviewers rejected it or asked for changes resubmits it to the
+   * same approval for another review round; a change while it is under review or after it was
+   * approved is refused ({@link ResubmissionRefusedException}).
+   */
   public abstract List<ContentSubmission> submissions();
 
   /**

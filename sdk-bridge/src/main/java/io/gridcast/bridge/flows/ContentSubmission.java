@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /**
  * A content package to submit for approval: your stable key for it, the episode's title and
  * description, the package's documents in Trading Grid (script, artwork, release notes, audio)
- * and who submitted it (notified when reviewers reject it or ask for changes). Immutable.
+ * and who submitted it (notified when reviewers reject it or ask for changes). To revise a package
+ * that reviewers rejected or sent back, keep its key and change its documents (upload revised
+ * content as new documents): the flow resubmits it to the same approval. Immutable.
  *
  * @param key your stable id of the package, 1-64 characters of {@code A-Z a-z 0-9 . _ -}
  * @param title the episode title
