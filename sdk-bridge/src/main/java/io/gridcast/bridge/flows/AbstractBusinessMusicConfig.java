@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.PostTemplates;
 import io.gridcast.bridge.RunCaps;
 import io.gridcast.bridge.policy.RoutingPolicy;
@@ -100,6 +102,15 @@ abstract class AbstractBusinessMusicConfig {
   public Duration fullReadEvery() {
     return Duration.ofDays(1);
   }
+
+  /**
+   * Writes the service notice of a site's changed playlist; default {@link SitePlaylistNoticeMapper}
+   * with {@link #noticeAudience()} and {@link #noticeTags()}.
+   */
+  public abstract Optional<Mapper<SitePlaylistState, PostCreate>> noticeMapper();
+
+  /** Decides each open site request; default {@link SiteRequestDecider} (its rules are in its Javadoc). */
+  public abstract Optional<Mapper<SiteRequestCase, SiteRequestDecision>> requestDecider();
 
   /**
    * Where the text of the posts, comments and issues this flow writes comes from; default

@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.PostTemplates;
 import io.gridcast.bridge.RunCaps;
 import io.gridcast.bridge.policy.RoutingPolicy;
@@ -75,6 +77,13 @@ abstract class AbstractEpisodeAnnouncementsConfig {
   public Duration fullReadEvery() {
     return Duration.ofDays(1);
   }
+
+  /**
+   * Writes each announcement post; default {@link EpisodeAnnouncementMapper} with {@link #routing()},
+   * {@link #tags()}, {@link #remoteImages()} and {@link #templates()}, which a custom mapper applies
+   * itself (it may wrap the default one).
+   */
+  public abstract Optional<Mapper<ShowEpisode, PostCreate>> mapper();
 
   /**
    * Where the text of the posts, comments and issues this flow writes comes from; default

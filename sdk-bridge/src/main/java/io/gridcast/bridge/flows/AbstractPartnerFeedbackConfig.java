@@ -1,5 +1,8 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.tradinggrid.model.IssueCreate;
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.PostTemplates;
 import io.gridcast.bridge.RunCaps;
 import io.gridcast.core.GridcastStyle;
@@ -94,6 +97,18 @@ abstract class AbstractPartnerFeedbackConfig {
   public Duration fullReadEvery() {
     return Duration.ofDays(1);
   }
+
+  /** Writes each episode's feedback thread and form; default {@link FeedbackChannelMapper} with {@link #topics()}. */
+  public abstract Optional<Mapper<ShowEpisode, FeedbackChannel>> channelMapper();
+
+  /** Writes the issue opened for a low rating; default {@link FeedbackIssueMapper} with {@link #issueSeverity()}. */
+  public abstract Optional<Mapper<LowRating, IssueCreate>> issueMapper();
+
+  /**
+   * Writes the summary post; default {@link FeedbackSummaryMapper} with {@link #lowRatingThreshold()},
+   * {@link #summaryAudience()} and {@link #summaryTags()}.
+   */
+  public abstract Optional<Mapper<FeedbackSnapshot, PostCreate>> summaryMapper();
 
   /**
    * Where the text of the posts, comments and issues this flow writes comes from; default

@@ -1,5 +1,6 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.PostTemplates;
 import io.gridcast.bridge.RunCaps;
 import io.gridcast.bridge.policy.RoutingPolicy;
@@ -96,6 +97,12 @@ abstract class AbstractPerformanceReportConfig {
   public List<String> tags() {
     return List.of("podcast", "performance-report");
   }
+
+  /**
+   * Writes the report post and its documents; default {@link PerformanceReportMapper} (table,
+   * comparison, PNG chart and CSV) with {@link #audience()} and {@link #tags()}.
+   */
+  public abstract Optional<Mapper<PerformanceData, PostWithDocuments>> mapper();
 
   /**
    * Where the text of the posts, comments and issues this flow writes comes from; default

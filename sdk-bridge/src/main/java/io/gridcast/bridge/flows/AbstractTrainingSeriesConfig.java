@@ -1,5 +1,7 @@
 package io.gridcast.bridge.flows;
 
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.text.PostTemplates;
 import io.gridcast.bridge.RunCaps;
 import io.gridcast.bridge.policy.RoutingPolicy;
@@ -100,6 +102,14 @@ abstract class AbstractTrainingSeriesConfig {
   public List<String> tags() {
     return List.of("podcast", "training");
   }
+
+  /**
+   * Writes each training post (title, body, audience, tags, links, metadata); default the
+   * {@code training} template with the episode's FAQs, for {@link #audience()} with {@link #tags()}.
+   * Whatever the mapper, the flow attaches {@link #documentIds()} and the episode's supporting
+   * documents, and sets the post's {@code externalRef}.
+   */
+  public abstract Optional<Mapper<ShowEpisode, PostCreate>> mapper();
 
   /**
    * Where the text of the posts, comments and issues this flow writes comes from; default

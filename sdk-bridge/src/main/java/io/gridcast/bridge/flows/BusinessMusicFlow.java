@@ -107,7 +107,7 @@ public final class BusinessMusicFlow {
             (run, named) -> namedOpenRequests(tradingGrid, config, named),
             key -> Optional.of(key).filter(k -> k.startsWith(REQUEST_KEY)).map(k -> k.substring(REQUEST_KEY.length()))))
         .key(SiteRequestCase::key)
-        .mapper(new SiteRequestDecider(config.templates()))
+        .mapper(config.requestDecider().orElseGet(() -> new SiteRequestDecider(config.templates())))
         .sink(new SiteRequestSink(tradingGrid, name, config.commentAuthor()))
         .lookup(key -> Optional.of(key)
             .filter(k -> k.startsWith(REQUEST_KEY))
@@ -159,7 +159,8 @@ public final class BusinessMusicFlow {
           return playlistStates(spotify, tradingGrid, config);
         }))
         .key(SitePlaylistState::key)
-        .mapper(new SitePlaylistNoticeMapper(config.noticeAudience(), partners, config.noticeTags(), config.templates()))
+        .mapper(config.noticeMapper().orElseGet(() -> new SitePlaylistNoticeMapper(config.noticeAudience(), partners, config.noticeTags(),
+            config.templates())))
         .sink(new PostSink(tradingGrid))
         .lookup(key -> playlistStates(spotify, tradingGrid, config).stream().filter(s -> s.key().equals(key)).findFirst())
         .caps(config.caps())

@@ -1,6 +1,7 @@
 package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.Snapshot;
 import io.gridcast.bridge.policy.PartnerDirectory;
 import io.gridcast.spotify.SpotifyClient;
@@ -41,8 +42,8 @@ public final class EpisodeAnnouncementsFlow {
     ShowEpisodesSource episodes = new ShowEpisodesSource(spotify, config.showIds(), config.market().orElse(null),
         config.releasedSince().orElse(null), config.maxEpisodesPerShow().orElse(null), config.fullReadEvery());
     Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid);
-    EpisodeAnnouncementMapper mapper = new EpisodeAnnouncementMapper(config.routing(), partners, config.tags(),
-        PostKind.ANNOUNCEMENT, config.remoteImages(), config.templates());
+    Mapper<ShowEpisode, PostCreate> mapper = config.mapper().orElseGet(() -> new EpisodeAnnouncementMapper(config.routing(),
+        partners, config.tags(), PostKind.ANNOUNCEMENT, config.remoteImages(), config.templates()));
     return Flow.<ShowEpisode, PostCreate>builder(config.flowName())
         .source(run -> {
           run.snapshot(partners); // read when the run starts reading: a failure stops the run before any item

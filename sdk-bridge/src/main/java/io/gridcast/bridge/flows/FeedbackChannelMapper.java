@@ -15,7 +15,7 @@ import java.util.List;
  * three questions — {@value #RATING} (1-5, required), {@value #TOPIC} (one of the configured
  * topics, required) and {@value #COMMENT} (free text, optional). Pure and thread-safe.
  */
-final class FeedbackChannelMapper implements Mapper<ShowEpisode, FeedbackChannel> {
+public final class FeedbackChannelMapper implements Mapper<ShowEpisode, FeedbackChannel> {
 
   /** The form's rating field key. */
   public static final String RATING = "rating";
@@ -27,7 +27,7 @@ final class FeedbackChannelMapper implements Mapper<ShowEpisode, FeedbackChannel
   private final List<String> topics;
   private final PostTemplates templates;
 
-  FeedbackChannelMapper(List<String> topics, PostTemplates templates) {
+  public FeedbackChannelMapper(List<String> topics, PostTemplates templates) {
     this.topics = List.copyOf(topics);
     this.templates = templates;
   }

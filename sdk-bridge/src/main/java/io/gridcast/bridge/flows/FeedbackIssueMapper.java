@@ -18,12 +18,12 @@ import io.gridcast.tradinggrid.model.Partner;
  * episode, rating, topic and comment, for the submitting partner (with its region and account),
  * linked to the episode on Spotify. Pure and thread-safe.
  */
-final class FeedbackIssueMapper implements Mapper<LowRating, IssueCreate> {
+public final class FeedbackIssueMapper implements Mapper<LowRating, IssueCreate> {
 
   private final IssueSeverity severity;
   private final PostTemplates templates;
 
-  FeedbackIssueMapper(IssueSeverity severity, PostTemplates templates) {
+  public FeedbackIssueMapper(IssueSeverity severity, PostTemplates templates) {
     this.severity = severity;
     this.templates = templates;
   }

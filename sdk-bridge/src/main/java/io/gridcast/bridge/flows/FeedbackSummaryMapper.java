@@ -25,14 +25,14 @@ import java.util.TreeMap;
  * feedback always gives the same post (and the bridge leaves it unchanged). Pure and
  * thread-safe.
  */
-final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, PostCreate> {
+public final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, PostCreate> {
 
   private final int lowRatingThreshold;
   private final Audience audience;
   private final List<String> tags;
   private final PostTemplates templates;
 
-  FeedbackSummaryMapper(int lowRatingThreshold, Audience audience, List<String> tags, PostTemplates templates) {
+  public FeedbackSummaryMapper(int lowRatingThreshold, Audience audience, List<String> tags, PostTemplates templates) {
     this.templates = templates;
     this.lowRatingThreshold = lowRatingThreshold;
     this.audience = audience;

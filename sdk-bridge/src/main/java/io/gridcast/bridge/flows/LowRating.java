@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param rating the submission's rating, 1-5
  */
-record LowRating(ShowEpisode episode, Submission submission, int rating, Optional<Partner> partner) {
+public record LowRating(ShowEpisode episode, Submission submission, int rating, Optional<Partner> partner) {
 
   public LowRating {
     Objects.requireNonNull(episode, "episode");

@@ -85,7 +85,7 @@ public final class PartnerFeedbackFlow {
     return Flow.<ShowEpisode, FeedbackChannel>builder(name)
         .source(episodes)
         .key(ShowEpisode::key)
-        .mapper(new FeedbackChannelMapper(config.topics(), config.templates()))
+        .mapper(config.channelMapper().orElseGet(() -> new FeedbackChannelMapper(config.topics(), config.templates())))
         .sink(new FeedbackChannelSink(tradingGrid, name))
         .externalRef(FeedbackChannel::channelRef)
         .lookup(episodes::lookup)
@@ -103,7 +103,7 @@ public final class PartnerFeedbackFlow {
         .source(EventDrivenSource.wholeOnChange(tradingGrid, FEEDBACK_EVENTS, config.fullReadEvery(),
             run -> lowRatings(run.snapshot(feedback), config.lowRatingThreshold())))
         .key(LowRating::key)
-        .mapper(new FeedbackIssueMapper(config.issueSeverity(), config.templates()))
+        .mapper(config.issueMapper().orElseGet(() -> new FeedbackIssueMapper(config.issueSeverity(), config.templates())))
         .sink(new FeedbackIssueSink(tradingGrid))
         .lookup(key -> lowRatings(fresh.get(), config.lowRatingThreshold()).stream()
             .filter(l -> l.key().equals(key)).findFirst())
@@ -118,8 +118,8 @@ public final class PartnerFeedbackFlow {
         .source(EventDrivenSource.wholeOnChange(tradingGrid, FEEDBACK_EVENTS, config.fullReadEvery(),
             run -> List.of(run.snapshot(feedback))))
         .key(s -> FeedbackSummaryMapper.key(s.scope()))
-        .mapper(new FeedbackSummaryMapper(config.lowRatingThreshold(), config.summaryAudience(), config.summaryTags(),
-            config.templates()))
+        .mapper(config.summaryMapper().orElseGet(() -> new FeedbackSummaryMapper(config.lowRatingThreshold(),
+            config.summaryAudience(), config.summaryTags(), config.templates())))
         .sink(new PostSink(tradingGrid))
         .lookup(key -> Optional.of(fresh.get()).filter(s -> FeedbackSummaryMapper.key(s.scope()).equals(key)))
         .caps(config.caps())

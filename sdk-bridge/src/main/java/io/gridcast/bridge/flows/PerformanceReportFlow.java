@@ -66,7 +66,7 @@ public final class PerformanceReportFlow {
           return source.read(run);
         })
         .key(PerformanceData::key)
-        .mapper(new PerformanceReportMapper(config.audience(), partners, config.tags(), config.templates()))
+        .mapper(config.mapper().orElseGet(() -> new PerformanceReportMapper(config.audience(), partners, config.tags(), config.templates())))
         .fingerprint(PostWithDocuments::fingerprint)
         .sink(new DocumentPostSink(tradingGrid, config.flowName()))
         .lookup(source::lookup)

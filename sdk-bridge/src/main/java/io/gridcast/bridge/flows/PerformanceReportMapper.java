@@ -27,7 +27,7 @@ import java.util.Map;
  * so the same data always maps to the same documents. Pure for a given partner snapshot;
  * thread-safe.
  */
-final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithDocuments> {
+public final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithDocuments> {
 
   private static final String[] HEADER = {"date", "episode_id", "episode", "show", "release_date", "starts", "streams", "listeners"};
 
@@ -37,7 +37,7 @@ final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithD
   private final PostTemplates templates;
 
   /** @param partners the partner snapshot of the current run */
-  PerformanceReportMapper(RoutingPolicy<PerformanceData> audience, Snapshot<PartnerDirectory> partners, List<String> tags,
+  public PerformanceReportMapper(RoutingPolicy<PerformanceData> audience, Snapshot<PartnerDirectory> partners, List<String> tags,
       PostTemplates templates) {
     this.templates = templates;
     this.audience = audience;

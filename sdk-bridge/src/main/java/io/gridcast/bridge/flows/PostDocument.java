@@ -10,7 +10,7 @@ import java.util.Objects;
  * found again by every later run, a changed file gets a new reference and a new document.
  * Immutable (the bytes are copied in and out) and thread-safe.
  */
-final class PostDocument {
+public final class PostDocument {
 
   private final String externalRef;
   private final String fileName;

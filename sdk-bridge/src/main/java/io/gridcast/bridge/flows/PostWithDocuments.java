@@ -16,7 +16,7 @@ import java.util.Set;
  * @param post the post, without the ids of {@code documents}
  * @param documents the files to upload (once each, found again by {@code externalRef}) and attach
  */
-record PostWithDocuments(PostCreate post, List<PostDocument> documents) {
+public record PostWithDocuments(PostCreate post, List<PostDocument> documents) {
 
   public PostWithDocuments {
     Objects.requireNonNull(post, "post");

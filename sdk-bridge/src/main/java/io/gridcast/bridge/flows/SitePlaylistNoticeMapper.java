@@ -26,14 +26,14 @@ import java.util.OptionalLong;
  * Spotify (an edit there or by the flow) changes the notice, so it is updated, never duplicated.
  * Pure for a given partner snapshot; thread-safe.
  */
-final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState, PostCreate> {
+public final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState, PostCreate> {
 
   private final RoutingPolicy<Site> audience;
   private final Snapshot<PartnerDirectory> partners;
   private final List<String> tags;
   private final PostTemplates templates;
 
-  SitePlaylistNoticeMapper(RoutingPolicy<Site> audience, Snapshot<PartnerDirectory> partners, List<String> tags,
+  public SitePlaylistNoticeMapper(RoutingPolicy<Site> audience, Snapshot<PartnerDirectory> partners, List<String> tags,
       PostTemplates templates) {
     this.templates = templates;
     this.audience = audience;

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param site the site
  * @param playlist its playlist (with the first page of items and the total count)
  */
-record SitePlaylistState(Site site, Playlist playlist) {
+public record SitePlaylistState(Site site, Playlist playlist) {
 
   public SitePlaylistState {
     Objects.requireNonNull(site, "site");

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param request the request
  * @param site the site it names, or empty when no such site exists in the community
  */
-record SiteRequestCase(SiteRequest request, Optional<Site> site) {
+public record SiteRequestCase(SiteRequest request, Optional<Site> site) {
 
   public SiteRequestCase {
     Objects.requireNonNull(request, "request");

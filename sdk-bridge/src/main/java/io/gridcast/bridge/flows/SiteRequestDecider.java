@@ -24,11 +24,11 @@ import io.gridcast.tradinggrid.model.SiteRequest;
  *
  * Every refusal carries a comment saying why and what to do instead (the {@code site-request-refused} template).
  */
-final class SiteRequestDecider implements Mapper<SiteRequestCase, SiteRequestDecision> {
+public final class SiteRequestDecider implements Mapper<SiteRequestCase, SiteRequestDecision> {
 
   private final PostTemplates templates;
 
-  SiteRequestDecider(PostTemplates templates) {
+  public SiteRequestDecider(PostTemplates templates) {
     this.templates = templates;
   }
 

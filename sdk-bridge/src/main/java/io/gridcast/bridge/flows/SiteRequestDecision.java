@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param comment for a refusal, the comment that says why (posted exactly once); {@code null}
  *     otherwise
  */
-record SiteRequestDecision(String requestId, Verdict verdict, String comment) {
+public record SiteRequestDecision(String requestId, Verdict verdict, String comment) {
 
   /** The outcomes of a decision. */
   public enum Verdict {
@@ -30,15 +30,18 @@ record SiteRequestDecision(String requestId, Verdict verdict, String comment) {
     }
   }
 
-  static SiteRequestDecision accept(String requestId) {
+  /** Accept the request: the flow carries it out. */
+  public static SiteRequestDecision accept(String requestId) {
     return new SiteRequestDecision(requestId, Verdict.ACCEPT, null);
   }
 
-  static SiteRequestDecision refuse(String requestId, String why) {
+  /** Refuse the request with one comment saying why (Markdown; escape remote text in it). */
+  public static SiteRequestDecision refuse(String requestId, String why) {
     return new SiteRequestDecision(requestId, Verdict.REFUSE, why);
   }
 
-  static SiteRequestDecision leave(String requestId) {
+  /** Leave the request open for people. */
+  public static SiteRequestDecision leave(String requestId) {
     return new SiteRequestDecision(requestId, Verdict.LEAVE, null);
   }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * episode. Each file's {@code externalRef} is {@code gridcast:training-document:<relative
  * path>:<first 16 hex of its SHA-256>}: the same file is uploaded once for all posts and found
  * again by every run; a changed file becomes a new document. Files are read in name order;
- * hidden files are skipped. Immutable snapshot; thread-safe.
+ * hidden files are skipped. An episode's {@code faq.md} is its FAQ sheet ({@link #faqsFor}), shown
+ * on its post rather than attached. Immutable snapshot; thread-safe.
  */
 final class TrainingDocuments {
 
@@ -29,6 +30,12 @@ final class TrainingDocuments {
       Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
       Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
       Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+
+  /** The episode's FAQ sheet, read for its questions and not uploaded. */
+  static final String FAQ_FILE = "faq.md";
+
+  /** Largest FAQ sheet read, in bytes. */
+  static final int MAX_FAQ_BYTES = 256 * 1024;
 
   private final Path folder;
   private final List<PostDocument> shared;
@@ -72,10 +79,75 @@ final class TrainingDocuments {
     return all;
   }
 
+  /**
+   * The questions and answers of one episode's FAQ sheet, {@code <folder>/<episode id>/faq.md}, in
+   * order; empty when it has none. The sheet is Markdown written by the host: each {@code ## }
+   * heading is a question, the text up to the next heading its answer.
+   *
+   * @throws IllegalArgumentException if the id is not a Spotify id, or the sheet is larger than
+   *     256 KB, has text before its first question, or a question without an answer (the message
+   *     names the file and line); the item fails and nothing is written for it
+   */
+  Map<String, String> faqsFor(String episodeId) {
+    String id = SpotifyId.of(episodeId).value();
+    if (folder == null) {
+      return Map.of();
+    }
+    Path sheet = folder.resolve(id).resolve(FAQ_FILE);
+    if (!Files.isRegularFile(sheet)) {
+      return Map.of();
+    }
+    try {
+      if (Files.size(sheet) > MAX_FAQ_BYTES) {
+        throw new IllegalArgumentException("the FAQ sheet " + sheet + " is larger than " + MAX_FAQ_BYTES + " bytes");
+      }
+      return parseFaqs(Files.readString(sheet, java.nio.charset.StandardCharsets.UTF_8), sheet.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the FAQ sheet " + sheet + " failed", e);
+    }
+  }
+
+  /** {@code ## Question} headings, each followed by its answer. */
+  static Map<String, String> parseFaqs(String markdown, String where) {
+    Map<String, String> faqs = new java.util.LinkedHashMap<>();
+    String question = null;
+    int questionLine = 0;
+    StringBuilder answer = new StringBuilder();
+    String[] lines = markdown.split("\\R", -1);
+    for (int i = 0; i <= lines.length; i++) {
+      String line = i < lines.length ? lines[i] : null;
+      if (line == null || line.startsWith("## ")) {
+        if (question != null) {
+          if (answer.toString().isBlank()) {
+            throw new IllegalArgumentException(where + ":" + questionLine + ": the question '" + question + "' has no answer");
+          }
+          faqs.put(question, answer.toString().strip());
+        }
+        if (line != null) {
+          question = line.substring(3).strip();
+          questionLine = i + 1;
+          answer.setLength(0);
+          if (question.isEmpty()) {
+            throw new IllegalArgumentException(where + ":" + questionLine + ": a '## ' heading needs its question");
+          }
+        }
+      } else if (question == null) {
+        if (!line.isBlank()) {
+          throw new IllegalArgumentException(where + ":" + (i + 1) + ": text before the first question; start each question"
+              + " with '## '");
+        }
+      } else {
+        answer.append(line).append('\n');
+      }
+    }
+    return faqs;
+  }
+
   private static List<PostDocument> files(Path root, Path dir) {
     try (Stream<Path> paths = Files.list(dir)) {
       List<PostDocument> docs = new ArrayList<>();
-      for (Path p : paths.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+      for (Path p : paths.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> !p.getFileName().toString().equals(FAQ_FILE)).sorted().toList()) {
         byte[] bytes = Files.readAllBytes(p);
         String relative = root.relativize(p).toString().replace('\\', '/');
         docs.add(PostDocument.of("gridcast:training-document:" + relative + ":" + Fingerprints.sha256Hex(bytes).substring(0, 16),

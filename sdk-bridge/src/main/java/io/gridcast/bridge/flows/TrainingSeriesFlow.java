@@ -72,7 +72,7 @@ public final class TrainingSeriesFlow {
         })
         .key(ShowEpisode::key)
         .mapper(new TrainingPostMapper(config.audience(), partners, config.tags(), config.faqs(), config.documentIds(),
-            documents, config.templates()))
+            documents, config.templates(), config.mapper()))
         .fingerprint(PostWithDocuments::fingerprint)
         .sink(new DocumentPostSink(tradingGrid, name))
         .maxInFlight(1) // the folder's shared documents go with every post: one upload, then reuse

@@ -11,6 +11,8 @@ import io.gridcast.testkit.FaultProfile;
 import io.gridcast.testkit.SpotifyDemoData;
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.testkit.TradingGridResource;
+import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.tradinggrid.model.PostKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +92,51 @@ class TrainingSeriesFlowTest {
     long shared = sandboxes.tradingGridSandbox.resources(TradingGridResource.DOCUMENTS).stream()
         .filter(d -> d.path("fileName").asText().equals("asn-checklist.md")).count();
     assertThat(shared).isEqualTo(1);
+  }
+
+  @Test
+  void anEpisodesOwnFaqSheetFollowsTheSharedQuestionsOnItsPostOnlyAndIsNotAttached() throws IOException {
+    Files.writeString(docs.resolve(EPISODE_IDS.get(0)).resolve("faq.md"),
+        "## Which *ASN* fields are new?\n\nThe **SSCC** and the carrier code.\n\n## Where do I test?\nIn the [sandbox](https://tg.example/sandbox).\n");
+
+    RunReport report = bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
+
+    assertThat(report.failed()).isZero();
+    assertThat(post(EPISODE_IDS.get(0)).path("body").asText()).endsWith("### FAQ\n\n"
+        + "**Is the training mandatory?**\n\nYes, before your EDI certification.\n\n"
+        + "**Which \\*ASN\\* fields are new?**\n\nThe **SSCC** and the carrier code.\n\n"
+        + "**Where do I test?**\n\nIn the [sandbox](https://tg.example/sandbox).");
+    assertThat(post(EPISODE_IDS.get(1)).path("body").asText()).doesNotContain("ASN* fields");
+    assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.DOCUMENTS))
+        .noneMatch(d -> d.path("fileName").asText().equals("faq.md"));
+  }
+
+  @Test
+  void aFaqSheetWithTextBeforeItsFirstQuestionFailsThatEpisodeNamingTheLine() throws IOException {
+    Files.writeString(docs.resolve(EPISODE_IDS.get(0)).resolve("faq.md"), "Questions:\n## Why?\nBecause.\n");
+
+    RunReport report = bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config()));
+
+    assertThat(report.stage("training-series.posts").failed()).isEqualTo(1);
+    assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(ref(EPISODE_IDS.get(0)))).isZero();
+    assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(ref(EPISODE_IDS.get(1)))).isEqualTo(1);
+    assertThat(report.stage("training-series.posts").failures().get(0).reason()).contains("faq.md:1").contains("'## '");
+  }
+
+  @Test
+  void aCustomMapperWritesThePostAndTheFlowStillAttachesTheDocuments() {
+    TrainingSeriesConfig custom = TrainingSeriesConfig.builder().from(config())
+        .mapper((episode, run) -> PostCreate.builder().kind(PostKind.TRAINING).title("Module: " + episode.episode().name())
+            .body("Watch it before Friday.").audience(io.gridcast.tradinggrid.model.Audience.ofGroups(List.of(TradingGridDemoData.GROUP_EMEA))).build())
+        .build();
+
+    RunReport report = bridge.run(TrainingSeriesFlow.create(sandboxes.spotify, sandboxes.tradingGrid, custom));
+
+    assertThat(report.failed()).as("%s", report.stage("training-series.posts").failures()).isZero();
+    JsonNode post = post(EPISODE_IDS.get(0));
+    assertThat(post.path("title").asText()).isEqualTo("Module: " + sandboxes.spotify.episodes().get(EPISODE_IDS.get(0)).name());
+    assertThat(post.path("body").asText()).isEqualTo("Watch it before Friday.");
+    assertThat(post.path("attachments")).hasSize(4); // the existing document, the two shared files and the episode's slides
   }
 
   @Test
