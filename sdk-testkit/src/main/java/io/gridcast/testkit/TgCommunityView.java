@@ -84,8 +84,10 @@ final class TgCommunityView {
 
     List<JsonNode> campaigns = newestFirst(TradingGridResource.CAMPAIGNS);
     page.heading(2, "Campaigns (" + campaigns.size() + ")");
-    page.table(List.of("Campaign", "Status", "Milestones", "Spotify"), rows(campaigns, c -> List.of(
-        Html.text(c.path("name").asText()), Html.text(c.path("status").asText()), milestones(c.path("milestones")),
+    page.table(List.of("Campaign", "Type", "Status", "Milestones", "Spotify"), rows(campaigns, c -> List.of(
+        Html.text(c.path("name").asText()),
+        Html.text(c.path("type").asText() + (c.hasNonNull("sponsor") ? " (sponsor: " + c.path("sponsor").asText() + ")" : "")),
+        Html.text(c.path("status").asText()), milestones(c.path("milestones")),
         Html.text(texts(c.path("spotifyRefs"))))), "No campaigns.");
 
     List<JsonNode> sites = newestFirst(TradingGridResource.SITES);

@@ -182,6 +182,9 @@ final class TgKinds {
             throw TgApiException.validation("milestones: id " + m.path("id").asText() + " repeats; milestone ids must be unique");
           }
         }
+        if (after.path("type").asText().equals("sponsorship") && after.path("sponsor").asText().isBlank()) {
+          throw TgApiException.validation("sponsor: a sponsorship campaign needs the sponsor's name, which its partner posts disclose");
+        }
       })
       .filterEquals("status")
       .filterSince("updatedSince", "updatedAt");

@@ -24,7 +24,8 @@ import java.util.Random;
  * of different kinds; 2 assignments; 2 threads with messages; 6 issues (open, in progress,
  * resolved with and without an audio document, closed); a feedback form with 12 submissions; an
  * approval in progress (legal has approved, compliance and partner operations have not); a
- * campaign with milestones and partner instructions; 10 sites (6 with licence documents); 4 site
+ * branded campaign and a sponsorship campaign ({@link #CAMPAIGN_COLD_BREW}), each with approval
+ * documents, milestones and partner instructions; 10 sites (6 with licence documents); 4 site
  * requests. The seed decides which partner is in which region, stage and grocery group, their
  * account ids, and the answers of the submissions; names, ids and everything else are fixed.
  * Seeding emits no events: the feed starts empty.
@@ -74,6 +75,10 @@ public final class TradingGridDemoData {
   /** Pending approval: legal approved; compliance and partner_operations still to decide. */
   public static final String APPROVAL_IN_PROGRESS = "ap_supply_minutes_43";
   public static final String CAMPAIGN_SUMMER_SOUNDS = "cmp_summer_sounds";
+  /** Active sponsorship campaign, sponsored by {@link #SPONSOR_COLD_BREW}, with approval documents and partner instructions. */
+  public static final String CAMPAIGN_COLD_BREW = "cmp_cold_brew_sessions";
+  /** The sponsor of {@link #CAMPAIGN_COLD_BREW}, as its partner posts disclose it. */
+  public static final String SPONSOR_COLD_BREW = "Umber Coffee Roasters";
 
   public static final String DOCUMENT_ASN_AUDIO = "d_asn_fix_audio";
   public static final String DOCUMENT_ASN_CHECKLIST = "d_asn_checklist";
@@ -154,6 +159,7 @@ public final class TradingGridDemoData {
         approval();
         campaign();
         sites();
+        sponsorship(); // last, so that the seed's earlier draws stay what they were
       } finally {
         store.clock = realClock;
       }
@@ -482,6 +488,28 @@ public final class TradingGridDemoData {
           .put("instructions", "Send hi-res garden range photos for episode artwork.");
       campaign.set("spotifyRefs", array("spotify:show:2Xw7dGq4cP0sVbN8kLmTzR"));
       create(TgKinds.CAMPAIGNS, CAMPAIGN_SUMMER_SOUNDS, null, campaign);
+    }
+
+    private void sponsorship() {
+      document("d_cold_brew_brief", "cold-brew-sessions-brief.pdf", "application/pdf", pdf("Cold Brew Sessions: sponsorship brief"));
+      document("d_cold_brew_disclosure", "cold-brew-sessions-disclosure.md", "text/markdown",
+          ("# Sponsor disclosure\n\nEvery episode, post and playlist of Cold Brew Sessions says: "
+              + "\"Sponsored by Umber Coffee Roasters.\"\n").getBytes(StandardCharsets.UTF_8));
+      ObjectNode campaign = obj().put("name", "Cold Brew Sessions").put("type", "sponsorship").put("sponsor", SPONSOR_COLD_BREW)
+          .put("brief", "Three short episodes on cold-chain coffee, from bean to chilled shelf, sponsored by "
+              + "Umber Coffee Roasters.\n\n**Audience:** beverage suppliers and store teams.")
+          .put("status", "active");
+      campaign.set("approvalDocumentIds", array("d_cold_brew_brief", "d_cold_brew_disclosure"));
+      ArrayNode milestones = campaign.putArray("milestones");
+      milestones.addObject().put("id", "contract_signed").put("title", "Sponsorship contract signed").put("dueDate", "2026-11-02").put("status", "done");
+      milestones.addObject().put("id", "episode_1").put("title", "Episode 1: bean to bag").put("dueDate", "2027-06-07").put("status", "planned");
+      milestones.addObject().put("id", "episode_2").put("title", "Episode 2: the chilled shelf").put("dueDate", "2027-06-21").put("status", "planned");
+      ArrayNode instructions = campaign.putArray("partnerInstructions");
+      instructions.addObject().put("partnerId", PARTNER_IDS.get(11))
+          .put("instructions", "Stock the cold brew range on the chilled shelf by 1 June and share shelf photos.");
+      instructions.addObject().put("partnerId", PARTNER_IDS.get(13))
+          .put("instructions", "Keep the cold chain at 2-4 °C from depot to store; log the readings for episode 2.");
+      create(TgKinds.CAMPAIGNS, CAMPAIGN_COLD_BREW, null, campaign);
     }
 
     private void sites() {

@@ -261,9 +261,11 @@ class DemoDataDocumentTest {
             Integer.toString(tg.auditTrail(id(a)).size()))));
 
     md.append("### Campaigns\n\n");
-    table(md, List.of("Constant", "Id", "Name", "Status", "Milestones", "Partner instructions"), rows(tg, TradingGridResource.CAMPAIGNS,
-        c -> List.of(constant(constants, id(c)), code(id(c)), c.path("name").asText(), c.path("status").asText(),
-            Integer.toString(c.path("milestones").size()), Integer.toString(c.path("partnerInstructions").size()))));
+    table(md, List.of("Constant", "Id", "Name", "Type", "Sponsor", "Status", "Approval documents", "Milestones", "Partner instructions"),
+        rows(tg, TradingGridResource.CAMPAIGNS, c -> List.of(constant(constants, id(c)), code(id(c)), c.path("name").asText(),
+            c.path("type").asText(), c.path("sponsor").asText(""), c.path("status").asText(),
+            texts(c.path("approvalDocumentIds"), d -> d), Integer.toString(c.path("milestones").size()),
+            Integer.toString(c.path("partnerInstructions").size()))));
 
     md.append("### Sites\n\n`TradingGridDemoData.SITE_IDS`:\n\n");
     table(md, List.of("Id", "Name", "Region", "Status", "Rollout", "Playlist", "Licences"), rows(tg, TradingGridResource.SITES, s -> List.of(

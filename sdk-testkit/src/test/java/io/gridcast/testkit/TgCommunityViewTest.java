@@ -32,7 +32,8 @@ class TgCommunityViewTest {
         .contains("Issues (6)", "href=\"/view/issues/" + TradingGridDemoData.ISSUE_RESOLVED_WITH_AUDIO + "\"")
         .contains("Approvals (1)", "href=\"/view/approvals/" + TradingGridDemoData.APPROVAL_IN_PROGRESS + "\"")
         .contains("Sites (10)", "H&amp;P Store 112, Rotterdam", "Site requests (4)", "Thanks. Could it start on Monday?")
-        .contains("Assignments (2)", "Campaigns (1)", "Summer Sounds in Store");
+        .contains("Assignments (2)", "Campaigns (2)", "Summer Sounds in Store",
+            "sponsorship (sponsor: Umber Coffee Roasters)");
   }
 
   @Test

@@ -410,6 +410,25 @@ class TradingGridSandboxApiTest {
   }
 
   @Test
+  void aSponsorshipCampaignNeedsASponsorAndABrandedOneIsTheDefault() {
+    Http.Reply branded = tg.post("campaigns", Map.of("name", "Autumn in Store", "brief", "Our own."), "cmp-autumn");
+    Http.Reply unnamed = tg.post("campaigns", Map.of("name", "Tea Time", "brief", "Sponsored.", "type", "sponsorship"), "cmp-tea");
+    JsonNode seeded = sandbox.resource(TradingGridResource.CAMPAIGNS, TradingGridDemoData.CAMPAIGN_COLD_BREW).orElseThrow();
+    Http.Reply dropSponsor = tg.patch("campaigns/" + TradingGridDemoData.CAMPAIGN_SUMMER_SOUNDS,
+        sandbox.resource(TradingGridResource.CAMPAIGNS, TradingGridDemoData.CAMPAIGN_SUMMER_SOUNDS).orElseThrow().path("version").asText(),
+        Map.of("type", "sponsorship"));
+
+    assertThat(branded.status()).isEqualTo(201);
+    assertThat(branded.json().path("type").asText()).isEqualTo("branded");
+    assertThat(branded.json().has("sponsor")).isFalse();
+    assertThat(unnamed.status()).isEqualTo(422);
+    assertThat(unnamed.json().path("error").path("message").asText()).contains("sponsor");
+    assertThat(dropSponsor.status()).isEqualTo(422);
+    assertThat(seeded.path("type").asText()).isEqualTo("sponsorship");
+    assertThat(seeded.path("sponsor").asText()).isEqualTo(TradingGridDemoData.SPONSOR_COLD_BREW);
+  }
+
+  @Test
   void movingAPartnerToAnotherStageKeepsTheStageGroupsInStep() {
     JsonNode moved = sandbox.movePartnerToStage(TradingGridDemoData.PARTNER_DUNMORE, "suspended");
 

@@ -257,6 +257,7 @@ class ActiveCommunityContractTest {
     expected.put("DecisionOutcome", List.of("approve", "reject", "request_changes"));
     expected.put("MilestoneStatus", List.of("planned", "done"));
     expected.put("CampaignStatus", List.of("draft", "active", "completed"));
+    expected.put("CampaignType", List.of("branded", "sponsorship"));
     expected.put("SiteStatus", List.of("planned", "live", "paused", "suspended"));
     expected.put("SiteRequestType", List.of("new_site", "playlist_change", "licence", "support"));
     expected.put("SiteRequestStatus", List.of("open", "accepted", "refused", "done"));

@@ -23,6 +23,12 @@ abstract class AbstractCampaign implements Versioned {
   /** The name. */
   public abstract String name();
 
+  /** Whether it is the community owner's own campaign or a sponsorship. */
+  public abstract CampaignType type();
+
+  /** The sponsor's name as it is disclosed to partners; always present for a sponsorship. */
+  public abstract Optional<String> sponsor();
+
   /** The Markdown brief. */
   public abstract String brief();
 

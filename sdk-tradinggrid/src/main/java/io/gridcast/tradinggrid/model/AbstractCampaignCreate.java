@@ -19,6 +19,12 @@ abstract class AbstractCampaignCreate {
   /** The name. */
   public abstract String name();
 
+  /** The type; the platform defaults to {@code branded}. A sponsorship needs a {@link #sponsor()}. */
+  public abstract Optional<CampaignType> type();
+
+  /** The sponsor's name as it is disclosed to partners (1-200 characters); required for a sponsorship. */
+  public abstract Optional<String> sponsor();
+
   /** The Markdown brief. */
   public abstract String brief();
 
@@ -43,5 +49,9 @@ abstract class AbstractCampaignCreate {
   @Value.Check
   void check() {
     status().ifPresent(v -> Checks.known(v, "status"));
+    type().ifPresent(v -> Checks.known(v, "type"));
+    if (type().orElse(CampaignType.BRANDED) == CampaignType.SPONSORSHIP && sponsor().filter(n -> !n.isBlank()).isEmpty()) {
+      throw new IllegalArgumentException("a sponsorship campaign needs a sponsor: set sponsor(...) to the name partners are told");
+    }
   }
 }

@@ -20,6 +20,12 @@ abstract class AbstractCampaignUpdate {
   /** The new name. */
   public abstract Optional<String> name();
 
+  /** The new type; a campaign that becomes a sponsorship needs a sponsor. */
+  public abstract Optional<CampaignType> type();
+
+  /** The new sponsor's name (1-200 characters). */
+  public abstract Optional<String> sponsor();
+
   /** The new brief. */
   public abstract Optional<String> brief();
 
@@ -41,6 +47,8 @@ abstract class AbstractCampaignUpdate {
   @Value.Check
   void check() {
     if (name().isEmpty()
+        && type().isEmpty()
+        && sponsor().isEmpty()
         && brief().isEmpty()
         && approvalDocumentIds().isEmpty()
         && milestones().isEmpty()
@@ -51,5 +59,6 @@ abstract class AbstractCampaignUpdate {
           "CampaignUpdate changes nothing: set at least one field");
     }
     status().ifPresent(v -> Checks.known(v, "status"));
+    type().ifPresent(v -> Checks.known(v, "type"));
   }
 }

@@ -1,12 +1,14 @@
 package io.gridcast.tradinggrid.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridcast.testkit.TradingGridDemoData;
 import io.gridcast.tradinggrid.ListQuery;
 import io.gridcast.tradinggrid.model.Campaign;
 import io.gridcast.tradinggrid.model.CampaignCreate;
 import io.gridcast.tradinggrid.model.CampaignStatus;
+import io.gridcast.tradinggrid.model.CampaignType;
 import io.gridcast.tradinggrid.model.CampaignUpdate;
 import io.gridcast.tradinggrid.model.Milestone;
 import io.gridcast.tradinggrid.model.MilestoneStatus;
@@ -52,7 +54,22 @@ class CampaignsAndSitesTest extends SandboxClientTest {
     assertThat(tg.campaigns().get(campaign.id())).isEqualTo(launched);
     assertThat(tg.campaigns().findByExternalRef("campaign:winter")).contains(launched);
     assertThat(tg.campaigns().list(ListQuery.create().with("status", "active")).stream()).extracting(Campaign::id)
-        .containsExactlyInAnyOrder(TradingGridDemoData.CAMPAIGN_SUMMER_SOUNDS, campaign.id());
+        .containsExactlyInAnyOrder(TradingGridDemoData.CAMPAIGN_SUMMER_SOUNDS, TradingGridDemoData.CAMPAIGN_COLD_BREW, campaign.id());
+    assertThat(campaign.type()).isEqualTo(CampaignType.BRANDED);
+    assertThat(campaign.sponsor()).isEmpty();
+  }
+
+  @Test
+  void aSponsorshipCarriesItsSponsorAndCannotBeBuiltWithoutOne() {
+    Campaign sponsored = tg.campaigns().create(CampaignCreate.builder()
+        .name("Tea Time").brief("Sponsored by a tea house.").type(CampaignType.SPONSORSHIP).sponsor("Acme Tea").build(),
+        "campaign-tea");
+
+    assertThat(sponsored.type()).isEqualTo(CampaignType.SPONSORSHIP);
+    assertThat(sponsored.sponsor()).contains("Acme Tea");
+    assertThat(tg.campaigns().get(TradingGridDemoData.CAMPAIGN_COLD_BREW).sponsor()).contains(TradingGridDemoData.SPONSOR_COLD_BREW);
+    assertThatThrownBy(() -> CampaignCreate.builder().name("No sponsor").brief("").type(CampaignType.SPONSORSHIP).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a sponsor");
   }
 
   @Test

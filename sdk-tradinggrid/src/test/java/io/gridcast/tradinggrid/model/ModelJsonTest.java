@@ -235,7 +235,7 @@ class ModelJsonTest {
     Campaign campaign =
         json.readValue(
             """
-            {"id":"c_1","name":"Spring launch","brief":"# Brief","status":"active","version":3,
+            {"id":"c_1","name":"Spring launch","type":"sponsorship","sponsor":"Acme Tea","brief":"# Brief","status":"active","version":3,
              "approvalDocumentIds":["d_1"],
              "milestones":[{"id":"launch","title":"Launch","dueDate":"2026-04-01","status":"done",
                             "spotifyUri":"spotify:episode:4rOo"},
@@ -245,6 +245,8 @@ class ModelJsonTest {
              "createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-04-01T00:00:00Z"}
             """,
             Campaign.class);
+    assertThat(campaign.type()).isEqualTo(CampaignType.SPONSORSHIP);
+    assertThat(campaign.sponsor()).contains("Acme Tea");
     assertThat(campaign.milestones()).extracting(Milestone::status)
         .containsExactly(MilestoneStatus.DONE, MilestoneStatus.PLANNED);
     assertThat(campaign.milestones().get(1).spotifyUri()).isEmpty();
