@@ -1,5 +1,8 @@
 package io.gridcast.bridge.flows;
 
+import java.util.Optional;
+import io.gridcast.bridge.text.PostTemplates;
+import io.gridcast.bridge.Mapper;
 import io.gridcast.bridge.RunCaps;
 import io.gridcast.bridge.policy.ApprovalPolicy;
 import io.gridcast.core.GridcastStyle;
@@ -79,6 +82,21 @@ abstract class AbstractApprovalGatedPublishingConfig {
   @Value.Default
   public String flowName() {
     return "approval-publishing";
+  }
+
+  /**
+   * Decides what an approval's state means for its release (released, not yet, objected to);
+   * default {@link ApprovalReleaseMapper} with {@link #policy()}.
+   */
+  public abstract Optional<Mapper<Approval, ReleaseDecision>> releaseMapper();
+
+  /**
+   * Where the text of the messages this flow writes comes from (the review thread's title and the
+   * message to the submitter about an objection); default {@link PostTemplates#english()}.
+   */
+  @Value.Default
+  public PostTemplates templates() {
+    return PostTemplates.english();
   }
 
   /** Limits for each phase's run (items seen, remote writes); default {@link RunCaps#none()}. */

@@ -96,7 +96,8 @@ public final class ApprovalGatedPublishingFlow {
     this.tradingGrid = tradingGrid;
     this.config = config;
     this.requests = new ApprovalRequestSink(requestsName(), tradingGrid, config.policy());
-    this.releases = new ApprovalReleaseSink(releasesName(), tradingGrid, new FeedPublisher(spotify, config.publishing()));
+    this.releases = new ApprovalReleaseSink(releasesName(), tradingGrid, new FeedPublisher(spotify, config.publishing()),
+        config.templates());
   }
 
   /**
@@ -145,7 +146,7 @@ public final class ApprovalGatedPublishingFlow {
             run -> requestedApprovals(), (run, named) -> namedApprovals(named.ids()),
             key -> Optional.of(key).filter(k -> k.startsWith(RELEASE_KEY_PREFIX)).map(k -> k.substring(RELEASE_KEY_PREFIX.length()))))
         .key(a -> RELEASE_KEY_PREFIX + a.id())
-        .mapper(new ApprovalReleaseMapper(config.policy()))
+        .mapper(config.releaseMapper().orElseGet(() -> new ApprovalReleaseMapper(config.policy())))
         .sink(releases)
         .lookup(this::lookupApproval)
         .failures(FeedPublisher.FAILURES)

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * evaluated by the policy, whose required roles are the policy's plus any the request itself
  * names. Pure and thread-safe.
  */
-final class ApprovalReleaseMapper implements Mapper<Approval, ReleaseDecision> {
+public final class ApprovalReleaseMapper implements Mapper<Approval, ReleaseDecision> {
 
   private final ApprovalPolicy policy;
 

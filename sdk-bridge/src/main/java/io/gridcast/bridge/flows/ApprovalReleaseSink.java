@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.WriteResult;
-import io.gridcast.bridge.text.PostMarkdown;
+import io.gridcast.bridge.text.PostTemplates;
 import io.gridcast.core.GridcastJson;
 import io.gridcast.core.LogSafe;
 import io.gridcast.spotify.SpotifyId;
@@ -64,9 +64,11 @@ final class ApprovalReleaseSink implements ConvergingSink<ReleaseDecision> {
   private final String flowName;
   private final TradingGridClient tradingGrid;
   private final FeedPublisher publisher;
+  private final PostTemplates templates;
 
-  ApprovalReleaseSink(String flowName, TradingGridClient tradingGrid, FeedPublisher publisher) {
+  ApprovalReleaseSink(String flowName, TradingGridClient tradingGrid, FeedPublisher publisher, PostTemplates templates) {
     this.flowName = flowName;
+    this.templates = templates;
     this.tradingGrid = tradingGrid;
     this.publisher = publisher;
   }
@@ -104,7 +106,7 @@ final class ApprovalReleaseSink implements ConvergingSink<ReleaseDecision> {
           if (objection.objects() && objection.round() == d.round()) {
             String verdict = objection.outcome() == DecisionOutcome.REJECT
                 ? "rejected" : "sent back with changes requested";
-            notifySubmitter(d, submitter, verdict, i);
+            notifySubmitter(d, submitter, objection.outcome() == DecisionOutcome.REJECT, i);
             audit.once("blocked#" + i, AuditTrail.ACTOR, "not_released", notReleasedDetail(verdict, objection, submitter));
           }
         }
@@ -196,18 +198,19 @@ final class ApprovalReleaseSink implements ConvergingSink<ReleaseDecision> {
   }
 
   /** One message per objecting decision, quoting it, addressed to the submitter in the approval's review thread. */
-  private void notifySubmitter(ReleaseDecision d, String submitter, String verdict, int deciding) {
+  private void notifySubmitter(ReleaseDecision d, String submitter, boolean rejected, int deciding) {
     String key = "tradinggrid:approval:" + d.approvalId();
     String threadRef = "gridcast:approval-review:" + d.approvalId();
     Thread thread = tradingGrid.threads().findByExternalRef(threadRef).orElseGet(() -> tradingGrid.threads().create(
-        ThreadCreate.builder().title(PostMarkdown.plain("Review: " + d.title(), EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Review"))
+        ThreadCreate.builder().title(templates.title("approval-review.title", templates.model().text("title", d.title()),
+            EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Review"))
             .externalRef(threadRef).build(),
         Fingerprints.idempotencyKey(flowName, key + "#thread")));
     String messageRef = threadRef + ":decision:" + deciding;
     boolean sent = tradingGrid.threads().messages(thread.id(), null).stream()
         .anyMatch(m -> m.externalRef().filter(messageRef::equals).isPresent());
     if (!sent) {
-      String body = objectionMessage(submitter, d.title(), verdict, d.decisions().get(deciding).summary());
+      String body = objectionMessage(submitter, d.title(), rejected, d.decisions().get(deciding).summary());
       tradingGrid.threads().post(thread.id(), MessageCreate.builder().body(body).externalRef(messageRef).build(),
           Fingerprints.idempotencyKey(flowName, key + "#notify#" + deciding + "#" + ContentHash.of(body)));
     }
@@ -215,13 +218,12 @@ final class ApprovalReleaseSink implements ConvergingSink<ReleaseDecision> {
 
   /**
    * The message to the submitter about one objecting decision: who decided what, and that a
-   * revised package is resubmitted to the same approval (the same key) for another round.
+   * revised package is resubmitted to the same approval (the same key) for another round
+   * ({@code approval-objection}).
    */
-  private static String objectionMessage(String submitter, String title, String verdict, String decision) {
-    return PostMarkdown.create().markup("@").text(submitter).markup(": \"").text(title).markup("\" was ")
-        .markup(verdict).markup(" — ").text(decision)
-        .markup(". It will not be released to Spotify. Revise the package and resubmit it under the same key: it is "
-            + "reviewed again in this approval, as its next round.").build();
+  private String objectionMessage(String submitter, String title, boolean rejected, String decision) {
+    return templates.render("approval-objection", templates.model().text("submitter", submitter).text("title", title)
+        .flag("rejected", rejected).text("decision", decision));
   }
 
   private static String json(Map<String, String> attributes) {

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param contentPackage the documents under review
  * @param releaseDate the episode's publication date: when the approval completed, else when it was created
  */
-record ReleaseDecision(String approvalId, String title, String description, int round, ApprovalPolicy.Outcome outcome,
+public record ReleaseDecision(String approvalId, String title, String description, int round, ApprovalPolicy.Outcome outcome,
     List<Decision> decisions, ContentPackage contentPackage, Instant releaseDate) {
 
   /** @throws NullPointerException if a component is null */

@@ -82,7 +82,8 @@ public final class PostTemplates {
       "feedback-issue", "feedback-issue.title",
       "site-notice", "site-notice.title", "site-live", "site-live.title", "site-paused", "site-paused.title",
       "site-resumed", "site-resumed.title", "site-request-refused",
-      "performance-report", "performance-report.title");
+      "performance-report", "performance-report.title",
+      "approval-objection", "approval-review.title");
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:[-.][a-z0-9]+)*");
   private static final String EXTENSION = ".mustache";
