@@ -521,9 +521,23 @@ public final class TradingGridSandbox implements AutoCloseable {
 
   /** A partner (or, with a null partner, the community owner) writes in a thread; emits {@code thread.message_created}. */
   public JsonNode postThreadMessage(String threadId, String partnerId, String body) {
+    return postThreadMessage(threadId, partnerId, body, List.of(), false);
+  }
+
+  /**
+   * As {@link #postThreadMessage(String, String, String)}, with topic {@code tags} (lowercase, as
+   * the contract's {@code MessageTag}) and, when {@code flagged}, flagged as a problem.
+   */
+  public JsonNode postThreadMessage(String threadId, String partnerId, String body, List<String> tags, boolean flagged) {
     ObjectNode message = SandboxJson.object().put("body", body);
     if (partnerId != null) {
       message.put("authorPartnerId", partnerId);
+    }
+    if (!tags.isEmpty()) {
+      tags.forEach(message.putArray("tags")::add);
+    }
+    if (flagged) {
+      message.put("flagged", true);
     }
     return change(c -> {
       record(c, TgKinds.THREADS, threadId);

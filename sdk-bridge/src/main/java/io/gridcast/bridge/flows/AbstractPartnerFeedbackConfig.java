@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
@@ -24,7 +25,8 @@ import org.immutables.value.Value;
  * <p>Required: at least one show id. Defaults: flow name {@code partner-feedback} (its phases
  * are {@code <name>.channels}, {@code <name>.issues} and {@code <name>.summary}); no market;
  * every episode (no release-date floor, no per-show maximum); topics {@code asn},
- * {@code invoicing}, {@code onboarding}, {@code returns}, {@code other}; ratings below
+ * {@code invoicing}, {@code onboarding}, {@code returns}, {@code other}, no topic keywords (thread
+ * messages are classified by their tags alone); ratings below
  * {@code 3} open an issue of severity {@code medium}; the summary post's audience is empty (only
  * the community's owners see it); summary tags {@code podcast} and {@code feedback}; no run caps
  * ({@link RunCaps#none()}; the caps apply to each phase). Immutable and thread-safe.
@@ -61,6 +63,21 @@ abstract class AbstractPartnerFeedbackConfig {
   public List<String> topics() {
     return List.of("asn", "invoicing", "onboarding", "returns", "other");
   }
+
+  /**
+   * Words that put a partner's thread message under a topic when the message has no tag naming one
+   * of the {@link #topics()}: per topic, keywords matched case-insensitively as whole words (a
+   * message can fall under several topics, and counts once in each). Keywords are 1-100
+   * characters of letters, digits, spaces, {@code ' _ -}, beginning and ending with a letter or
+   * digit. Default none: only tags classify. A message with neither counts in the summary's
+   * {@code (none)} topic row.
+   *
+   * <pre>{@code
+   * .putTopicKeywords("asn", List.of("asn", "advance ship notice"))
+   * .putTopicKeywords("invoicing", List.of("invoice", "credit note"))
+   * }</pre>
+   */
+  public abstract Map<String, List<String>> topicKeywords();
 
   /** A submission rated below this (1-5) opens a feedback issue; 1 opens none. */
   @Value.Default
@@ -106,7 +123,7 @@ abstract class AbstractPartnerFeedbackConfig {
 
   /**
    * Writes the summary post; default {@link FeedbackSummaryMapper} with {@link #lowRatingThreshold()},
-   * {@link #summaryAudience()} and {@link #summaryTags()}.
+   * {@link #summaryAudience()}, {@link #summaryTags()}, {@link #topics()} and {@link #topicKeywords()}.
    */
   public abstract Optional<Mapper<FeedbackSnapshot, PostCreate>> summaryMapper();
 
@@ -148,6 +165,7 @@ abstract class AbstractPartnerFeedbackConfig {
         throw new IllegalArgumentException("topics: '" + t + "' must be 1-50 characters of a-z, 0-9, '_' or '-'");
       }
     }
+    MessageWords.checkTopics(topics(), topicKeywords());
     maxEpisodesPerShow().ifPresent(n -> {
       if (n < 1) {
         throw new IllegalArgumentException("maxEpisodesPerShow must be >= 1, was " + n);

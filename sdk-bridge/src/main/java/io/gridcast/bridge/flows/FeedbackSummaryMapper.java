@@ -21,7 +21,8 @@ import java.util.TreeMap;
 /**
  * The default summary of a {@link FeedbackSnapshot} from the {@code feedback-summary} templates: a {@link PostKind#REPORT} post with Markdown
  * tables of responses, average rating, low ratings and partners' thread messages by episode,
- * topic, region and account. Rows are sorted, and the post holds no timestamp, so the same
+ * topic, region and account (a form response counts under the topic it chose, a thread message
+ * under the topics its tags or the configured keywords give it). Rows are sorted, and the post holds no timestamp, so the same
  * feedback always gives the same post (and the bridge leaves it unchanged). Pure and
  * thread-safe.
  */
@@ -31,12 +32,40 @@ public final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, Pos
   private final Audience audience;
   private final List<String> tags;
   private final PostTemplates templates;
+  private final MessageTopics messageTopics;
 
+  /**
+   * A mapper that counts each thread message under the topics its tags name (any tag is a topic).
+   *
+   * @param lowRatingThreshold ratings below it count as low
+   * @param audience the summary post's audience
+   * @param tags the summary post's tags
+   * @param templates where the post's text comes from
+   */
   public FeedbackSummaryMapper(int lowRatingThreshold, Audience audience, List<String> tags, PostTemplates templates) {
+    this(lowRatingThreshold, audience, tags, templates, MessageTopics.tagsOnly());
+  }
+
+  /**
+   * A mapper that counts each thread message under the {@code topics} its tags name or, without
+   * such tags, whose {@code topicKeywords} it holds as whole words (see
+   * {@link PartnerFeedbackConfig#topicKeywords()}); a message of no topic counts in the
+   * {@code (none)} row.
+   *
+   * @throws IllegalArgumentException if a keyword's topic is not one of {@code topics}, or a keyword is malformed
+   */
+  public FeedbackSummaryMapper(int lowRatingThreshold, Audience audience, List<String> tags, PostTemplates templates,
+      List<String> topics, Map<String, List<String>> topicKeywords) {
+    this(lowRatingThreshold, audience, tags, templates, MessageTopics.of(topics, topicKeywords));
+  }
+
+  private FeedbackSummaryMapper(int lowRatingThreshold, Audience audience, List<String> tags, PostTemplates templates,
+      MessageTopics messageTopics) {
     this.templates = templates;
     this.lowRatingThreshold = lowRatingThreshold;
     this.audience = audience;
     this.tags = List.copyOf(tags);
+    this.messageTopics = messageTopics;
   }
 
   /** The summary post's source key and {@code externalRef} for a scope. */
@@ -69,6 +98,10 @@ public final class FeedbackSummaryMapper implements Mapper<FeedbackSnapshot, Pos
         Optional<Partner> p = m.authorPartnerId().map(partners::get);
         for (Tally t : List.of(total, episode, region(byRegion, p), account(byAccount, p, m.authorPartnerId().orElse("")))) {
           t.messages++;
+        }
+        List<String> topics = messageTopics.of(m);
+        for (String topic : topics.isEmpty() ? List.of("") : topics) {
+          byTopic.computeIfAbsent(topic, k -> new Tally(topic, "")).messages++;
         }
       }
     }

@@ -119,7 +119,7 @@ public final class PartnerFeedbackFlow {
             run -> List.of(run.snapshot(feedback))))
         .key(s -> FeedbackSummaryMapper.key(s.scope()))
         .mapper(config.summaryMapper().orElseGet(() -> new FeedbackSummaryMapper(config.lowRatingThreshold(),
-            config.summaryAudience(), config.summaryTags(), config.templates())))
+            config.summaryAudience(), config.summaryTags(), config.templates(), config.topics(), config.topicKeywords())))
         .sink(new PostSink(tradingGrid))
         .lookup(key -> Optional.of(fresh.get()).filter(s -> FeedbackSummaryMapper.key(s.scope()).equals(key)))
         .caps(config.caps())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.gridcast.core.GridcastStyle;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -27,6 +28,18 @@ abstract class AbstractMessage {
 
   /** The Markdown body. */
   public abstract String body();
+
+  /** The topic tags its author or a moderator gave it (lowercase, e.g. {@code asn}); empty when untagged. */
+  public abstract List<String> tags();
+
+  /**
+   * Whether its author or a moderator flagged it as a problem that needs follow-up; the contract
+   * leaves the field out for messages that were never flagged, which reads as {@code false}.
+   */
+  @Value.Default
+  public boolean flagged() {
+    return false;
+  }
 
   /** The caller's own reference, e.g. a Spotify URI, if one was given. */
   public abstract Optional<String> externalRef();

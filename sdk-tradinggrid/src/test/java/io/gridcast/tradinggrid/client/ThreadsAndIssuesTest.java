@@ -62,6 +62,31 @@ class ThreadsAndIssuesTest extends SandboxClientTest {
   }
 
   @Test
+  void aMessageKeepsItsTopicTagsAndProblemFlag() {
+    String threadId = TradingGridDemoData.THREAD_PEAK_QUESTIONS;
+
+    Message flagged = tg.threads().post(threadId, MessageCreate.builder().body("The ASN upload is broken since Monday.")
+        .authorPartnerId(TradingGridDemoData.PARTNER_DUNMORE).addTags("asn", "onboarding").flagged(true).build(), "peak-flagged");
+    Message plain = tg.threads().post(threadId, MessageCreate.builder().body("Thanks!").build(), "peak-plain");
+
+    assertThat(flagged.tags()).containsExactly("asn", "onboarding");
+    assertThat(flagged.flagged()).isTrue();
+    assertThat(plain.tags()).isEmpty();
+    assertThat(plain.flagged()).isFalse();
+    assertThat(tg.threads().messages(threadId, null).stream().filter(m -> m.id().equals(flagged.id())).findFirst())
+        .hasValueSatisfying(m -> assertThat(m.tags()).containsExactly("asn", "onboarding"));
+    assertThat(tg.threads().messages(threadId, null).stream().filter(Message::flagged)).extracting(Message::id)
+        .containsExactly(flagged.id());
+  }
+
+  @Test
+  void refusesAMessageTagThatIsNotLowercaseBeforeSendingIt() {
+    assertThatThrownBy(() -> MessageCreate.builder().body("Hello").addTags("Bad Tag").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Bad Tag'");
+    assertThat(requestsTo("POST", "/messages")).isZero();
+  }
+
+  @Test
   void listsIssuesByStatusAndUpdatedSince() {
     assertThat(tg.issues().list(IssueStatus.RESOLVED, null).stream().map(Issue::id).toList())
         .containsExactlyInAnyOrder(TradingGridDemoData.ISSUE_RESOLVED_WITH_AUDIO, TradingGridDemoData.ISSUE_RESOLVED_WITHOUT_AUDIO);
