@@ -13,9 +13,10 @@ import org.immutables.value.Value;
  * build with {@code CampaignCoordinationConfig.builder()}).
  *
  * <p>Defaults: every active campaign; flow name {@code campaign-coordination} (phases
- * {@code campaign-coordination.playlists} and {@code .releases}); conflicts settled by
+ * {@code campaign-coordination.playlists}, {@code .kits}, {@code .calendars} and {@code .releases}); conflicts settled by
  * {@link ConflictPolicy#lastWriterWins()} (Spotify reports no edit time, so Trading Grid wins
- * unless a policy says otherwise); private playlists; partner posts tagged {@code campaign};
+ * unless a policy says otherwise); private playlists; partner posts (kit, launch calendar,
+ * milestones) tagged {@code campaign};
  * no run caps. Immutable and thread-safe.
  */
 @Value.Immutable
@@ -26,7 +27,8 @@ abstract class AbstractCampaignCoordinationConfig {
   public abstract Set<String> campaignIds();
 
   /**
-   * The flow's name; its phases are named {@code <name>.playlists} and {@code <name>.releases}.
+   * The flow's name; its phases are named {@code <name>.playlists}, {@code <name>.kits},
+   * {@code <name>.calendars} and {@code <name>.releases}.
    * Default {@code campaign-coordination}; at most 50 characters.
    */
   @Value.Default
@@ -46,7 +48,7 @@ abstract class AbstractCampaignCoordinationConfig {
     return false;
   }
 
-  /** Tags of the milestone posts written for partners; default {@code campaign}. */
+  /** Tags of the posts written for partners (kit, calendar, milestones); default {@code campaign}. */
   @Value.Default
   public List<String> postTags() {
     return List.of("campaign");

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Marks a released milestone done ({@code CampaignUpdate} with {@code If-Match}, re-read and
- * re-applied once on 412) and then makes sure each partner post exists with its content: a post
+ * Marks a live milestone done ({@code CampaignUpdate} with {@code If-Match}, re-read and
+ * re-applied once on 412; a milestone before launch is left as it is) and then makes sure each partner post exists with its content: a post
  * is looked up by its {@code externalRef} and updated if it differs, or created with a
  * deterministic idempotency key ({@code Fingerprints.idempotencyKey(flow, externalRef)}). A
  * crash between any two steps is healed by the next run without a duplicate. Thread-safe.
@@ -36,7 +36,7 @@ final class MilestonePostsSink implements ConvergingSink<MilestonePosts> {
   }
 
   private WriteResult apply(MilestonePosts item) {
-    Campaign campaign = markDone(item.campaignId(), item.milestoneId());
+    Campaign campaign = item.live() ? markDone(item.campaignId(), item.milestoneId()) : null;
     for (PostCreate post : item.posts()) {
       String ref = post.externalRef().orElseThrow();
       Optional<Post> existing = tradingGrid.posts().findByExternalRef(ref);
@@ -46,7 +46,7 @@ final class MilestonePostsSink implements ConvergingSink<MilestonePosts> {
         tradingGrid.posts().replace(existing.get().id(), PostSink.asUpdate(post), existing.get().version());
       }
     }
-    return WriteResult.of(campaign.id(), campaign.version());
+    return campaign == null ? WriteResult.of(item.campaignId(), null) : WriteResult.of(campaign.id(), campaign.version());
   }
 
   private Campaign markDone(String campaignId, String milestoneId) {
