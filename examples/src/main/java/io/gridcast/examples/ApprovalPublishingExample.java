@@ -89,7 +89,7 @@ final class ApprovalPublishingExample implements Example {
         .audioDocumentId(TradingGridDemoData.DOCUMENT_EP43_AUDIO)
         .build();
     return ApprovalGatedPublishingFlow.create(env.spotify(), env.tradingGrid(),
-        ApprovalGatedPublishingConfig.builder()
+        ApprovalGatedPublishingConfig.builder().templates(env.templates())
             .publishing(publishing.build())
             .flowName(FLOW_NAME)
             .addSubmissions(new ContentSubmission(SUBMISSION_KEY, "Supply Chain Minutes 44: Peak without panic",

@@ -138,10 +138,13 @@ class WebViewBrowserTest {
 
     List<WebElement> headers = browser.findElements(By.cssSelector("article.markdown table thead th"));
     assertThat(headers).extracting(WebElement::getText)
-        .containsExactly("Episode", "Show", "Released", "Starts", "Streams", "Peak daily listeners", "Days");
+        .containsExactly("Episode", "Show", "Released", "Starts", "Streams", "Peak daily listeners", "Completion", "Listening hours",
+            "Days");
     List<WebElement> rows = browser.findElements(By.cssSelector("article.markdown table tbody tr"));
     List<String> total = rows.get(rows.size() - 1).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
-    assertThat(total).containsExactly("Total", "", "", TOTAL_STARTS, TOTAL_STREAMS, "", "");
+    assertThat(total).hasSize(9).startsWith("Total", "", "", TOTAL_STARTS, TOTAL_STREAMS, "").endsWith("");
+    assertThat(total.get(6)).matches("\\d{1,2}\\.\\d%"); // completion, weighted by starts
+    assertThat(total.get(7)).matches("\\d{1,3}(,\\d{3})*\\.\\d"); // hours listened
     assertThat(rows).hasSize(EPISODE_ROWS + 1);
   }
 

@@ -4,6 +4,7 @@ import io.gridcast.spotify.analytics.EpisodeDailyStats;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * One episode's numbers for a report period: its Spotify metadata and its daily rows, oldest
@@ -39,5 +40,53 @@ public record EpisodePerformance(String episodeId, String name, String showName,
   /** The most unique listeners on one day (daily listeners cannot be summed into unique ones). */
   public long peakDailyListeners() {
     return days.stream().mapToLong(EpisodeDailyStats::listeners).max().orElse(0);
+  }
+
+  /**
+   * The share of the period's starts played to the end: each day's completion rate weighted by
+   * its starts, over the days that have one; empty when none has (the export lacks the column).
+   */
+  public OptionalDouble completion() {
+    return completion(List.of(this));
+  }
+
+  /** Hours listened in the period, over the days that say; empty when none does. */
+  public OptionalDouble consumptionHours() {
+    return consumptionHours(List.of(this));
+  }
+
+  /** The completion of several episodes together, weighted by starts as {@link #completion()} is. */
+  static OptionalDouble completion(List<EpisodePerformance> episodes) {
+    double completed = 0;
+    long starts = 0;
+    boolean any = false;
+    for (EpisodePerformance e : episodes) {
+      for (EpisodeDailyStats d : e.days) {
+        if (d.completionRate().isPresent()) {
+          any = true;
+          completed += d.completionRate().get() * d.starts();
+          starts += d.starts();
+        }
+      }
+    }
+    if (!any) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(starts == 0 ? 0 : completed / starts);
+  }
+
+  /** The hours listened to several episodes together. */
+  static OptionalDouble consumptionHours(List<EpisodePerformance> episodes) {
+    double hours = 0;
+    boolean any = false;
+    for (EpisodePerformance e : episodes) {
+      for (EpisodeDailyStats d : e.days) {
+        if (d.consumptionHours().isPresent()) {
+          any = true;
+          hours += d.consumptionHours().get();
+        }
+      }
+    }
+    return any ? OptionalDouble.of(hours) : OptionalDouble.empty();
   }
 }

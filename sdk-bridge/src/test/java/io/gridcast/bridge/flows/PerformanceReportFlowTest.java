@@ -60,7 +60,7 @@ class PerformanceReportFlowTest {
     assertThat(post.path("kind").asText()).isEqualTo("report");
     assertThat(post.path("title").asText()).isEqualTo("Podcast performance Mar 1, 2025 to Mar 21, 2025: Trading Grid Weekly");
     String body = post.path("body").asText();
-    assertThat(body).contains("| Episode | Show | Released | Starts | Streams | Peak daily listeners | Days |")
+    assertThat(body).contains("| Episode | Show | Released | Starts | Streams | Peak daily listeners | Completion | Listening hours | Days |")
         .contains("| Episode 14: EDI 856 changes explained | Trading Grid Weekly | 2025-02-13 |")
         .contains("| Episode 18: Forecast sharing | Trading Grid Weekly | 2025-03-13 |")
         .contains("| Episode 19: Quarter-end checklist | Trading Grid Weekly | 2025-03-20 |")
@@ -74,7 +74,7 @@ class PerformanceReportFlowTest {
         .containsExactly("performance-2025-03-01_2025-03-21.csv", "performance-2025-03-01_2025-03-21.png");
     String csv = new String(content(docs.get(0)), StandardCharsets.UTF_8);
     List<String> lines = csv.lines().toList();
-    assertThat(lines.get(0)).isEqualTo("date,episode_id,episode,show,release_date,starts,streams,listeners");
+    assertThat(lines.get(0)).isEqualTo("date,episode_id,episode,show,release_date,starts,streams,listeners,completion_rate,consumption_hours");
     assertThat(lines).hasSize(1 + (int) expectedRowsInPeriod());
     assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).startsWith("2025-03-"))
         .noneMatch(l -> l.contains("Köln"));
@@ -86,12 +86,23 @@ class PerformanceReportFlowTest {
         + String.format(java.util.Locale.ROOT, "%,d | %,d |", ep14[0], ep14[1]));
     long starts = 0;
     long streams = 0;
+    double completed = 0;
+    double hours = 0;
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
       starts += Long.parseLong(cells[5]);
       streams += Long.parseLong(cells[6]);
+      completed += Double.parseDouble(cells[8]) * Long.parseLong(cells[5]);
+      hours += Double.parseDouble(cells[9]);
     }
-    assertThat(body).contains(String.format(java.util.Locale.ROOT, "| **Total** | | | **%,d** | **%,d** |", starts, streams));
+    // completion weighted by starts, and the hours listened, in the table's total row
+    java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(java.util.Locale.ENGLISH);
+    percent.setMinimumFractionDigits(1);
+    percent.setMaximumFractionDigits(1);
+    percent.setRoundingMode(java.math.RoundingMode.HALF_UP);
+    assertThat(body).contains("| Completion | Listening hours | Days |")
+        .contains(String.format(java.util.Locale.ROOT, "| **Total** | | | **%,d** | **%,d** | | **%s** | **%,.1f** | |", starts, streams,
+            percent.format(completed / starts), hours));
     // compared with the 21 days before, from the export's rows of the same episodes
     java.util.Set<String> ids = new java.util.TreeSet<>();
     lines.subList(1, lines.size()).forEach(l -> ids.add(l.split(",")[1]));

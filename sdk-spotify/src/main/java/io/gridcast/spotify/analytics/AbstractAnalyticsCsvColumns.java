@@ -22,6 +22,8 @@ import org.immutables.value.Value;
  *   <tr><td>{@link #streams()}</td><td>{@code Streams}</td><td>yes</td></tr>
  *   <tr><td>{@link #listeners()}</td><td>{@code Listeners}</td><td>yes</td></tr>
  *   <tr><td>{@link #followers()}</td><td>{@code Followers}</td><td>no</td></tr>
+ *   <tr><td>{@link #completionRate()}</td><td>{@code Completion Rate}</td><td>no</td></tr>
+ *   <tr><td>{@link #consumptionHours()}</td><td>{@code Consumption Hours}</td><td>no</td></tr>
  * </table>
  *
  * <p>Also: {@link #datePattern()} {@code yyyy-MM-dd}, {@link #separator()} {@code ','}. Header
@@ -80,6 +82,21 @@ abstract class AbstractAnalyticsCsvColumns {
     return "Followers";
   }
 
+  /**
+   * The optional column holding the share of starts played to the end: a percentage ({@code 62%},
+   * {@code 62.5 %}) or a fraction ({@code 0.625}). Default {@code Completion Rate}.
+   */
+  @Value.Default
+  public String completionRate() {
+    return "Completion Rate";
+  }
+
+  /** The optional column holding hours listened (a decimal number). Default {@code Consumption Hours}. */
+  @Value.Default
+  public String consumptionHours() {
+    return "Consumption Hours";
+  }
+
   /** The {@link java.time.format.DateTimeFormatter} pattern of the date column. Default {@code yyyy-MM-dd}. */
   @Value.Default
   public String datePattern() {
@@ -112,7 +129,7 @@ abstract class AbstractAnalyticsCsvColumns {
     String[][] names = {
       {"date", date()}, {"episodeId", episodeId()}, {"episodeName", episodeName()},
       {"starts", starts()}, {"streams", streams()}, {"listeners", listeners()},
-      {"followers", followers()}
+      {"followers", followers()}, {"completionRate", completionRate()}, {"consumptionHours", consumptionHours()}
     };
     for (String[] name : names) {
       if (name[1].isBlank()) {

@@ -45,6 +45,15 @@ abstract class AbstractEpisodeDailyStats {
   public abstract Optional<Long> followers();
 
   /**
+   * The share of that day's starts played to the end, from 0 to 1, when the export has the
+   * column.
+   */
+  public abstract Optional<Double> completionRate();
+
+  /** Hours listened that day (consumption time), when the export has the column. */
+  public abstract Optional<Double> consumptionHours();
+
+  /**
    * Validates the row.
    *
    * @throws IllegalArgumentException naming the offending field
@@ -56,6 +65,12 @@ abstract class AbstractEpisodeDailyStats {
     }
     if (starts() < 0 || streams() < 0 || listeners() < 0 || followers().orElse(0L) < 0) {
       throw new IllegalArgumentException("starts, streams, listeners and followers must be >= 0");
+    }
+    if (completionRate().filter(r -> !(r >= 0 && r <= 1)).isPresent()) {
+      throw new IllegalArgumentException("completionRate must be from 0 to 1, was " + completionRate().get());
+    }
+    if (consumptionHours().filter(h -> !(h >= 0 && Double.isFinite(h))).isPresent()) {
+      throw new IllegalArgumentException("consumptionHours must be >= 0, was " + consumptionHours().get());
     }
   }
 }

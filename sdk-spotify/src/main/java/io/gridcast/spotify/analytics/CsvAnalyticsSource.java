@@ -53,6 +53,8 @@ public final class CsvAnalyticsSource implements AnalyticsSource {
 
   private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+");
   private static final Pattern PLAIN = Pattern.compile("\\d+");
+  private static final Pattern DECIMAL = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?|\\d+(\\.\\d+)?");
+  private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(\\.\\d+)?)\\s*%");
 
   private final AnalyticsCsvColumns columns;
   private final Path path;
@@ -259,6 +261,8 @@ public final class CsvAnalyticsSource implements AnalyticsSource {
       if (index.containsKey(key(columns.followers()))) {
         text(row, columns.followers()).ifPresent(v -> stats.followers(count(row, columns.followers())));
       }
+      text(row, columns.completionRate()).ifPresent(v -> stats.completionRate(rate(row, columns.completionRate(), v)));
+      text(row, columns.consumptionHours()).ifPresent(v -> stats.consumptionHours(decimal(row, columns.consumptionHours(), v)));
       return stats.build();
     }
 
@@ -274,6 +278,26 @@ public final class CsvAnalyticsSource implements AnalyticsSource {
     private String required(Row row, String column) {
       return text(row, column)
           .orElseThrow(() -> new AnalyticsFormatException(row.line, column, "missing value"));
+    }
+
+    /** {@code 62%} or {@code 62.5 %} (a percentage), or {@code 0.625} (a fraction), as a fraction from 0 to 1. */
+    private double rate(Row row, String column, String value) {
+      java.util.regex.Matcher percent = PERCENT.matcher(value);
+      double rate = percent.matches() ? Double.parseDouble(percent.group(1)) / 100
+          : DECIMAL.matcher(value).matches() && !value.contains(",") ? Double.parseDouble(value) : -1;
+      if (!(rate >= 0 && rate <= 1)) {
+        throw new AnalyticsFormatException(row.line, column,
+            "'" + shorten(value) + "' is not a completion rate: write a percentage such as 62% or a fraction such as 0.62");
+      }
+      return rate;
+    }
+
+    /** A decimal number of zero or more, such as {@code 12.5} or {@code 1,204.25}. */
+    private double decimal(Row row, String column, String value) {
+      if (!DECIMAL.matcher(value).matches()) {
+        throw new AnalyticsFormatException(row.line, column, "'" + shorten(value) + "' is not a number of zero or more");
+      }
+      return Double.parseDouble(value.replace(",", ""));
     }
 
     private long count(Row row, String column) {

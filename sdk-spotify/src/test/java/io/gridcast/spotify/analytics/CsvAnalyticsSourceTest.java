@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,28 @@ class CsvAnalyticsSourceTest {
         assertThat(row.starts()).isEqualTo(10);
       });
     }
+  }
+
+  @Test
+  void readsCompletionAsAPercentageOrAFractionAndConsumptionHours() throws IOException {
+    List<EpisodeDailyStats> rows = readAll("Date,Episode ID,Starts,Streams,Listeners,Completion Rate,Consumption Hours\n"
+        + "2026-03-02,id1,10,8,7,62.5%,\"1,204.25\"\n"
+        + "2026-03-03,id1,10,8,7,0.4,3\n"
+        + "2026-03-04,id1,10,8,7,,\n");
+
+    assertThat(rows).extracting(EpisodeDailyStats::completionRate)
+        .containsExactly(Optional.of(0.625), Optional.of(0.4), Optional.empty());
+    assertThat(rows).extracting(EpisodeDailyStats::consumptionHours)
+        .containsExactly(Optional.of(1204.25), Optional.of(3.0), Optional.empty());
+  }
+
+  @Test
+  void aCompletionRateAboveAllFailsSayingHowToWriteIt() {
+    String csv = "Date,Episode ID,Starts,Streams,Listeners,Completion Rate\n2026-03-02,id1,10,8,7,62\n";
+
+    assertThatThrownBy(() -> readAll(csv))
+        .isInstanceOf(AnalyticsFormatException.class)
+        .hasMessageContaining("Completion Rate").hasMessageContaining("line 2").hasMessageContaining("62%");
   }
 
   @Test
