@@ -23,11 +23,11 @@ import org.immutables.value.Value;
  * with {@code PartnerFeedbackConfig.builder()}).
  *
  * <p>Required: at least one show id. Defaults: flow name {@code partner-feedback} (its phases
- * are {@code <name>.channels}, {@code <name>.issues} and {@code <name>.summary}); no market;
+ * are {@code <name>.channels}, {@code <name>.issues}, {@code <name>.problems} and {@code <name>.summary}); no market;
  * every episode (no release-date floor, no per-show maximum); topics {@code asn},
  * {@code invoicing}, {@code onboarding}, {@code returns}, {@code other}, no topic keywords (thread
  * messages are classified by their tags alone); ratings below
- * {@code 3} open an issue of severity {@code medium}; the summary post's audience is empty (only
+ * {@code 3} and flagged thread messages (no problem keywords) open an issue of severity {@code medium}; the summary post's audience is empty (only
  * the community's owners see it); summary tags {@code podcast} and {@code feedback}; no run caps
  * ({@link RunCaps#none()}; the caps apply to each phase). Immutable and thread-safe.
  */
@@ -79,13 +79,22 @@ abstract class AbstractPartnerFeedbackConfig {
    */
   public abstract Map<String, List<String>> topicKeywords();
 
+  /**
+   * Words that make a partner's thread message a problem report, matched as {@link #topicKeywords()}
+   * are (case-insensitive, whole words; e.g. {@code problem}, {@code broken}, {@code error}). A
+   * message its author or a moderator flagged ({@code flagged} in the contract) is one in any case.
+   * Each problem report opens one feedback issue of {@link #issueSeverity()}. Default none: only
+   * flagged messages open issues, since a word alone also matches praise ("no problem at all").
+   */
+  public abstract List<String> problemKeywords();
+
   /** A submission rated below this (1-5) opens a feedback issue; 1 opens none. */
   @Value.Default
   public int lowRatingThreshold() {
     return 3;
   }
 
-  /** The severity of the issues low ratings open. */
+  /** The severity of the issues low ratings and problem reports open. */
   @Value.Default
   public IssueSeverity issueSeverity() {
     return IssueSeverity.MEDIUM;
@@ -120,6 +129,12 @@ abstract class AbstractPartnerFeedbackConfig {
 
   /** Writes the issue opened for a low rating; default {@link FeedbackIssueMapper} with {@link #issueSeverity()}. */
   public abstract Optional<Mapper<LowRating, IssueCreate>> issueMapper();
+
+  /**
+   * Writes the issue opened for a thread message reporting a problem; default
+   * {@link FeedbackProblemIssueMapper} with {@link #issueSeverity()}.
+   */
+  public abstract Optional<Mapper<ProblemMessage, IssueCreate>> problemIssueMapper();
 
   /**
    * Writes the summary post; default {@link FeedbackSummaryMapper} with {@link #lowRatingThreshold()},
@@ -166,6 +181,7 @@ abstract class AbstractPartnerFeedbackConfig {
       }
     }
     MessageWords.checkTopics(topics(), topicKeywords());
+    MessageWords.check("problemKeywords", problemKeywords());
     maxEpisodesPerShow().ifPresent(n -> {
       if (n < 1) {
         throw new IllegalArgumentException("maxEpisodesPerShow must be >= 1, was " + n);

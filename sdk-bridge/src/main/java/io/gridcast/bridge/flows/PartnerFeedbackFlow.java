@@ -67,7 +67,8 @@ public final class PartnerFeedbackFlow {
         () -> FeedbackSnapshot.load(tradingGrid, episodes, scope(config)));
     Supplier<FeedbackSnapshot> fresh = () -> FeedbackSnapshot.load(tradingGrid, episodes, scope(config));
     return Flow.inStages(config.flowName(), List.of(channels(spotify, tradingGrid, config),
-        issues(tradingGrid, config, feedback, fresh), summary(tradingGrid, config, feedback, fresh)));
+        issues(tradingGrid, config, feedback, fresh), problems(tradingGrid, config, feedback, fresh),
+        summary(tradingGrid, config, feedback, fresh)));
   }
 
   /**
@@ -111,7 +112,25 @@ public final class PartnerFeedbackFlow {
         .build();
   }
 
-  /** Stage 3: the summary post of the run's {@code feedback}; a replay reads it {@code fresh}. */
+  /**
+   * Stage 3: a feedback issue per partner's thread message that reports a problem, from the run's
+   * {@code feedback}; a replay looks its items up in a {@code fresh} read.
+   */
+  static Flow<ProblemMessage, IssueCreate> problems(TradingGridClient tradingGrid, PartnerFeedbackConfig config,
+      Snapshot<FeedbackSnapshot> feedback, Supplier<FeedbackSnapshot> fresh) {
+    ProblemReports reports = new ProblemReports(tradingGrid, config);
+    return Flow.<ProblemMessage, IssueCreate>builder(config.flowName() + ".problems")
+        .source(EventDrivenSource.wholeOnChange(tradingGrid, FEEDBACK_EVENTS, config.fullReadEvery(),
+            run -> reports.in(run.snapshot(feedback))))
+        .key(ProblemMessage::key)
+        .mapper(config.problemIssueMapper().orElseGet(() -> new FeedbackProblemIssueMapper(config.issueSeverity(), config.templates())))
+        .sink(new FeedbackIssueSink(tradingGrid))
+        .lookup(key -> reports.in(fresh.get()).stream().filter(p -> p.key().equals(key)).findFirst())
+        .caps(config.caps())
+        .build();
+  }
+
+  /** Stage 4: the summary post of the run's {@code feedback}; a replay reads it {@code fresh}. */
   static Flow<FeedbackSnapshot, PostCreate> summary(TradingGridClient tradingGrid, PartnerFeedbackConfig config,
       Snapshot<FeedbackSnapshot> feedback, Supplier<FeedbackSnapshot> fresh) {
     return Flow.<FeedbackSnapshot, PostCreate>builder(config.flowName() + ".summary")

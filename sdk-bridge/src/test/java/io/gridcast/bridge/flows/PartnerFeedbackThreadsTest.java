@@ -104,6 +104,84 @@ class PartnerFeedbackThreadsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
   }
 
+  @Test
+  void eachFlaggedMessageOrOneWithAProblemKeywordOpensExactlyOneIssueLinkedToTheEpisodeAndTheMessage() {
+    PartnerFeedbackConfig problems = PartnerFeedbackConfig.builder().from(config)
+        .problemKeywords(List.of("broken", "does not work")).build();
+    bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, problems));
+    String thread = threadId(NEWEST);
+    JsonNode flagged = sandboxes.tradingGridSandbox.postThreadMessage(thread, ALDER,
+        "The ASN template in the show notes is **out of date**.", List.of(), true);
+    JsonNode worded = sandboxes.tradingGridSandbox.postThreadMessage(thread, DUNMORE,
+        "The invoice upload link is Broken for us.", List.of(), false);
+    sandboxes.tradingGridSandbox.postThreadMessage(thread, BRIGHTWATER, "Nothing brokenish here, all good.");
+    sandboxes.tradingGridSandbox.postThreadMessage(thread, null, "Is anything broken? Tell us.", List.of(), true);
+
+    bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, problems));
+    RunReport again = bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, problems));
+
+    assertThat(again.created() + again.updated()).isZero();
+    List<JsonNode> issues = sandboxes.tradingGridSandbox.resources(TradingGridResource.ISSUES).stream()
+        .filter(i -> i.path("externalRef").asText().startsWith("gridcast:partner-feedback:problem:")).toList();
+    assertThat(issues).extracting(i -> i.path("externalRef").asText()).containsExactlyInAnyOrder(
+        "gridcast:partner-feedback:problem:" + flagged.path("id").asText(),
+        "gridcast:partner-feedback:problem:" + worded.path("id").asText());
+    String episodeId = NEWEST.substring("spotify:episode:".length());
+    String episodeName = sandboxes.spotify.episodes().get(episodeId).name();
+
+    JsonNode first = byRef(TradingGridResource.ISSUES, "gridcast:partner-feedback:problem:" + flagged.path("id").asText());
+    assertThat(first.path("type").asText()).isEqualTo("feedback");
+    assertThat(first.path("severity").asText()).isEqualTo("medium");
+    assertThat(first.path("title").asText()).isEqualTo("Problem reported: " + episodeName);
+    assertThat(first.path("partnerId").asText()).isEqualTo(ALDER);
+    assertThat(first.path("region").asText()).isEqualTo(partner(ALDER).path("region").asText());
+    assertThat(first.path("accountId").asText()).isEqualTo(partner(ALDER).path("accountId").asText());
+    assertThat(first.path("topic").asText()).isEqualTo("asn");
+    assertThat(first.path("description").asText())
+        .contains("Alder").contains("flagged a problem in the feedback thread of").contains(episodeName)
+        .contains("(topic: asn)")
+        // the partner's Markdown is quoted as text, escaped
+        .contains("> The ASN template in the show notes is \\*\\*out of date\\*\\*.");
+    assertThat(first.path("links")).extracting(l -> l.path("rel").asText() + " " + l.path("url").asText()).containsExactly(
+        "spotify https://open.spotify.com/episode/" + episodeId,
+        "thread_message " + sandboxes.tradingGrid.baseUrl().newBuilder().addPathSegment("communities")
+            .addPathSegment(sandboxes.tradingGrid.communityId()).addPathSegment("threads").addPathSegment(thread)
+            .fragment(flagged.path("id").asText()).build());
+
+    JsonNode second = byRef(TradingGridResource.ISSUES, "gridcast:partner-feedback:problem:" + worded.path("id").asText());
+    assertThat(second.path("partnerId").asText()).isEqualTo(DUNMORE);
+    assertThat(second.path("topic").asText()).isEqualTo("invoicing");
+    assertThat(second.path("description").asText()).contains("reported a problem").contains("> The invoice upload link is Broken for us.");
+    assertThat(second.path("links").get(1).path("url").asText()).endsWith("/threads/" + thread + "#" + worded.path("id").asText());
+  }
+
+  @Test
+  void aProblemIssueQuotesTheMessageAsTextAndInGermanWhenAskedTo() {
+    PartnerFeedbackConfig german = PartnerFeedbackConfig.builder().from(config)
+        .templates(io.gridcast.bridge.text.PostTemplates.builder().locale(java.util.Locale.GERMAN).build()).build();
+    bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, german));
+    JsonNode flagged = sandboxes.tradingGridSandbox.postThreadMessage(threadId(NEWEST), BRIGHTWATER,
+        "Broken: <script>alert(1)</script> see [this](javascript:alert(1))", List.of("returns"), true);
+
+    bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, german));
+
+    JsonNode issue = byRef(TradingGridResource.ISSUES, "gridcast:partner-feedback:problem:" + flagged.path("id").asText());
+    assertThat(issue.path("title").asText()).startsWith("Problem gemeldet: ");
+    assertThat(issue.path("topic").asText()).isEqualTo("returns");
+    assertThat(issue.path("description").asText()).contains("ein Problem markiert").contains("(Thema: returns)")
+        .doesNotContain("<script>").doesNotContain("javascript:");
+  }
+
+  @Test
+  void aMalformedProblemKeywordIsRefused() {
+    assertThatThrownBy(() -> PartnerFeedbackConfig.builder().addShowIds(SHOW).problemKeywords(List.of(" broken")).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("problemKeywords").hasMessageContaining("' broken'");
+  }
+
+  private JsonNode partner(String id) {
+    return sandboxes.tradingGridSandbox.resource(TradingGridResource.PARTNERS, id).orElseThrow();
+  }
+
   private RunReport run() {
     return bridge.run(PartnerFeedbackFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config));
   }
