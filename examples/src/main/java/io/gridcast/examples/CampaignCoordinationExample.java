@@ -17,11 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Flow 4 as a script: the demo campaign "Summer Sounds in Store" kept in step with its Spotify
- * playlist, its released milestones marked done and announced to each partner with their
- * instructions. On the embedded default the campaign team first links the sponsored show and
- * the episodes of the trailer and launch milestones (once, so a second run is unchanged). With
- * real credentials every active campaign is coordinated. Settled conflicts are printed.
+ * Flow 4 as a script: the demo campaigns, "Summer Sounds in Store" (branded) and "Cold Brew
+ * Sessions" (a sponsorship), each kept in step with its Spotify playlist; their participating
+ * partners get a campaign kit (brief and approval documents attached), the launch calendar as
+ * a post with an {@code .ics}, and their own instructions per milestone before launch, updated
+ * with the link once the milestone is live (and marked done); every post of the sponsorship
+ * says who sponsors it. On the embedded default the campaign team first links the show and
+ * the episodes of Summer Sounds' trailer and launch milestones (once, so a second run is
+ * unchanged), and the script prints each campaign's kit and calendar. With real credentials
+ * every active campaign is coordinated. Settled conflicts are printed.
  */
 final class CampaignCoordinationExample implements Example {
 
@@ -35,7 +39,7 @@ final class CampaignCoordinationExample implements Example {
 
   @Override
   public String summary() {
-    return "keep campaign playlists, milestones and partner posts in step both ways (flow 4)";
+    return "campaign playlists both ways; kit, .ics launch calendar and instructions for the partners (flow 4)";
   }
 
   @Override
@@ -69,7 +73,26 @@ final class CampaignCoordinationExample implements Example {
       }
       settled.clear();
     }
+    if (env.embedded()) {
+      printKitsAndCalendars(env.tradingGridSandbox());
+    }
     return false;
+  }
+
+  /** What each campaign's partners were sent: the kit's attachments and the calendar's file. */
+  private static void printKitsAndCalendars(TradingGridSandbox tg) {
+    System.out.println(); // after the progress line
+    for (JsonNode post : tg.resources(TradingGridResource.POSTS)) {
+      String ref = post.path("externalRef").asText();
+      if (ref.endsWith(":kit") || ref.endsWith(":calendar")) {
+        List<String> files = new ArrayList<>();
+        for (JsonNode id : post.path("attachments")) {
+          tg.resource(TradingGridResource.DOCUMENTS, id.asText()).ifPresent(d -> files.add(d.path("fileName").asText()));
+        }
+        System.out.println("  " + post.path("title").asText() + " -> " + post.path("audience").path("partnerIds").size()
+            + " partners, attached " + String.join(", ", files));
+      }
+    }
   }
 
   /** The campaign team's one-time edit: the sponsored show and the episodes two milestones deliver. */
