@@ -11,12 +11,15 @@ import io.gridcast.testkit.TradingGridSandbox;
 import io.gridcast.tradinggrid.ListQuery;
 import io.gridcast.tradinggrid.model.Form;
 import io.gridcast.tradinggrid.model.Thread;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Flow 6 as a script: the newest five episodes of Trading Grid Weekly get a feedback thread and
- * form each; on the embedded default, partners then answer the newest episode's form once (one
- * of them rates it 2, which opens a feedback issue) and write in its thread, and the run
+ * form each, linked from their announcement posts where flow 1 wrote them; on the embedded
+ * default, partners then answer the newest episode's form once (one of them rates it 2, which
+ * opens a feedback issue) and write in its thread (one message counts under the topic
+ * {@code returns} by keyword, one flagged as a problem opens a feedback issue), and the run
  * summarises it all. A second run finds nothing new. With real credentials: the shows in
  * {@code GRIDCAST_SHOW_IDS}.
  */
@@ -31,12 +34,14 @@ final class PartnerFeedbackExample implements Example {
 
   @Override
   public String summary() {
-    return "feedback threads and forms per episode, a summary post and issues for low ratings (flow 6)";
+    return "feedback threads and forms per episode, a summary post by topic and issues for low ratings and problems (flow 6)";
   }
 
   @Override
   public Flow<?, ?> flow(Environment env) {
-    PartnerFeedbackConfig.Builder config = PartnerFeedbackConfig.builder().maxEpisodesPerShow(5);
+    PartnerFeedbackConfig.Builder config = PartnerFeedbackConfig.builder().maxEpisodesPerShow(5)
+        .putTopicKeywords("asn", List.of("asn", "advance ship notice"))
+        .putTopicKeywords("returns", List.of("returns", "return label"));
     if (env.embedded()) {
       config.addShowIds(SHOW);
     } else {
@@ -65,7 +70,9 @@ final class PartnerFeedbackExample implements Example {
     tg.submitForm(form.id(), TradingGridDemoData.PARTNER_IDS.get(4), Map.of("rating", "2", "topic", "returns",
         "comment", "Too long to play on the warehouse floor."));
     tg.postThreadMessage(thread.id(), TradingGridDemoData.PARTNER_IDS.get(7), "Could a follow-up cover returns labels?");
-    System.out.println("partners answered the feedback form of the newest episode (3 responses, 1 thread message)");
+    tg.postThreadMessage(thread.id(), TradingGridDemoData.PARTNER_IDS.get(2), "The checklist link in the show notes leads nowhere.",
+        List.of("asn"), true);
+    System.out.println("partners answered the feedback form of the newest episode (3 responses, 2 thread messages, 1 flagged as a problem)");
     return true;
   }
 }

@@ -23,7 +23,8 @@ import org.immutables.value.Value;
  * with {@code PartnerFeedbackConfig.builder()}).
  *
  * <p>Required: at least one show id. Defaults: flow name {@code partner-feedback} (its phases
- * are {@code <name>.channels}, {@code <name>.issues}, {@code <name>.problems} and {@code <name>.summary}); no market;
+ * are {@code <name>.channels}, {@code <name>.links}, {@code <name>.issues}, {@code <name>.problems} and
+ * {@code <name>.summary}); no market;
  * every episode (no release-date floor, no per-show maximum); topics {@code asn},
  * {@code invoicing}, {@code onboarding}, {@code returns}, {@code other}, no topic keywords (thread
  * messages are classified by their tags alone); ratings below
@@ -41,8 +42,9 @@ abstract class AbstractPartnerFeedbackConfig {
   public abstract List<String> showIds();
 
   /**
-   * The flow's name; its phases are named {@code <name>.channels}, {@code <name>.issues} and
-   * {@code <name>.summary}. Default {@code partner-feedback}.
+   * The flow's name; its phases are named {@code <name>.channels}, {@code <name>.links},
+   * {@code <name>.issues}, {@code <name>.problems} and {@code <name>.summary}. Default
+   * {@code partner-feedback}.
    */
   @Value.Default
   public String flowName() {

@@ -8,12 +8,15 @@ import io.gridcast.bridge.RunReport;
 import io.gridcast.spotify.SpotifyClient;
 import io.gridcast.spotify.SpotifyId;
 import io.gridcast.spotify.SpotifyUri;
+import io.gridcast.tradinggrid.ListQuery;
 import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.EventType;
 import io.gridcast.tradinggrid.model.IssueCreate;
 import io.gridcast.tradinggrid.model.Partner;
 import io.gridcast.tradinggrid.model.PostCreate;
+import io.gridcast.tradinggrid.model.PostKind;
 import io.gridcast.tradinggrid.model.Submission;
+import io.gridcast.tradinggrid.model.Thread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,27 +28,36 @@ import java.util.function.Supplier;
 
 /**
  * Flow 6: every published episode of chosen shows gets a feedback thread and a form in Trading
- * Grid; the responses are summarised by episode, topic, region and account in one report post,
- * and every rating below the threshold opens a feedback issue linked to the episode.
+ * Grid, linked from the episode's announcement post; the responses and the partners' thread
+ * messages are summarised by episode, topic, region and account in one report post, and every
+ * rating below the threshold and every thread message reporting a problem opens a feedback issue
+ * linked to the episode.
  *
  * <pre>{@code
  * PartnerFeedbackConfig config = PartnerFeedbackConfig.builder()
  *     .addShowIds("5THq5Er5bWp62qwOg6niTM")
  *     .maxEpisodesPerShow(5)
  *     .lowRatingThreshold(3)
+ *     .putTopicKeywords("asn", List.of("asn", "advance ship notice"))
+ *     .problemKeywords(List.of("broken", "error"))
  *     .build();
  * RunReport report = bridge.run(PartnerFeedbackFlow.create(spotify, tradingGrid, config));
  * }</pre>
  *
- * <p>A flow of three stages, run in order by one {@code bridge.run} (each with its own ledger,
+ * <p>A flow of five stages, run in order by one {@code bridge.run} (each with its own ledger,
  * lease, dead letters and section of the report): channels ({@code <name>.channels}: one thread
- * and one form per episode, found again by {@code externalRef}), issues ({@code <name>.issues}:
- * one issue per low-rated submission, {@code externalRef} {@code
- * gridcast:partner-feedback:issue:<submission id>}) and summary ({@code <name>.summary}: one post
- * per set of shows, updated only when the aggregates change). The issue and summary stages share
- * one {@link Snapshot} of the feedback per run, read when the issues stage starts, after the
- * channels stage. Once a day ({@code fullReadEvery}) every stage reads everything; the runs
- * between read each show down to its first page of known episodes, and the feedback only when
+ * and one form per episode, found again by {@code externalRef}), links ({@code <name>.links}: a
+ * link of {@code rel} {@code feedback} to the thread on the episode's announcement post, the post
+ * of kind announcement whose {@code externalRef} is the episode's URI, as soon as both exist),
+ * issues ({@code <name>.issues}: one issue per low-rated submission, {@code externalRef} {@code
+ * gridcast:partner-feedback:issue:<submission id>}), problems ({@code <name>.problems}: one issue
+ * per partner's thread message flagged as a problem or holding a problem keyword, {@code
+ * externalRef} {@code gridcast:partner-feedback:problem:<message id>}) and summary ({@code
+ * <name>.summary}: one post per set of shows, updated only when the aggregates change). The
+ * issue, problem and summary stages share one {@link Snapshot} of the feedback per run, read when
+ * the issues stage starts, after the channels stage. Once a day ({@code fullReadEvery}) every
+ * stage reads everything; the runs between read each show down to its first page of known
+ * episodes, the announcements only when a thread or post was created, and the feedback only when
  * Trading Grid events say it may have changed, so a quiet run costs two Spotify requests per show
  * and one events request per later stage.
  */
@@ -67,7 +79,7 @@ public final class PartnerFeedbackFlow {
         () -> FeedbackSnapshot.load(tradingGrid, episodes, scope(config)));
     Supplier<FeedbackSnapshot> fresh = () -> FeedbackSnapshot.load(tradingGrid, episodes, scope(config));
     return Flow.inStages(config.flowName(), List.of(channels(spotify, tradingGrid, config),
-        issues(tradingGrid, config, feedback, fresh), problems(tradingGrid, config, feedback, fresh),
+        links(spotify, tradingGrid, config), issues(tradingGrid, config, feedback, fresh), problems(tradingGrid, config, feedback, fresh),
         summary(tradingGrid, config, feedback, fresh)));
   }
 
@@ -94,8 +106,50 @@ public final class PartnerFeedbackFlow {
         .build();
   }
 
+  /** What may give an episode both an announcement post and a feedback thread. */
+  private static final Set<EventType> LINK_EVENTS = Set.of(EventType.THREAD_CREATED, EventType.POST_CREATED);
+
   /**
-   * Stage 2: a feedback issue per submission rated below the threshold, from the run's {@code
+   * Stage 2: the link from each episode's announcement post (flow 1's post of kind announcement
+   * whose {@code externalRef} is the episode's URI) to its feedback thread, once both exist. Read
+   * again whenever a thread or post was created, so an announcement written after the thread is
+   * linked by the next run.
+   */
+  static Flow<FeedbackThreadLink, AnnouncementLink> links(SpotifyClient spotify, TradingGridClient tradingGrid,
+      PartnerFeedbackConfig config) {
+    ShowEpisodesSource episodes = episodes(spotify, config);
+    return Flow.<FeedbackThreadLink, AnnouncementLink>builder(config.flowName() + ".links")
+        .source(EventDrivenSource.wholeOnChange(tradingGrid, LINK_EVENTS, config.fullReadEvery(),
+            run -> announcedThreads(tradingGrid, episodes.readAll())))
+        .key(l -> l.episode().key())
+        .mapper(new FeedbackLinkMapper(config.templates()))
+        .sink(new AnnouncementLinkSink(tradingGrid))
+        .lookup(key -> episodes.lookup(key).flatMap(e -> announcedThreads(tradingGrid, List.of(Batch.of(List.of(e), null, 1L)))
+            .stream().findFirst()))
+        .caps(config.caps())
+        .build();
+  }
+
+  /** The episodes of {@code batches} that have both an announcement post and a feedback thread. */
+  private static List<FeedbackThreadLink> announcedThreads(TradingGridClient tradingGrid, Iterable<Batch<ShowEpisode>> batches) {
+    List<FeedbackThreadLink> found = new ArrayList<>();
+    for (Batch<ShowEpisode> batch : batches) {
+      for (ShowEpisode e : batch.items()) {
+        Optional<Thread> thread = tradingGrid.threads().findByExternalRef(FeedbackChannel.threadRef(e.key()));
+        if (thread.isEmpty()) {
+          continue;
+        }
+        tradingGrid.posts().list(ListQuery.create().with("externalRef", e.key())).stream()
+            .filter(p -> p.kind() == PostKind.ANNOUNCEMENT).findFirst()
+            .ifPresent(p -> found.add(new FeedbackThreadLink(e, p.id(), thread.get().id(),
+                TradingGridLinks.thread(tradingGrid, thread.get().id()))));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Stage 3: a feedback issue per submission rated below the threshold, from the run's {@code
    * feedback}; a replay looks its items up in a {@code fresh} read.
    */
   static Flow<LowRating, IssueCreate> issues(TradingGridClient tradingGrid, PartnerFeedbackConfig config,
@@ -113,7 +167,7 @@ public final class PartnerFeedbackFlow {
   }
 
   /**
-   * Stage 3: a feedback issue per partner's thread message that reports a problem, from the run's
+   * Stage 4: a feedback issue per partner's thread message that reports a problem, from the run's
    * {@code feedback}; a replay looks its items up in a {@code fresh} read.
    */
   static Flow<ProblemMessage, IssueCreate> problems(TradingGridClient tradingGrid, PartnerFeedbackConfig config,
@@ -130,7 +184,7 @@ public final class PartnerFeedbackFlow {
         .build();
   }
 
-  /** Stage 4: the summary post of the run's {@code feedback}; a replay reads it {@code fresh}. */
+  /** Stage 5: the summary post of the run's {@code feedback}; a replay reads it {@code fresh}. */
   static Flow<FeedbackSnapshot, PostCreate> summary(TradingGridClient tradingGrid, PartnerFeedbackConfig config,
       Snapshot<FeedbackSnapshot> feedback, Supplier<FeedbackSnapshot> fresh) {
     return Flow.<FeedbackSnapshot, PostCreate>builder(config.flowName() + ".summary")

@@ -80,7 +80,7 @@ public final class PostTemplates {
       "campaign-calendar", "campaign-calendar.title", "campaign-calendar.event",
       "feedback-thread.title", "feedback-form", "feedback-form.title",
       "feedback-summary", "feedback-summary.title",
-      "feedback-issue", "feedback-issue.title", "feedback-problem", "feedback-problem.title",
+      "feedback-issue", "feedback-issue.title", "feedback-problem", "feedback-problem.title", "feedback-link.title",
       "site-notice", "site-notice.title", "site-live", "site-live.title", "site-paused", "site-paused.title",
       "site-resumed", "site-resumed.title", "site-request-refused",
       "performance-report", "performance-report.title",

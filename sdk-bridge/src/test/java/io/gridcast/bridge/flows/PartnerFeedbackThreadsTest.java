@@ -178,6 +178,67 @@ class PartnerFeedbackThreadsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("problemKeywords").hasMessageContaining("' broken'");
   }
 
+  @Test
+  void theFeedbackThreadIsLinkedOnceFromTheAnnouncementAndALaterAnnouncementIsLinkedByALaterRun() {
+    // flow 1 announces the newest two episodes; flow 6 covers the newest three
+    bridge.run(announcements(2));
+    String older = "spotify:episode:" + SpotifyDemoData.episodeId(SHOW, 57);
+    assertThat(sandboxes.tradingGridSandbox.countPostsByExternalRef(older)).isZero();
+
+    RunReport first = run();
+
+    assertThat(first.stage("links").created()).isEqualTo(2);
+    for (String episode : List.of(NEWEST, "spotify:episode:" + SpotifyDemoData.episodeId(SHOW, 58))) {
+      JsonNode post = byRef(TradingGridResource.POSTS, episode);
+      assertThat(post.path("links")).extracting(l -> l.path("rel").asText() + " | " + l.path("title").asText() + " | "
+          + l.path("url").asText()).containsExactly(
+          "spotify | Listen on Spotify | https://open.spotify.com/episode/" + episode.substring("spotify:episode:".length()),
+          "feedback | Discuss this episode in its feedback thread | " + threadUrl(threadId(episode)));
+      assertThat(post.path("version").asLong()).isEqualTo(2);
+    }
+    long version = byRef(TradingGridResource.POSTS, NEWEST).path("version").asLong();
+
+    RunReport again = run();
+
+    assertThat(again.created() + again.updated()).isZero();
+    assertThat(byRef(TradingGridResource.POSTS, NEWEST).path("version").asLong()).isEqualTo(version);
+    assertThat(byRef(TradingGridResource.POSTS, NEWEST).path("links")).hasSize(2);
+
+    bridge.run(announcements(3)); // the older episode's announcement comes after its thread
+    RunReport later = run();
+
+    assertThat(later.stage("links").created()).isEqualTo(1);
+    assertThat(byRef(TradingGridResource.POSTS, older).path("links")).extracting(l -> l.path("rel").asText() + " "
+        + l.path("url").asText()).contains("feedback " + threadUrl(threadId(older)));
+    assertThat(byRef(TradingGridResource.POSTS, NEWEST).path("version").asLong()).isEqualTo(version);
+    assertThat(run().created() + run().updated()).isZero();
+  }
+
+  @Test
+  void anAnnouncementEditedMeanwhileKeepsTheEditAndGetsTheLink() {
+    bridge.run(announcements(1));
+    JsonNode post = byRef(TradingGridResource.POSTS, NEWEST);
+    // someone edits the post: the flow writes on the version it reads, keeping the edit
+    sandboxes.tradingGrid.posts().update(post.path("id").asText(), io.gridcast.tradinggrid.model.PostUpdate.builder()
+        .title("Edited by the community team").build(), post.path("version").asLong());
+
+    run();
+
+    JsonNode linked = byRef(TradingGridResource.POSTS, NEWEST);
+    assertThat(linked.path("title").asText()).isEqualTo("Edited by the community team");
+    assertThat(linked.path("links")).extracting(l -> l.path("rel").asText()).containsExactly("spotify", "feedback");
+  }
+
+  private io.gridcast.bridge.Flow<?, ?> announcements(int episodes) {
+    return EpisodeAnnouncementsFlow.create(sandboxes.spotify, sandboxes.tradingGrid,
+        EpisodeAnnouncementsConfig.builder().addShowIds(SHOW).maxEpisodesPerShow(episodes).build());
+  }
+
+  private String threadUrl(String threadId) {
+    return sandboxes.tradingGrid.baseUrl().newBuilder().addPathSegment("communities")
+        .addPathSegment(sandboxes.tradingGrid.communityId()).addPathSegment("threads").addPathSegment(threadId).build().toString();
+  }
+
   private JsonNode partner(String id) {
     return sandboxes.tradingGridSandbox.resource(TradingGridResource.PARTNERS, id).orElseThrow();
   }

@@ -1,0 +1,19 @@
+package io.gridcast.bridge.flows;
+
+import io.gridcast.tradinggrid.model.Link;
+import java.util.Objects;
+
+/**
+ * A link an announcement post should carry: written by {@link AnnouncementLinkSink}, which keeps
+ * the post's other links and replaces only one of the same {@code rel}. Immutable.
+ *
+ * @param postId the announcement post
+ * @param link the link
+ */
+record AnnouncementLink(String postId, Link link) {
+
+  AnnouncementLink {
+    Objects.requireNonNull(postId, "postId");
+    Objects.requireNonNull(link, "link");
+  }
+}
