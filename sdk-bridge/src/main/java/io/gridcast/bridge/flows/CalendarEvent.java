@@ -15,17 +15,15 @@ import java.util.TreeMap;
 
 /**
  * One milestone as the campaign's launch calendar last published it: its due date and title,
- * the iCalendar {@code SEQUENCE} it carried and its {@code DTSTAMP}. Kept per campaign in the
- * ledger entry of the calendar post (as JSON attributes), so that the next run knows whether a
- * milestone moved and gives it the next sequence. Immutable.
+ * and the iCalendar {@code SEQUENCE} it carried. Kept per campaign in the ledger entry of the
+ * calendar post (as JSON attributes), so that the next run knows whether a milestone moved and
+ * gives it the next sequence. Immutable.
  *
  * @param dueDate the day it was due
  * @param title its title
  * @param sequence its {@code SEQUENCE}, 0 when first published
- * @param stamp its {@code DTSTAMP}: when Trading Grid last changed the campaign as the calendar
- *     saw it move (never the wall clock, so the same calendar is written to the same bytes)
  */
-record CalendarEvent(LocalDate dueDate, String title, int sequence, Instant stamp) {
+record CalendarEvent(LocalDate dueDate, String title, int sequence) {
 
   private static final ObjectMapper JSON = GridcastJson.newObjectMapper();
   private static final TypeReference<TreeMap<String, CalendarEvent>> TYPE = new TypeReference<>() {};
@@ -33,21 +31,31 @@ record CalendarEvent(LocalDate dueDate, String title, int sequence, Instant stam
   CalendarEvent {
     Objects.requireNonNull(dueDate, "dueDate");
     Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(stamp, "stamp");
+    if (sequence < 0) {
+      throw new IllegalArgumentException("sequence must not be negative, was " + sequence);
+    }
   }
 
   /**
    * This milestone's event in the next calendar: the same when its date and title are unchanged,
-   * else the next sequence stamped {@code changedAt}
-   * (to the second).
+   * else the next sequence.
    */
-  static CalendarEvent next(Optional<CalendarEvent> previous, LocalDate dueDate, String title, Instant changedAt) {
-    Instant stamp = changedAt.truncatedTo(ChronoUnit.SECONDS); // what iCalendar can say
+  static CalendarEvent next(Optional<CalendarEvent> previous, LocalDate dueDate, String title) {
     if (previous.isEmpty()) {
-      return new CalendarEvent(dueDate, title, 0, stamp);
+      return new CalendarEvent(dueDate, title, 0);
     }
     CalendarEvent p = previous.get();
-    return p.dueDate.equals(dueDate) && p.title.equals(title) ? p : new CalendarEvent(dueDate, title, p.sequence + 1, stamp);
+    return p.dueDate.equals(dueDate) && p.title.equals(title) ? p : new CalendarEvent(dueDate, title, p.sequence + 1);
+  }
+
+  /**
+   * The event's {@code DTSTAMP}: the campaign's creation, one second later for each revision.
+   * Never the wall clock or the campaign's last change, so that the same calendar is always
+   * written to the same bytes (a run repeated after a crash uploads nothing new), while every
+   * revision of an event still carries a later stamp than the one before.
+   */
+  Instant stamp(Instant campaignCreatedAt) {
+    return campaignCreatedAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(sequence);
   }
 
   /** The ledger attributes holding {@code events} by milestone id. */

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * milestones by due date, with the calendar attached as {@code <campaign id>-launch-calendar.ics}
  * (see {@link LaunchCalendarIcs}) and the sponsor disclosure, from the {@code campaign-calendar}
  * templates; each event's summary is rendered from {@code campaign-calendar.event}. A milestone
- * whose date or title changed since the last published calendar gets the next {@code SEQUENCE},
- * stamped with the campaign's {@code updatedAt}; the calendar document's reference ends with the
+ * whose date or title changed since the last published calendar gets the next {@code SEQUENCE}
+ * and a later {@code DTSTAMP} (see {@link CalendarEvent#stamp}); the calendar document's reference ends with the
  * SHA-256 of its bytes, so a changed calendar is a new document and the post is updated to it.
  * Pure and thread-safe.
  */
@@ -58,13 +58,13 @@ final class CampaignCalendarMapper implements Mapper<CampaignCalendar, CalendarP
         throw new IllegalArgumentException("campaign " + c.id() + " has a milestone id that is not 1-64 letters, digits, _ or -: "
             + LogSafe.quoted(m.id()) + "; fix the milestone's id in Trading Grid");
       }
-      CalendarEvent event = CalendarEvent.next(Optional.ofNullable(source.published().get(m.id())), m.dueDate(), m.title(),
-          c.updatedAt());
+      CalendarEvent event = CalendarEvent.next(Optional.ofNullable(source.published().get(m.id())), m.dueDate(), m.title());
       events.put(m.id(), event);
       TemplateModel row = templates.model().text("campaign", c.name()).text("milestone", m.title()).date("due", m.dueDate())
           .flag("moved", event.sequence() > 0);
       SponsorDisclosure.disclose(row, c);
-      entries.add(new LaunchCalendarIcs.Entry(m.id(), templates.title("campaign-calendar.event", row, 255, m.id()), event));
+      entries.add(new LaunchCalendarIcs.Entry(m.id(), templates.title("campaign-calendar.event", row, 255, m.id()), m.dueDate(),
+          event.sequence(), event.stamp(c.createdAt())));
       rows.add(row);
     }
     byte[] ics = LaunchCalendarIcs.write(c.id(), c.name(), entries);

@@ -67,9 +67,9 @@ import java.util.function.Consumer;
  *       participating partners listing the milestones, with an iCalendar attachment
  *       ({@code <id>-launch-calendar.ics}, one all-day event per milestone whose {@code UID} is
  *       made of the campaign's and the milestone's ids). When a milestone moves, the next run
- *       uploads the new calendar, in which that event has the next {@code SEQUENCE} and a new
- *       {@code DTSTAMP} (the campaign's {@code updatedAt}, never the wall clock), and updates
- *       the same post to it.
+ *       uploads the new calendar, in which that event has the next {@code SEQUENCE} and a later
+ *       {@code DTSTAMP} (derived from the campaign's creation and the sequence, never the wall
+ *       clock, so the same calendar is always the same bytes), and updates the same post to it.
  *   <li>releases ({@code <flowName>.releases}, source key
  *       {@code tradinggrid:campaign:<id>:milestone:<id>}): every partner with instructions gets
  *       one post per milestone (audience: that partner) with their instructions, before launch

@@ -8,6 +8,7 @@ import biweekly.property.DateStart;
 import biweekly.util.DateTimeComponents;
 import biweekly.util.ICalDate;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -33,9 +34,11 @@ final class LaunchCalendarIcs {
    *
    * @param milestoneId the milestone's id (letters, digits, {@code _} and {@code -})
    * @param summary the event's one-line title, rendered from a template
-   * @param event the date, sequence and stamp to publish
+   * @param due the day of the all-day event
+   * @param sequence its {@code SEQUENCE}
+   * @param stamp its {@code DTSTAMP}
    */
-  record Entry(String milestoneId, String summary, CalendarEvent event) {}
+  record Entry(String milestoneId, String summary, LocalDate due, int sequence, Instant stamp) {}
 
   /** The stable {@code UID} of milestone {@code milestoneId} of campaign {@code campaignId}. */
   static String uid(String campaignId, String milestoneId) {
@@ -51,9 +54,9 @@ final class LaunchCalendarIcs {
     for (Entry e : entries) {
       VEvent event = new VEvent(); // its random UID and DTSTAMP of now are replaced next
       event.setUid(uid(campaignId, e.milestoneId()));
-      event.setDateTimeStamp(Date.from(e.event().stamp()));
-      event.setSequence(e.event().sequence());
-      LocalDate due = e.event().dueDate();
+      event.setDateTimeStamp(Date.from(e.stamp()));
+      event.setSequence(e.sequence());
+      LocalDate due = e.due();
       event.setDateStart(new DateStart(new ICalDate(new DateTimeComponents(due.getYear(), due.getMonthValue(), due.getDayOfMonth()), false)));
       event.setSummary(e.summary());
       ical.addEvent(event);
