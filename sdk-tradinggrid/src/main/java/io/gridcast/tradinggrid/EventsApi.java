@@ -8,6 +8,8 @@ import io.gridcast.tradinggrid.model.EventType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The community's change feed. Obtain from {@link TradingGridClient#events()}. Thread-safe.
@@ -35,6 +37,31 @@ public final class EventsApi {
     Map<String, String> filters = new HashMap<>();
     if (type != null) {
       filters.put("type", type.wireValue());
+    }
+    return ctx.service.listEvents(ctx.communityId, ctx.pageSize, cursor, filters);
+  }
+
+  /**
+   * One page of events of any of {@code types} after {@code cursor} ({@code null} for the start
+   * of the retained feed), in feed order; one request whatever the number of types (the contract's
+   * {@code type} parameter takes a comma-separated list).
+   *
+   * @param types the event types wanted; empty for all
+   * @throws IllegalArgumentException if {@code types} contains {@link EventType#UNKNOWN}
+   * @throws io.gridcast.core.errors.ApiException with status 410 when the cursor is older than
+   *     the feed's retention: start again from {@code null} and rely on idempotent handling
+   */
+  public CursorPage<Event> pageOfAny(String cursor, Set<EventType> types) {
+    Map<String, String> filters = new HashMap<>();
+    Set<String> wire = new TreeSet<>(); // sorted: the same set is always the same request
+    for (EventType t : Objects.requireNonNull(types, "types")) {
+      if (t == EventType.UNKNOWN) {
+        throw new IllegalArgumentException("types must not contain UNKNOWN: name the event types to read");
+      }
+      wire.add(t.wireValue());
+    }
+    if (!wire.isEmpty()) {
+      filters.put("type", String.join(",", wire));
     }
     return ctx.service.listEvents(ctx.communityId, ctx.pageSize, cursor, filters);
   }

@@ -9,11 +9,15 @@ import java.util.Objects;
  *
  * @param postId the announcement post
  * @param link the link
+ * @param postFingerprint the fingerprint of the post's other content when it was read (see
+ *     {@link FeedbackThreadLink#postFingerprint()}): part of this item's fingerprint, so that a
+ *     rewritten post is written again
  */
-record AnnouncementLink(String postId, Link link) {
+record AnnouncementLink(String postId, Link link, String postFingerprint) {
 
   AnnouncementLink {
     Objects.requireNonNull(postId, "postId");
     Objects.requireNonNull(link, "link");
+    Objects.requireNonNull(postFingerprint, "postFingerprint");
   }
 }

@@ -27,6 +27,6 @@ final class FeedbackLinkMapper implements Mapper<FeedbackThreadLink, Announcemen
         .text("episode", source.episode().episode().name());
     return new AnnouncementLink(source.postId(), Link.builder().rel(REL)
         .title(templates.title("feedback-link.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Feedback"))
-        .url(source.threadUrl()).build());
+        .url(source.threadUrl()).build(), source.postFingerprint());
   }
 }

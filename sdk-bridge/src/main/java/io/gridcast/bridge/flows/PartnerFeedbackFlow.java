@@ -2,6 +2,7 @@ package io.gridcast.bridge.flows;
 
 import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Bridge;
+import io.gridcast.bridge.Fingerprints;
 import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.Snapshot;
 import io.gridcast.bridge.RunReport;
@@ -13,6 +14,7 @@ import io.gridcast.tradinggrid.TradingGridClient;
 import io.gridcast.tradinggrid.model.EventType;
 import io.gridcast.tradinggrid.model.IssueCreate;
 import io.gridcast.tradinggrid.model.Partner;
+import io.gridcast.tradinggrid.model.Post;
 import io.gridcast.tradinggrid.model.PostCreate;
 import io.gridcast.tradinggrid.model.PostKind;
 import io.gridcast.tradinggrid.model.Submission;
@@ -57,7 +59,7 @@ import java.util.function.Supplier;
  * issue, problem and summary stages share one {@link Snapshot} of the feedback per run, read when
  * the issues stage starts, after the channels stage. Once a day ({@code fullReadEvery}) every
  * stage reads everything; the runs between read each show down to its first page of known
- * episodes, the announcements only when a thread or post was created, and the feedback only when
+ * episodes, the announcements only when a thread or post was created or a post updated, and the feedback only when
  * Trading Grid events say it may have changed, so a quiet run costs two Spotify requests per show
  * and one events request per later stage.
  */
@@ -106,14 +108,20 @@ public final class PartnerFeedbackFlow {
         .build();
   }
 
-  /** What may give an episode both an announcement post and a feedback thread. */
-  private static final Set<EventType> LINK_EVENTS = Set.of(EventType.THREAD_CREATED, EventType.POST_CREATED);
+  /**
+   * What may give an episode both an announcement post and a feedback thread, or rewrite the post
+   * without the link.
+   */
+  private static final Set<EventType> LINK_EVENTS = Set.of(EventType.THREAD_CREATED, EventType.POST_CREATED,
+      EventType.POST_UPDATED);
 
   /**
    * Stage 2: the link from each episode's announcement post (flow 1's post of kind announcement
    * whose {@code externalRef} is the episode's URI) to its feedback thread, once both exist. Read
    * again whenever a thread or post was created, so an announcement written after the thread is
-   * linked by the next run.
+   * linked by the next run. Read again, too, when a post was updated: a post rewritten without the
+   * link (flow 1 replaces an announcement's links when its episode changed) differs in its other
+   * content from what was linked, and is linked again.
    */
   static Flow<FeedbackThreadLink, AnnouncementLink> links(SpotifyClient spotify, TradingGridClient tradingGrid,
       PartnerFeedbackConfig config) {
@@ -142,10 +150,17 @@ public final class PartnerFeedbackFlow {
         tradingGrid.posts().list(ListQuery.create().with("externalRef", e.key())).stream()
             .filter(p -> p.kind() == PostKind.ANNOUNCEMENT).findFirst()
             .ifPresent(p -> found.add(new FeedbackThreadLink(e, p.id(), thread.get().id(),
-                TradingGridLinks.thread(tradingGrid, thread.get().id()))));
+                TradingGridLinks.thread(tradingGrid, thread.get().id()), withoutFeedbackLink(tradingGrid, p))));
       }
     }
     return found;
+  }
+
+  /** The fingerprint of {@code post}'s content other than its feedback link: what someone else may rewrite. */
+  private static String withoutFeedbackLink(TradingGridClient tradingGrid, Post post) {
+    PostCreate content = PostSink.asCreate(post);
+    content = content.withLinks(content.links().stream().filter(l -> !l.rel().equals(FeedbackLinkMapper.REL)).toList());
+    return Fingerprints.sha256Hex(tradingGrid.posts().encode(content));
   }
 
   /**

@@ -23,12 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code issue.resolved} events from the community's events feed after the checkpoint
- * (the feed's cursor), one page per batch, and yields each referenced issue as it is now, once
- * per page, when it is still resolved (or closed) and of a chosen type. The batch's checkpoint is
- * the page's next cursor, saved by the bridge only once the batch is committed. A cursor past
- * the feed's retention (410) starts again from the oldest retained event: the ledger makes the
- * re-read harmless. Thread-safe.
+ * Reads {@code issue.resolved} events and, when process changes are published when introduced,
+ * {@code issue.created} events (one request for both) from the community's events feed after the
+ * checkpoint (the feed's cursor), one page per batch, and yields each referenced issue as it is
+ * now, once per page, when it qualifies: a trading issue (or any other chosen type) that is
+ * resolved or closed, or a process change in any status when introductions count. A created event
+ * of another type is passed over by the type its data names, without reading the issue. The
+ * batch's checkpoint is the page's next cursor, saved by the bridge only once the batch is
+ * committed. A cursor past the feed's retention (410) starts again from the oldest retained
+ * event: the ledger makes the re-read harmless. Thread-safe.
  */
 final class ResolvedIssuesSource implements Source<Issue> {
 
@@ -36,10 +39,36 @@ final class ResolvedIssuesSource implements Source<Issue> {
 
   private final TradingGridClient tradingGrid;
   private final Set<IssueType> types;
+  private final boolean introductions;
+  private final Set<EventType> events;
 
-  ResolvedIssuesSource(TradingGridClient tradingGrid, Set<IssueType> types) {
+  /**
+   * @param introductions whether a process change qualifies when introduced (any status), not
+   *     only when resolved
+   */
+  ResolvedIssuesSource(TradingGridClient tradingGrid, Set<IssueType> types, boolean introductions) {
     this.tradingGrid = tradingGrid;
     this.types = Set.copyOf(types);
+    this.introductions = introductions && types.contains(IssueType.PROCESS_CHANGE);
+    this.events = this.introductions ? Set.of(EventType.ISSUE_RESOLVED, EventType.ISSUE_CREATED)
+        : Set.of(EventType.ISSUE_RESOLVED);
+  }
+
+  /** The event types this source reads. */
+  Set<EventType> eventTypes() {
+    return events;
+  }
+
+  /**
+   * Whether {@code event} may concern an issue this source yields: an issue's resolution, or the
+   * creation of a process change (by the type its data names) when introductions count.
+   */
+  boolean concerns(Event event) {
+    if (!"issue".equals(event.resourceType()) || !events.contains(event.type())) {
+      return false;
+    }
+    return event.type() != EventType.ISSUE_CREATED
+        || IssueType.PROCESS_CHANGE.wireValue().equals(event.data().path("type").asText());
   }
 
   @Override
@@ -78,14 +107,14 @@ final class ResolvedIssuesSource implements Source<Issue> {
 
       private CursorPage<Event> page() {
         try {
-          return tradingGrid.events().page(cursor, EventType.ISSUE_RESOLVED);
+          return tradingGrid.events().pageOfAny(cursor, events);
         } catch (ApiException e) {
           if (e.status() != 410 || cursor == null) {
             throw e;
           }
           LOG.warn("events cursor is past the feed's retention; reading again from the oldest retained event");
           cursor = null;
-          return tradingGrid.events().page(null, EventType.ISSUE_RESOLVED);
+          return tradingGrid.events().pageOfAny(null, events);
         }
       }
     };
@@ -94,7 +123,7 @@ final class ResolvedIssuesSource implements Source<Issue> {
   private List<Issue> issuesOf(List<Event> events) {
     Set<String> ids = new LinkedHashSet<>();
     for (Event e : events) {
-      if ("issue".equals(e.resourceType())) {
+      if (concerns(e)) {
         ids.add(e.resourceId());
       }
     }
@@ -105,7 +134,10 @@ final class ResolvedIssuesSource implements Source<Issue> {
     return issues;
   }
 
-  /** The issue as it is now, when it qualifies for an audio update. */
+  /**
+   * The issue as it is now, when it qualifies for an audio update: of a chosen type, and resolved
+   * or closed, or a process change in any status when introductions count.
+   */
   Optional<Issue> lookup(String issueId) {
     Issue issue;
     try {
@@ -115,7 +147,8 @@ final class ResolvedIssuesSource implements Source<Issue> {
       return Optional.empty();
     }
     boolean resolved = issue.status() == IssueStatus.RESOLVED || issue.status() == IssueStatus.CLOSED;
-    if (!resolved || !types.contains(issue.type())) {
+    boolean introduced = introductions && issue.type() == IssueType.PROCESS_CHANGE;
+    if (!(resolved || introduced) || !types.contains(issue.type())) {
       LOG.debug("issue {} is {} {}; no audio update", issueId, issue.status(), issue.type());
       return Optional.empty();
     }

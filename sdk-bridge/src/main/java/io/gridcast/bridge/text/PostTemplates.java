@@ -76,6 +76,7 @@ public final class PostTemplates {
       "announcement", "announcement.title",
       "training", "training.title",
       "audio-update", "audio-update.title", "audio-update.comment", "audio-update-link.title", "audio-update-no-audio",
+      "audio-update-script", "audio-update-script.title",
       "campaign-milestone", "campaign-milestone.title", "campaign-sponsor", "campaign-kit", "campaign-kit.title",
       "campaign-calendar", "campaign-calendar.title", "campaign-calendar.event",
       "feedback-thread.title", "feedback-form", "feedback-form.title",

@@ -229,6 +229,31 @@ class PartnerFeedbackThreadsTest {
     assertThat(linked.path("links")).extracting(l -> l.path("rel").asText()).containsExactly("spotify", "feedback");
   }
 
+  @Test
+  void anAnnouncementRewrittenWithoutTheLinkIsLinkedAgainOnce() {
+    bridge.run(announcements(1));
+    run();
+    JsonNode post = byRef(TradingGridResource.POSTS, NEWEST);
+    // flow 1 rewrites the announcement after the episode changed, replacing its links
+    sandboxes.tradingGrid.posts().update(post.path("id").asText(), io.gridcast.tradinggrid.model.PostUpdate.builder()
+        .body(post.path("body").asText() + "\n\nUpdated show notes.")
+        .links(List.of(io.gridcast.tradinggrid.model.Link.of("spotify", post.path("links").get(0).path("url").asText())))
+        .build(), post.path("version").asLong());
+
+    RunReport relinked = run();
+
+    assertThat(relinked.stage("links").updated()).isEqualTo(1);
+    JsonNode now = byRef(TradingGridResource.POSTS, NEWEST);
+    assertThat(now.path("body").asText()).endsWith("Updated show notes.");
+    assertThat(now.path("links")).extracting(l -> l.path("rel").asText() + " " + l.path("url").asText())
+        .containsExactly(post.path("links").get(0).path("rel").asText() + " " + post.path("links").get(0).path("url").asText(),
+            "feedback " + threadUrl(threadId(NEWEST)));
+    long version = now.path("version").asLong();
+    RunReport quiet = run();
+    assertThat(quiet.created() + quiet.updated()).isZero();
+    assertThat(byRef(TradingGridResource.POSTS, NEWEST).path("version").asLong()).isEqualTo(version);
+  }
+
   private io.gridcast.bridge.Flow<?, ?> announcements(int episodes) {
     return EpisodeAnnouncementsFlow.create(sandboxes.spotify, sandboxes.tradingGrid,
         EpisodeAnnouncementsConfig.builder().addShowIds(SHOW).maxEpisodesPerShow(episodes).build());

@@ -109,6 +109,24 @@ class EventsAndWebhooksTest extends SandboxClientTest {
   }
 
   @Test
+  void readsEventsOfSeveralTypesInFeedOrderWithOneRequest() {
+    announce("Episode 1");
+    String logged = sandbox.logIssue("process_change", "New label format", "GS1-128 from February.", null)
+        .path("id").asText();
+    sandbox.resolveIssue(TradingGridDemoData.ISSUE_OPEN, "Duplicates suppressed at the gateway.", "Dedupe on PO number");
+    long before = requestsTo("GET", "/events");
+
+    CursorPage<Event> page = tg.events().pageOfAny(null, java.util.Set.of(EventType.ISSUE_RESOLVED, EventType.ISSUE_CREATED));
+
+    assertThat(page.items()).extracting(Event::type, Event::resourceId).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(EventType.ISSUE_CREATED, logged),
+        org.assertj.core.groups.Tuple.tuple(EventType.ISSUE_RESOLVED, TradingGridDemoData.ISSUE_OPEN));
+    assertThat(requestsTo("GET", "/events")).isEqualTo(before + 1);
+    assertThatThrownBy(() -> tg.events().pageOfAny(null, java.util.Set.of(EventType.UNKNOWN)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UNKNOWN");
+  }
+
+  @Test
   void aCursorOfAFeedThatNoLongerExistsIsGone() {
     announce("Episode 1");
     String position = tg.events().page(null, null).nextCursor().orElseThrow();
