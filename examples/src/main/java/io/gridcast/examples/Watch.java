@@ -50,7 +50,7 @@ final class Watch {
 
   /** The events that wake each example's flow, by example name. */
   private static final Map<String, List<EventType>> WAKES = Map.of(
-      "audio-updates", List.of(EventType.ISSUE_RESOLVED),
+      "audio-updates", List.of(EventType.ISSUE_RESOLVED, EventType.ISSUE_CREATED),
       "business-music", List.of(EventType.SITE_REQUEST_CREATED, EventType.SITE_UPDATED),
       "approval-publishing", List.of(EventType.APPROVAL_CREATED, EventType.APPROVAL_DECIDED, EventType.APPROVAL_COMPLETED),
       "campaign-coordination", List.of(EventType.CAMPAIGN_UPDATED),
