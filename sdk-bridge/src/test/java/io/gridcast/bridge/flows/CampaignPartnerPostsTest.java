@@ -272,6 +272,66 @@ class CampaignPartnerPostsTest {
   }
 
   @Test
+  void aCrashBeforeTheLedgerRecordsTheCalendarIsHealedWithoutASecondPostOrDocument() {
+    InMemoryStateStore store = new InMemoryStateStore();
+    CampaignCoordinationConfig config = CampaignCoordinationConfig.builder().build();
+    moveMilestone(SUMMER, "launch", "2027-05-10", null);
+    RunReport crashed = sandboxes.bridge(new LedgerThatFailsToRecord(store, "campaign-coordination.calendars"))
+        .run(CampaignCoordinationFlow.calendars(sandboxes.tradingGrid, config));
+    assertThat(crashed.created()).isZero(); // written remotely, but not recorded
+    JsonNode written = post("tradinggrid:campaign:" + SUMMER + ":calendar");
+    int documents = sandboxes.tradingGridSandbox.resources(TradingGridResource.DOCUMENTS).size();
+
+    RunReport healed = sandboxes.bridge(store).run(CampaignCoordinationFlow.calendars(sandboxes.tradingGrid, config));
+
+    assertThat(healed.failed()).isZero();
+    JsonNode post = post("tradinggrid:campaign:" + SUMMER + ":calendar");
+    assertThat(post.path("id").asText()).isEqualTo(written.path("id").asText());
+    assertThat(post.path("attachments")).isEqualTo(written.path("attachments")); // the same bytes, found again
+    assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.DOCUMENTS)).hasSize(documents);
+    VEvent launch = eventsByUid(calendarOf(post)).get(LaunchCalendarIcs.uid(SUMMER, "launch"));
+    assertThat(start(launch)).isEqualTo(LocalDate.of(2027, 5, 10));
+    assertThat(launch.getSequence().getValue()).isZero(); // first published: moving before that is no revision
+    RunReport again = sandboxes.bridge(store).run(CampaignCoordinationFlow.calendars(sandboxes.tradingGrid, config));
+    assertThat(again.created() + again.updated() + again.failed()).isZero();
+  }
+
+  @Test
+  void aSponsorshipThatNamesNoSponsorFailsItsPartnerPostsWithAClearMessage() throws Exception {
+    sandboxes.close();
+    dropTheSponsor(COLD_BREW); // the contract forbids it; a platform that sends it anyway gets no undisclosed post
+    sandboxes = Sandboxes.start(dir);
+
+    RunReport run = run();
+
+    assertThat(run.stage("kits").failures()).singleElement().satisfies(f -> {
+      assertThat(f.sourceKey()).isEqualTo("tradinggrid:campaign:" + COLD_BREW + ":kit");
+      assertThat(f.reason()).contains("is a sponsorship but names no sponsor", "set the campaign's sponsor");
+    });
+    assertThat(run.stage("calendars").failed()).isEqualTo(1);
+    assertThat(run.stage("releases").failed()).isEqualTo(2); // episode_1 and episode_2
+    assertThat(sandboxes.tradingGridSandbox.resources(TradingGridResource.POSTS))
+        .noneMatch(p -> p.path("externalRef").asText().startsWith("tradinggrid:campaign:" + COLD_BREW + ":"));
+    assertThat(post("tradinggrid:campaign:" + SUMMER + ":kit").path("attachments")).hasSize(2); // the branded one goes on
+  }
+
+  /** Removes a campaign's sponsor from the stopped Trading Grid sandbox's state. */
+  private void dropTheSponsor(String campaignId) throws Exception {
+    Path file = dir.resolve("tradinggrid").resolve("tradinggrid-sandbox-state.json");
+    JsonNode root = JSON.readTree(file.toFile());
+    boolean dropped = false;
+    for (JsonNode community : root.path("communities")) {
+      for (JsonNode record : community.path("collections").path("campaigns")) {
+        if (record.path("json").path("id").asText().equals(campaignId)) {
+          dropped = ((ObjectNode) record.path("json")).remove("sponsor") != null;
+        }
+      }
+    }
+    assertThat(dropped).as("sponsor in the sandbox state").isTrue();
+    Files.writeString(file, JSON.writeValueAsString(root));
+  }
+
+  @Test
   void eachPartnerGetsTheirInstructionsBeforeLaunchAndTheSamePostGetsTheLinkOnceItIsLive() {
     sandboxes.tradingGridSandbox.update(TradingGridResource.CAMPAIGNS, SUMMER,
         JSON.createObjectNode().set("spotifyRefs", JSON.createArrayNode().add("spotify:show:" + SHOW)));
