@@ -1,6 +1,7 @@
 package io.gridcast.examples;
 
 import io.gridcast.bridge.Flow;
+import io.gridcast.bridge.flows.FollowUpRule;
 import io.gridcast.bridge.flows.PerformanceReportConfig;
 import io.gridcast.bridge.flows.PerformanceReportFlow;
 import io.gridcast.spotify.analytics.CsvAnalyticsSource;
@@ -35,7 +36,10 @@ final class PerformanceReportExample implements Example {
 
   @Override
   public Flow<?, ?> flow(Environment env) {
-    PerformanceReportConfig.Builder config = PerformanceReportConfig.builder();
+    PerformanceReportConfig.Builder config = PerformanceReportConfig.builder()
+        // follow-up actions: listed in the report and opened as issues for their owners
+        .addFollowUps(FollowUpRule.completionBelow(0.53).owner("content-team"),
+            FollowUpRule.dropFromPrevious(FollowUpRule.Measure.STREAMS, 0.2).owner("partner-marketing"));
     if (env.embedded()) {
       config.addShowIds(SpotifyDemoData.SHOW_TRADING_GRID_WEEKLY)
           .periodStart(LocalDate.of(2025, 4, 1))

@@ -99,6 +99,15 @@ abstract class AbstractPerformanceReportConfig {
   }
 
   /**
+   * Rules that turn the report's figures into follow-up actions: listed in the report under
+   * "Follow-up actions" and each opened once as a Trading Grid issue for the rule's owner. Default
+   * none. With rules the flow runs in two stages, {@code <flowName>.report} and {@code
+   * <flowName>.follow-ups}, each with its own checkpoint (a calendar's first run with rules starts
+   * at {@link #reportFrom()} or the last ended period; reports already posted are found again).
+   */
+  public abstract List<FollowUpRule> followUps();
+
+  /**
    * Writes the report post and its documents; default {@link PerformanceReportMapper} (table,
    * comparison, PNG chart and CSV) with {@link #audience()} and {@link #tags()}.
    */

@@ -1,5 +1,11 @@
 package io.gridcast.bridge.flows;
 
+import java.util.Optional;
+import java.util.List;
+import java.util.Iterator;
+import java.util.ArrayList;
+import io.gridcast.tradinggrid.model.IssueCreate;
+import io.gridcast.bridge.Batch;
 import io.gridcast.bridge.Flow;
 import io.gridcast.bridge.Snapshot;
 import io.gridcast.bridge.policy.PartnerDirectory;
@@ -55,22 +61,71 @@ public final class PerformanceReportFlow {
    *
    * @throws IllegalStateException if JFreeChart ({@code org.jfree:jfreechart}) is not on the class path
    */
-  public static Flow<PerformanceData, ?> create(SpotifyClient spotify, TradingGridClient tradingGrid,
-      PerformanceReportConfig config) {
+  public static Flow<?, ?> create(SpotifyClient spotify, TradingGridClient tradingGrid, PerformanceReportConfig config) {
     PerformanceChart.requireLibrary(); // before anything is read, not once per item
+    if (config.followUps().isEmpty()) {
+      return report(spotify, tradingGrid, config, config.flowName());
+    }
+    return Flow.inStages(config.flowName(), List.of(report(spotify, tradingGrid, config, config.flowName() + ".report"),
+        followUps(spotify, tradingGrid, config)));
+  }
+
+  /** The report post of each period. */
+  private static Flow<PerformanceData, PostWithDocuments> report(SpotifyClient spotify, TradingGridClient tradingGrid,
+      PerformanceReportConfig config, String name) {
     PerformanceDataSource source = new PerformanceDataSource(spotify, tradingGrid, config);
     Snapshot<PartnerDirectory> partners = PartnerDirectory.snapshot(tradingGrid);
-    return Flow.<PerformanceData, PostWithDocuments>builder(config.flowName())
+    return Flow.<PerformanceData, PostWithDocuments>builder(name)
         .source(run -> {
           run.snapshot(partners); // one snapshot per run, read before anything else
           return source.read(run);
         })
         .key(PerformanceData::key)
-        .mapper(config.mapper().orElseGet(() -> new PerformanceReportMapper(config.audience(), partners, config.tags(), config.templates())))
+        .mapper(config.mapper().orElseGet(() -> new PerformanceReportMapper(config.audience(), partners, config.tags(),
+            config.templates(), config.followUps())))
         .fingerprint(PostWithDocuments::fingerprint)
-        .sink(new DocumentPostSink(tradingGrid, config.flowName()))
+        .sink(new DocumentPostSink(tradingGrid, name))
         .lookup(source::lookup)
         .caps(config.caps())
         .build();
+  }
+
+  /** One issue per follow-up action the rules find in each period, opened once and then left to its owner. */
+  private static Flow<FollowUp, IssueCreate> followUps(SpotifyClient spotify, TradingGridClient tradingGrid,
+      PerformanceReportConfig config) {
+    PerformanceDataSource source = new PerformanceDataSource(spotify, tradingGrid, config);
+    return Flow.<FollowUp, IssueCreate>builder(config.flowName() + ".follow-ups")
+        .source(run -> () -> new Iterator<Batch<FollowUp>>() {
+          private final Iterator<Batch<PerformanceData>> periods = source.read(run).iterator();
+
+          @Override
+          public boolean hasNext() {
+            return periods.hasNext();
+          }
+
+          @Override
+          public Batch<FollowUp> next() {
+            Batch<PerformanceData> b = periods.next();
+            List<FollowUp> actions = new ArrayList<>();
+            b.items().forEach(data -> actions.addAll(actionsOf(config, data)));
+            return Batch.of(actions, b.checkpointAfter().orElse(null), null);
+          }
+        })
+        .key(FollowUp::key)
+        .mapper(new FollowUpIssueMapper(config.templates()))
+        .sink(new FeedbackIssueSink(tradingGrid))
+        .lookup(key -> {
+          int cut = key.indexOf("#follow-up:");
+          return cut < 0 ? Optional.empty() : source.lookup(key.substring(0, cut))
+              .flatMap(data -> actionsOf(config, data).stream().filter(f -> f.key().equals(key)).findFirst());
+        })
+        .caps(config.caps())
+        .build();
+  }
+
+  private static List<FollowUp> actionsOf(PerformanceReportConfig config, PerformanceData data) {
+    List<FollowUp> actions = new ArrayList<>();
+    config.followUps().forEach(rule -> actions.addAll(rule.evaluate(data)));
+    return actions;
   }
 }

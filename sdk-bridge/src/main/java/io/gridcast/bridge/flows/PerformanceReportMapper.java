@@ -37,14 +37,25 @@ public final class PerformanceReportMapper implements Mapper<PerformanceData, Po
   private final Snapshot<PartnerDirectory> partners;
   private final List<String> tags;
   private final PostTemplates templates;
+  private final List<FollowUpRule> followUps;
 
   /** @param partners the partner snapshot of the current run */
   public PerformanceReportMapper(RoutingPolicy<PerformanceData> audience, Snapshot<PartnerDirectory> partners, List<String> tags,
       PostTemplates templates) {
+    this(audience, partners, tags, templates, List.of());
+  }
+
+  /**
+   * @param partners the partner snapshot of the current run
+   * @param followUps the rules whose actions the report lists under "Follow-up actions"
+   */
+  public PerformanceReportMapper(RoutingPolicy<PerformanceData> audience, Snapshot<PartnerDirectory> partners, List<String> tags,
+      PostTemplates templates, List<FollowUpRule> followUps) {
     this.templates = templates;
     this.audience = audience;
     this.partners = partners;
     this.tags = List.copyOf(tags);
+    this.followUps = List.copyOf(followUps);
   }
 
   @Override
@@ -57,6 +68,11 @@ public final class PerformanceReportMapper implements Mapper<PerformanceData, Po
         PerformanceChart.png(data));
 
     TemplateModel model = model(templates.model(), data, chart.fileName(), csvDoc.fileName());
+    List<TemplateModel> actions = new ArrayList<>();
+    for (FollowUpRule rule : followUps) {
+      rule.evaluate(data).forEach(f -> actions.add(FollowUpIssueMapper.model(model.child(), f)));
+    }
+    model.flag("hasActions", !actions.isEmpty()).list("actions", actions);
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("scope", data.scope());
     metadata.put("periodStart", data.start().toString());

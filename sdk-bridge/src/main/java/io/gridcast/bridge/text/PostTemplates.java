@@ -84,7 +84,8 @@ public final class PostTemplates {
       "feedback-issue", "feedback-issue.title", "feedback-problem", "feedback-problem.title", "feedback-link.title",
       "site-notice", "site-notice.title", "site-live", "site-live.title", "site-paused", "site-paused.title",
       "site-resumed", "site-resumed.title", "site-request-refused",
-      "performance-report", "performance-report.title",
+      "performance-report", "performance-report.title", "performance-follow-up", "performance-follow-up.title",
+      "performance-follow-up.line",
       "approval-objection", "approval-review.title");
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:[-.][a-z0-9]+)*");

@@ -66,7 +66,7 @@ class PerformanceReportCalendarTest {
         .analytics(CsvAnalyticsSource.fromPath(export()));
   }
 
-  private Flow<PerformanceData, ?> flow(PerformanceReportConfig config) {
+  private Flow<?, ?> flow(PerformanceReportConfig config) {
     return PerformanceReportFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config);
   }
 

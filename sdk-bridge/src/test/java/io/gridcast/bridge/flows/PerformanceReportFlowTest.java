@@ -234,7 +234,7 @@ class PerformanceReportFlowTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("366 days");
   }
 
-  private io.gridcast.bridge.Flow<PerformanceData, ?> flow(Path csv) {
+  private io.gridcast.bridge.Flow<?, ?> flow(Path csv) {
     return PerformanceReportFlow.create(sandboxes.spotify, sandboxes.tradingGrid, config(csv));
   }
 

@@ -48,6 +48,9 @@ abstract class AbstractIssue implements Versioned {
   public abstract Optional<String> topic();
 
   /** The corrective actions taken. */
+  /** Who works the issue: a person, role or team of the community owner, e.g. {@code content-team}. */
+  public abstract Optional<String> owner();
+
   public abstract List<String> correctiveActions();
 
   /** How it was resolved, once it is. */

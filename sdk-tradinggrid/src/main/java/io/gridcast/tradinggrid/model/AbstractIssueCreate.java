@@ -41,6 +41,9 @@ abstract class AbstractIssueCreate {
   public abstract Optional<String> topic();
 
   /** Corrective actions already taken. */
+  /** Who works the issue: a person, role or team of the community owner, e.g. {@code content-team}. */
+  public abstract Optional<String> owner();
+
   public abstract List<String> correctiveActions();
 
   /** Links. */
@@ -56,5 +59,10 @@ abstract class AbstractIssueCreate {
   void check() {
     Checks.known(type(), "type");
     severity().ifPresent(v -> Checks.known(v, "severity"));
+    owner().ifPresent(o -> {
+      if (o.isBlank() || o.length() > 200) {
+        throw new IllegalArgumentException("owner must be 1-200 characters and not blank, was '" + o + "'");
+      }
+    });
   }
 }

@@ -32,6 +32,9 @@ abstract class AbstractIssueUpdate {
   /** The new topic. */
   public abstract Optional<String> topic();
 
+  /** Who works the issue from now on. */
+  public abstract Optional<String> owner();
+
   /** The corrective actions, replacing the current ones. */
   public abstract Optional<List<String>> correctiveActions();
 
@@ -51,6 +54,7 @@ abstract class AbstractIssueUpdate {
         && title().isEmpty()
         && description().isEmpty()
         && topic().isEmpty()
+        && owner().isEmpty()
         && correctiveActions().isEmpty()
         && resolutionSummary().isEmpty()
         && links().isEmpty()
