@@ -22,7 +22,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Renders a report period's daily starts and streams (all episodes in scope together) as a PNG
- * line chart with JFreeChart, headless. The same data gives the same bytes: fixed size, fonts,
+ * line chart with JFreeChart, headless, with the period before's daily average streams as a
+ * dashed line for comparison when there is one. The same data gives the same bytes: fixed size, fonts,
  * colours and rendering hints, and no timestamp in the image. Thread-safe.
  *
  * <p>JFreeChart is an optional dependency of sdk-bridge: only flow 8 needs it. Without it on the
@@ -64,8 +65,11 @@ final class PerformanceChart {
     return Renderer.png(data);
   }
 
+  /** The series name of the period before's daily average streams. */
+  static final String PREVIOUS = "Streams, period before (daily average)";
+
   /** The JFreeChart code, loaded only once the library is known to be there. */
-  private static final class Renderer {
+  static final class Renderer {
 
     static {
       if (System.getProperty("java.awt.headless") == null) {
@@ -76,6 +80,15 @@ final class PerformanceChart {
     private Renderer() {}
 
     static byte[] png(PerformanceData data) {
+      DefaultCategoryDataset dataset = dataset(data);
+      JFreeChart chart = ChartFactory.createLineChart(
+          "Daily starts and streams, " + data.start() + " to " + data.end(), "Day", "Plays", dataset,
+          PlotOrientation.VERTICAL, true, false, false);
+      return render(chart, dataset.getRowCount() > 2);
+    }
+
+    /** Starts and streams per day, and the period before's daily average streams when there is one. */
+    static DefaultCategoryDataset dataset(PerformanceData data) {
       Map<LocalDate, long[]> perDay = new TreeMap<>();
       for (LocalDate d = data.start(); !d.isAfter(data.end()); d = d.plusDays(1)) {
         perDay.put(d, new long[2]);
@@ -88,14 +101,19 @@ final class PerformanceChart {
         }
       }
       DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+      double before = data.previous().map(p -> p.streams() / (double) perDay.size()).orElse(Double.NaN);
       perDay.forEach((day, totals) -> {
         String label = day.toString().substring(5);
         dataset.addValue(totals[0], "Starts", label);
         dataset.addValue(totals[1], "Streams", label);
+        if (!Double.isNaN(before)) {
+          dataset.addValue(Math.round(before * 10) / 10.0, PREVIOUS, label);
+        }
       });
-      JFreeChart chart = ChartFactory.createLineChart(
-          "Daily starts and streams, " + data.start() + " to " + data.end(), "Day", "Plays", dataset,
-          PlotOrientation.VERTICAL, true, false, false);
+      return dataset;
+    }
+
+    private static byte[] render(JFreeChart chart, boolean withPrevious) {
       Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
       chart.getTitle().setFont(font.deriveFont(Font.BOLD, 15f));
       chart.getLegend().setItemFont(font);
@@ -114,6 +132,11 @@ final class PerformanceChart {
       renderer.setSeriesPaint(1, new Color(0x1E3264));
       renderer.setSeriesStroke(0, new BasicStroke(2f));
       renderer.setSeriesStroke(1, new BasicStroke(2f));
+      if (withPrevious) {
+        renderer.setSeriesPaint(2, new Color(0x1E3264));
+        renderer.setSeriesStroke(2, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        renderer.setSeriesShapesVisible(2, false);
+      }
       try {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
