@@ -22,9 +22,11 @@ import java.util.TreeMap;
  * @param end the period's last day
  * @param episodes the episodes with numbers, most streamed first (ties by name, then id)
  * @param previous the previous period's totals, for comparison; empty without rows for it
+ * @param sponsor who pays for the content, for a campaign scope with a sponsor (a sponsorship):
+ *     the report attributes it
  */
 public record PerformanceData(String scope, String scopeName, LocalDate start, LocalDate end,
-    List<EpisodePerformance> episodes, Optional<Previous> previous) {
+    List<EpisodePerformance> episodes, Optional<Previous> previous, Optional<String> sponsor) {
 
   private static final Comparator<EpisodePerformance> ORDER = Comparator
       .comparingLong(EpisodePerformance::streams).reversed()
@@ -52,7 +54,14 @@ public record PerformanceData(String scope, String scopeName, LocalDate start, L
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
     Objects.requireNonNull(previous, "previous");
+    Objects.requireNonNull(sponsor, "sponsor");
     episodes = episodes.stream().sorted(ORDER).toList();
+  }
+
+  /** Data of content nobody sponsors. */
+  public PerformanceData(String scope, String scopeName, LocalDate start, LocalDate end, List<EpisodePerformance> episodes,
+      Optional<Previous> previous) {
+    this(scope, scopeName, start, end, episodes, previous, Optional.empty());
   }
 
   /** Data without a previous period to compare with. */

@@ -156,9 +156,11 @@ final class PerformanceDataSource implements Source<PerformanceData> {
     Map<String, Meta> episodes = new LinkedHashMap<>();
     Set<String> showNames = new LinkedHashSet<>();
     String scope;
+    Optional<String> sponsor = Optional.empty();
     if (config.campaignId().isPresent()) {
       Campaign campaign = tradingGrid.campaigns().get(config.campaignId().get());
       scope = "campaign:" + campaign.id();
+      sponsor = SponsorDisclosure.sponsor(campaign); // a sponsorship without a sponsor fails here, before anything is written
       showNames.add(campaign.name());
       for (String ref : campaign.spotifyRefs()) {
         SpotifyUri uri = SpotifyUri.parse(ref);
@@ -227,7 +229,7 @@ final class PerformanceDataSource implements Source<PerformanceData> {
     Optional<PerformanceData.Previous> compared = previousRows
         ? Optional.of(new PerformanceData.Previous(before.start(), before.end(), previous[0], previous[1]))
         : Optional.empty();
-    return new PerformanceData(scope, String.join(", ", showNames), period.start(), period.end(), performances, compared);
+    return new PerformanceData(scope, String.join(", ", showNames), period.start(), period.end(), performances, compared, sponsor);
   }
 
   private String addShow(String showIdOrUri, Market market, Map<String, Meta> episodes, Set<String> showNames,

@@ -79,6 +79,7 @@ public final class PerformanceReportMapper implements Mapper<PerformanceData, Po
     metadata.put("periodEnd", data.end().toString());
     metadata.put("episodes", Integer.toString(data.episodes().size()));
     metadata.put("dataSha256", Fingerprints.sha256Hex(csv));
+    data.sponsor().ifPresent(sponsor -> metadata.put("sponsor", sponsor));
     PostCreate post = PostCreate.builder()
         .kind(PostKind.REPORT)
         .title(templates.title("performance-report.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Podcast performance"))
@@ -93,6 +94,7 @@ public final class PerformanceReportMapper implements Mapper<PerformanceData, Po
 
   /** The values of the {@code performance-report} templates (listed in the built-in template). */
   static TemplateModel model(TemplateModel m, PerformanceData data, String chartFile, String csvFile) {
+    data.sponsor().ifPresent(sponsor -> m.text("sponsor", sponsor));
     m.text("scope", data.scopeName()).date("start", data.start()).date("end", data.end())
         .code("chartFile", chartFile).code("csvFile", csvFile);
     List<TemplateModel> rows = new ArrayList<>(data.episodes().size());

@@ -228,6 +228,26 @@ class PerformanceReportFlowTest {
   }
 
   @Test
+  void aSponsoredCampaignsReportAttributesItsSponsor() throws IOException {
+    String campaign = io.gridcast.testkit.TradingGridDemoData.CAMPAIGN_COLD_BREW;
+    sandboxes.tradingGrid.campaigns().update(campaign, current -> java.util.Optional.of(
+        io.gridcast.tradinggrid.model.CampaignUpdate.builder().spotifyRefs(List.of("spotify:show:" + SHOW)).build()));
+    PerformanceReportConfig sponsored = PerformanceReportConfig.builder().campaignId(campaign).periodStart(START).periodEnd(END)
+        .analytics(CsvAnalyticsSource.fromPath(fixture())).build();
+
+    RunReport report = bridge.run(PerformanceReportFlow.create(sandboxes.spotify, sandboxes.tradingGrid, sponsored));
+
+    assertThat(report.created()).isEqualTo(1);
+    com.fasterxml.jackson.databind.JsonNode post = sandboxes.tradingGridSandbox.resources(io.gridcast.testkit.TradingGridResource.POSTS)
+        .stream().filter(p -> p.path("externalRef").asText().startsWith("gridcast:performance-report:campaign:" + campaign))
+        .findFirst().orElseThrow();
+    assertThat(post.path("body").asText()).startsWith("**Sponsored by " + io.gridcast.testkit.TradingGridDemoData.SPONSOR_COLD_BREW
+        + ".**\n\nPerformance of **Cold Brew Sessions** from Mar 1, 2025 to Mar 21, 2025.");
+    assertThat(post.path("metadata").path("sponsor").asText()).isEqualTo(io.gridcast.testkit.TradingGridDemoData.SPONSOR_COLD_BREW);
+    assertThat(post.path("title").asText()).isEqualTo("Podcast performance Mar 1, 2025 to Mar 21, 2025: Cold Brew Sessions");
+  }
+
+  @Test
   void aPeriodLongerThanAYearIsRefused() {
     assertThatThrownBy(() -> PerformanceReportConfig.builder().addShowIds(SHOW).periodStart(START)
         .periodEnd(START.plusDays(400)).analytics(CsvAnalyticsSource.fromPath(fixture())).build())
