@@ -17,8 +17,9 @@ import java.util.Properties;
  * its templates: {@code date.day}, {@code date.month} and {@code date.time} are
  * {@link DateTimeFormatter} patterns; {@code duration.hours}, {@code duration.minutes} and
  * {@code duration.seconds} are {@link MessageFormat} patterns of the whole hours, minutes and
- * seconds. Numbers use the locale's own symbols. Immutable and thread-safe ({@code NumberFormat}
- * is not, so each call makes its own).
+ * seconds. Numbers use the locale's own symbols. Immutable and thread-safe: {@code NumberFormat}
+ * and {@code MessageFormat} are not, so each call clones a prototype parsed once (cheaper than
+ * parsing the pattern and the locale's data again on every post).
  */
 final class TemplateFormats {
 
@@ -27,9 +28,10 @@ final class TemplateFormats {
   private final DateTimeFormatter day;
   private final DateTimeFormatter month;
   private final DateTimeFormatter time;
-  private final String hours;
-  private final String minutes;
-  private final String seconds;
+  private final MessageFormat hours;
+  private final MessageFormat minutes;
+  private final MessageFormat seconds;
+  private final NumberFormat integer;
 
   TemplateFormats(Locale locale, ZoneId zone, Properties p, String source) {
     this.locale = locale;
@@ -40,6 +42,7 @@ final class TemplateFormats {
     this.hours = message(p, "duration.hours", source);
     this.minutes = message(p, "duration.minutes", source);
     this.seconds = message(p, "duration.seconds", source);
+    this.integer = NumberFormat.getIntegerInstance(locale);
   }
 
   Locale locale() {
@@ -51,7 +54,7 @@ final class TemplateFormats {
   }
 
   String number(long value) {
-    return NumberFormat.getIntegerInstance(locale).format(value);
+    return ((NumberFormat) integer.clone()).format(value);
   }
 
   String decimal(double value, int fractionDigits) {
@@ -86,12 +89,12 @@ final class TemplateFormats {
   String duration(Duration d) {
     long s = Math.max(0, d.getSeconds());
     if (s >= 3600) {
-      return new MessageFormat(hours, locale).format(new Object[] {s / 3600, (s % 3600) / 60});
+      return ((MessageFormat) hours.clone()).format(new Object[] {s / 3600, (s % 3600) / 60});
     }
     if (s >= 60) {
-      return new MessageFormat(minutes, locale).format(new Object[] {s / 60, s % 60});
+      return ((MessageFormat) minutes.clone()).format(new Object[] {s / 60, s % 60});
     }
-    return new MessageFormat(seconds, locale).format(new Object[] {s});
+    return ((MessageFormat) seconds.clone()).format(new Object[] {s});
   }
 
   private DateTimeFormatter pattern(Properties p, String key, String source) {
@@ -102,11 +105,10 @@ final class TemplateFormats {
     }
   }
 
-  private String message(Properties p, String key, String source) {
+  private MessageFormat message(Properties p, String key, String source) {
     String pattern = required(p, key, source);
     try {
-      new MessageFormat(pattern, locale);
-      return pattern;
+      return new MessageFormat(pattern, locale);
     } catch (IllegalArgumentException e) {
       throw new TemplateException("formats", key + " in " + source + " is not a MessageFormat pattern: " + e.getMessage(), e);
     }
