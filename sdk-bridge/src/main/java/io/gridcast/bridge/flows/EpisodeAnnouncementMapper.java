@@ -105,7 +105,7 @@ public final class EpisodeAnnouncementMapper implements Mapper<ShowEpisode, Post
         .kind(kind)
         .title(templates.title("announcement.title", model, MAX_TITLE_CHARS, "Episode " + e.id()))
         .body(body)
-        .addLinks(Link.builder().rel("spotify").title("Listen on Spotify").url(link).build())
+        .addLinks(Link.builder().rel("spotify").title(templates.line("link-listen.title")).url(link).build())
         .metadata(metadata)
         .audience(routing.audienceFor(source, run.snapshot(partners)))
         .tags(tags)

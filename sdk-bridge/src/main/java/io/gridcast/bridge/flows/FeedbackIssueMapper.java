@@ -44,7 +44,7 @@ public final class FeedbackIssueMapper implements Mapper<LowRating, IssueCreate>
         .title(templates.title("feedback-issue.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Low rating"))
         .description(templates.render("feedback-issue", model))
         .partnerId(source.submission().partnerId())
-        .addLinks(Link.builder().rel("spotify").title("Episode on Spotify").url(link).build())
+        .addLinks(Link.builder().rel("spotify").title(templates.line("link-episode.title")).url(link).build())
         .externalRef(source.key());
     if (topic != null && !topic.isBlank()) {
       issue.topic(PostMarkdown.plain(topic, 100, topic.strip()));

@@ -56,8 +56,8 @@ public final class FeedbackProblemIssueMapper implements Mapper<ProblemMessage, 
         .title(templates.title("feedback-problem.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Problem reported"))
         .description(templates.render("feedback-problem", model))
         .partnerId(partnerId)
-        .addLinks(Link.builder().rel(EPISODE_REL).title("Episode on Spotify").url(EpisodeAnnouncementMapper.episodeLink(e)).build(),
-            Link.builder().rel(MESSAGE_REL).title("Message in the feedback thread").url(source.messageUrl()).build())
+        .addLinks(Link.builder().rel(EPISODE_REL).title(templates.line("link-episode.title")).url(EpisodeAnnouncementMapper.episodeLink(e)).build(),
+            Link.builder().rel(MESSAGE_REL).title(templates.line("link-message.title")).url(source.messageUrl()).build())
         .externalRef(source.key());
     if (!topic.isEmpty()) {
       issue.topic(topic);

@@ -33,7 +33,7 @@ final class FollowUpIssueMapper implements Mapper<FollowUp, IssueCreate> {
         .description(templates.render("performance-follow-up", model))
         .topic("performance")
         .owner(f.rule().owner());
-    f.episode().ifPresent(e -> issue.addLinks(Link.builder().rel("spotify").title("Episode on Spotify")
+    f.episode().ifPresent(e -> issue.addLinks(Link.builder().rel("spotify").title(templates.line("link-episode.title"))
         .url("https://open.spotify.com/episode/" + io.gridcast.spotify.SpotifyId.of(e.episodeId()).value()).build()));
     return issue.build();
   }

@@ -189,7 +189,7 @@ public final class IssueAudioUpdateMapper implements Mapper<Issue, IssueAudioUpd
         .kind(PostKind.AUDIO_UPDATE)
         .title(templates.title("audio-update.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Audio update"))
         .body(templates.render("audio-update", model))
-        .addLinks(Link.builder().rel("spotify").title("Listen on Spotify").url(link).build())
+        .addLinks(Link.builder().rel("spotify").title(templates.line("link-listen.title")).url(link).build())
         .metadata(metadata)
         .audience(update.audience())
         .tags(update.tags())

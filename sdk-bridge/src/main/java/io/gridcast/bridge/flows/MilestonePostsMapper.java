@@ -67,7 +67,7 @@ final class MilestonePostsMapper implements Mapper<MilestoneRelease, MilestonePo
           .tags(tags)
           .externalRef(source.key() + ":partner:" + i.partnerId());
       if (link != null) {
-        post.addLinks(Link.builder().rel("listen").title("Listen on Spotify").url(link).build());
+        post.addLinks(Link.builder().rel("listen").title(templates.line("link-listen.title")).url(link).build());
       }
       posts.add(post.build());
     }

@@ -62,7 +62,7 @@ public final class SitePlaylistNoticeMapper implements Mapper<SitePlaylistState,
         .kind(PostKind.SERVICE_NOTICE)
         .title(templates.title("site-notice.title", model, EpisodeAnnouncementMapper.MAX_TITLE_CHARS, "Music programme"))
         .body(templates.render("site-notice", model))
-        .addLinks(Link.builder().rel("playlist").title("Open the playlist on Spotify").url(link).build())
+        .addLinks(Link.builder().rel("playlist").title(templates.line("link-playlist.title")).url(link).build())
         .metadata(metadata)
         .audience(audience.audienceFor(site, run.snapshot(partners)))
         .tags(tags)

@@ -93,7 +93,7 @@ final class SiteStatusNoticeMapper {
         .audience(audience.audienceFor(site, partners))
         .tags(tags)
         .externalRef(externalRef(site.id(), kind, day));
-    link.ifPresent(url -> post.addLinks(Link.builder().rel("playlist").title("Open the playlist on Spotify").url(url).build()));
+    link.ifPresent(url -> post.addLinks(Link.builder().rel("playlist").title(templates.line("link-playlist.title")).url(url).build()));
     return post.build();
   }
 

@@ -86,7 +86,8 @@ public final class PostTemplates {
       "site-resumed", "site-resumed.title", "site-request-refused",
       "performance-report", "performance-report.title", "performance-follow-up", "performance-follow-up.title",
       "performance-follow-up.line",
-      "approval-objection", "approval-review.title");
+      "approval-objection", "approval-review.title",
+      "link-listen.title", "link-episode.title", "link-playlist.title", "link-message.title");
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:[-.][a-z0-9]+)*");
   private static final String EXTENSION = ".mustache";
@@ -172,6 +173,17 @@ public final class PostTemplates {
    */
   public String title(String name, TemplateModel model, int maxChars, String fallback) {
     return PostMarkdown.plain(execute(name, plainTemplates, plain, model), maxChars, fallback);
+  }
+
+  /**
+   * A fixed line of text from template {@code name}, which takes no values, such as a link's
+   * title ({@code link-listen.title}: "Listen on Spotify"); one clean line of at most 300
+   * characters.
+   *
+   * @throws TemplateException when the template names a value
+   */
+  public String line(String name) {
+    return title(name, model(), 300, name);
   }
 
   @Override

@@ -67,6 +67,7 @@ class PostTemplatesFlowTest {
         .contains("### Versionshinweise")
         .endsWith("[Auf Spotify anhören](https://open.spotify.com/episode/" + id + ")");
     assertThat(post.path("metadata").path("releaseDate").asText()).isEqualTo(e.releaseDate().toString());
+    assertThat(post.path("links").get(0).path("title").asText()).isEqualTo("Auf Spotify anhören");
   }
 
   @Test
